@@ -1,0 +1,14 @@
+//! The pure half of pg_retention: metric states with `accum` / `merge` / finalize,
+//! the plain formulas, interval estimates, and the stored formats of summaries.
+//!
+//! Nothing here knows about PostgreSQL. The extension crate maps SQL arguments onto these
+//! functions and [`MetricError`] onto SQLSTATEs; everything that can be computed is computed
+//! (and unit-tested) here.
+
+pub mod error;
+pub mod formulas;
+pub mod interval;
+pub mod survey;
+mod text;
+
+pub use error::{MetricError, Result};
