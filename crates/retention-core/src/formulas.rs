@@ -26,12 +26,20 @@ fn share(part_name: &str, part: f64, whole_name: &str, whole: f64) -> Result<Opt
             "{part_name} ({part}) cannot be greater than {whole_name} ({whole})"
         ));
     }
-    Ok(if whole == 0.0 { None } else { Some(part / whole) })
+    Ok(if whole == 0.0 {
+        None
+    } else {
+        Some(part / whole)
+    })
 }
 
 /// Customer retention rate, CRR = (E - N) / S: customers at the end of a period minus those
 /// acquired during it, over those at its start.
-pub fn retention_rate(customers_start: f64, customers_end: f64, new_customers: f64) -> Result<Option<f64>> {
+pub fn retention_rate(
+    customers_start: f64,
+    customers_end: f64,
+    new_customers: f64,
+) -> Result<Option<f64>> {
     let s = non_negative("customers_start", customers_start)?;
     let e = non_negative("customers_end", customers_end)?;
     let n = non_negative("new_customers", new_customers)?;
@@ -45,7 +53,12 @@ pub fn retention_rate(customers_start: f64, customers_end: f64, new_customers: f
 
 /// Customer churn rate = customers lost during a period / customers at its start.
 pub fn churn_rate(customers_start: f64, customers_lost: f64) -> Result<Option<f64>> {
-    share("customers_lost", customers_lost, "customers_start", customers_start)
+    share(
+        "customers_lost",
+        customers_lost,
+        "customers_start",
+        customers_start,
+    )
 }
 
 /// Revenue (MRR) churn rate = MRR lost from churned customers / MRR at the start.
@@ -136,17 +149,25 @@ mod tests {
             msg(churn_rate(10.0, 11.0)),
             "customers_lost (11) cannot be greater than customers_start (10)"
         );
-        assert_eq!(msg(churn_rate(-1.0, 0.0)), "customers_start must be a finite number >= 0, got -1");
+        assert_eq!(
+            msg(churn_rate(-1.0, 0.0)),
+            "customers_start must be a finite number >= 0, got -1"
+        );
         assert_eq!(
             msg(retention_rate(10.0, 5.0, 6.0)),
             "new_customers (6) cannot be greater than customers_end (5)"
         );
         // 10 at start, 30 at end, 5 new: 25 retained out of 10 is impossible.
-        assert!(msg(retention_rate(10.0, 30.0, 5.0)).contains("cannot be greater than customers_start"));
+        assert!(
+            msg(retention_rate(10.0, 30.0, 5.0)).contains("cannot be greater than customers_start")
+        );
         assert!(msg(return_rate(f64::NAN, 1.0)).contains("got NaN"));
         assert!(msg(cac(f64::INFINITY, 1.0)).contains("got inf"));
         assert!(clv(-1.0, 1.0, 1.0).is_err());
-        assert!(matches!(clv(1e200, 1e200, 1e200), Err(crate::MetricError::OutOfRange(_))));
+        assert!(matches!(
+            clv(1e200, 1e200, 1e200),
+            Err(crate::MetricError::OutOfRange(_))
+        ));
         assert!(wilson_ci(8.0, 7.0, 0.95).is_err());
         assert!(wilson_ci(1.0, 7.0, 1.5).is_err());
     }

@@ -61,21 +61,37 @@ pub fn wilson(successes: f64, trials: f64, confidence: f64) -> Result<Option<Int
     let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
     // At p = 0 (p = 1) the lower (upper) bound is exactly 0 (1); computed, it is off by a few
     // ulps, so say it exactly. Elsewhere keep rounding inside [0, 1].
-    let lower = if successes == 0.0 { 0.0 } else { (center - half).max(0.0) };
-    let upper = if successes == trials { 1.0 } else { (center + half).min(1.0) };
+    let lower = if successes == 0.0 {
+        0.0
+    } else {
+        (center - half).max(0.0)
+    };
+    let upper = if successes == trials {
+        1.0
+    } else {
+        (center + half).min(1.0)
+    };
     Ok(Some(Interval { lower, upper }))
 }
 
 /// Student t interval for a mean from its sample size, mean and sample variance (n - 1
 /// denominator). `None` with fewer than two observations, where no variance exists.
-pub fn mean_t(n: u64, mean: f64, sample_variance: f64, confidence: f64) -> Result<Option<Interval>> {
+pub fn mean_t(
+    n: u64,
+    mean: f64,
+    sample_variance: f64,
+    confidence: f64,
+) -> Result<Option<Interval>> {
     check_confidence(confidence)?;
     if n < 2 {
         return Ok(None);
     }
     let t = t_value(confidence, (n - 1) as f64)?;
     let half = t * (sample_variance / n as f64).sqrt();
-    Ok(Some(Interval { lower: mean - half, upper: mean + half }))
+    Ok(Some(Interval {
+        lower: mean - half,
+        upper: mean + half,
+    }))
 }
 
 #[cfg(test)]

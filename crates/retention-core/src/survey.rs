@@ -72,14 +72,28 @@ pub struct Scale {
 
 impl Scale {
     /// NPS: 0..10; promoters 9-10, passives 7-8, detractors 0-6.
-    pub const NPS: Scale = Scale { kind: Kind::Nps, lo: 0, hi: 10, threshold: 9 };
+    pub const NPS: Scale = Scale {
+        kind: Kind::Nps,
+        lo: 0,
+        hi: 10,
+        threshold: 9,
+    };
     /// CSAT's usual scale: 1..5, satisfied from 4.
-    pub const CSAT_DEFAULT: Scale = Scale { kind: Kind::Csat, lo: 1, hi: 5, threshold: 4 };
+    pub const CSAT_DEFAULT: Scale = Scale {
+        kind: Kind::Csat,
+        lo: 1,
+        hi: 5,
+        threshold: 4,
+    };
 
     /// A CSAT scale `scale_min..scale_max` with "satisfied" meaning `score >= satisfied_min`.
     pub fn csat(scale_min: i32, scale_max: i32, satisfied_min: i32) -> Result<Scale> {
         let width = scale_max as i64 - scale_min as i64 + 1;
-        if scale_min >= scale_max || width > MAX_POINTS as i64 || scale_min < i16::MIN as i32 || scale_max > i16::MAX as i32 {
+        if scale_min >= scale_max
+            || width > MAX_POINTS as i64
+            || scale_min < i16::MIN as i32
+            || scale_max > i16::MAX as i32
+        {
             return Err(MetricError::InvalidParameter(format!(
                 "CSAT scale {scale_min}..{scale_max} is invalid: scale_min must be below scale_max and the scale may have at most {MAX_POINTS} points"
             )));
@@ -90,7 +104,12 @@ impl Scale {
                 scale_min + 1
             )));
         }
-        Ok(Scale { kind: Kind::Csat, lo: scale_min as i16, hi: scale_max as i16, threshold: satisfied_min as i16 })
+        Ok(Scale {
+            kind: Kind::Csat,
+            lo: scale_min as i16,
+            hi: scale_max as i16,
+            threshold: satisfied_min as i16,
+        })
     }
 
     /// A CES scale of `options` points, scores 1..options.
@@ -101,7 +120,12 @@ impl Scale {
                 MAX_POINTS - 1
             )));
         }
-        Ok(Scale { kind: Kind::Ces, lo: 1, hi: options as i16, threshold: 0 })
+        Ok(Scale {
+            kind: Kind::Ces,
+            lo: 1,
+            hi: options as i16,
+            threshold: 0,
+        })
     }
 
     /// Number of points on the scale, and so of counts in the state.
@@ -121,10 +145,18 @@ impl Scale {
     fn validate(&self) -> Result<()> {
         match self.kind {
             Kind::Nps if *self == Scale::NPS => Ok(()),
-            Kind::Nps => Err(MetricError::InvalidParameter("NPS scale must be 0..10".into())),
-            Kind::Csat => Scale::csat(self.lo.into(), self.hi.into(), self.threshold.into()).map(|_| ()),
-            Kind::Ces if self.lo == 1 && self.threshold == 0 => Scale::ces(self.hi.into()).map(|_| ()),
-            Kind::Ces => Err(MetricError::InvalidParameter("CES scale must start at 1".into())),
+            Kind::Nps => Err(MetricError::InvalidParameter(
+                "NPS scale must be 0..10".into(),
+            )),
+            Kind::Csat => {
+                Scale::csat(self.lo.into(), self.hi.into(), self.threshold.into()).map(|_| ())
+            }
+            Kind::Ces if self.lo == 1 && self.threshold == 0 => {
+                Scale::ces(self.hi.into()).map(|_| ())
+            }
+            Kind::Ces => Err(MetricError::InvalidParameter(
+                "CES scale must start at 1".into(),
+            )),
         }
     }
 }
@@ -186,7 +218,12 @@ impl Header {
                 self.kind
             )));
         }
-        Ok(Scale { kind: expected, lo: self.lo, hi: self.hi, threshold: self.threshold })
+        Ok(Scale {
+            kind: expected,
+            lo: self.lo,
+            hi: self.hi,
+            threshold: self.threshold,
+        })
     }
 }
 
@@ -208,7 +245,9 @@ pub struct SummaryMut<'a> {
 #[cold]
 fn score_out_of_range(scale: &Scale, score: i32) -> MetricError {
     MetricError::InvalidParameter(match scale.kind {
-        Kind::Nps => format!("NPS score {score} is out of range: scores must be integers from 0 to 10"),
+        Kind::Nps => {
+            format!("NPS score {score} is out of range: scores must be integers from 0 to 10")
+        }
         Kind::Csat => format!(
             "CSAT score {score} is out of range: this scale runs from {} to {}",
             scale.lo, scale.hi
@@ -230,12 +269,22 @@ fn too_many_responses(kind: Kind) -> MetricError {
 
 impl SummaryMut<'_> {
     pub fn as_ref(&self) -> SummaryRef<'_> {
-        SummaryRef { scale: self.scale(), n: self.header.n, counts: self.counts }
+        SummaryRef {
+            scale: self.scale(),
+            n: self.header.n,
+            counts: self.counts,
+        }
     }
 
     fn scale(&self) -> Scale {
-        let kind = Kind::from_u8(self.header.kind).expect("state was initialised with a valid kind");
-        Scale { kind, lo: self.header.lo, hi: self.header.hi, threshold: self.header.threshold }
+        let kind =
+            Kind::from_u8(self.header.kind).expect("state was initialised with a valid kind");
+        Scale {
+            kind,
+            lo: self.header.lo,
+            hi: self.header.hi,
+            threshold: self.header.threshold,
+        }
     }
 
     /// Add one response. The per-row path: a range check, an overflow check, two adds.
@@ -257,7 +306,9 @@ impl SummaryMut<'_> {
     /// every row and must not change within a group.)
     #[inline]
     pub fn has_scale(&self, scale: &Scale) -> bool {
-        self.header.lo == scale.lo && self.header.hi == scale.hi && self.header.threshold == scale.threshold
+        self.header.lo == scale.lo
+            && self.header.hi == scale.hi
+            && self.header.threshold == scale.threshold
     }
 
     #[cold]
@@ -281,7 +332,11 @@ impl SummaryMut<'_> {
                 other.scale.describe()
             )));
         }
-        let n = self.header.n.checked_add(other.n).filter(|n| *n <= MAX_COUNT);
+        let n = self
+            .header
+            .n
+            .checked_add(other.n)
+            .filter(|n| *n <= MAX_COUNT);
         self.header.n = n.ok_or_else(|| too_many_responses(mine.kind))?;
         for (a, b) in self.counts.iter_mut().zip(other.counts) {
             *a += b; // cannot overflow: each count <= n <= MAX_COUNT
@@ -320,7 +375,10 @@ impl OwnedSummary {
         let mut s = OwnedSummary::new(&scale);
         let mut n: u64 = 0;
         for &c in counts {
-            n = n.checked_add(c).filter(|n| *n <= MAX_COUNT).ok_or_else(|| too_many_responses(scale.kind))?;
+            n = n
+                .checked_add(c)
+                .filter(|n| *n <= MAX_COUNT)
+                .ok_or_else(|| too_many_responses(scale.kind))?;
         }
         let m = s.as_mut();
         m.header.n = n;
@@ -338,7 +396,12 @@ impl OwnedSummary {
         let (header, counts) = unsafe { parts(self.words.as_ptr() as *const u8) };
         let kind = Kind::from_u8(header.kind).expect("valid kind");
         SummaryRef {
-            scale: Scale { kind, lo: header.lo, hi: header.hi, threshold: header.threshold },
+            scale: Scale {
+                kind,
+                lo: header.lo,
+                hi: header.hi,
+                threshold: header.threshold,
+            },
             n: header.n,
             counts,
         }
@@ -347,7 +410,9 @@ impl OwnedSummary {
     /// The bytes of the datum, length word included (left zero).
     pub fn as_bytes(&self) -> &[u8] {
         // SAFETY: plain old data.
-        unsafe { std::slice::from_raw_parts(self.words.as_ptr() as *const u8, self.words.len() * 8) }
+        unsafe {
+            std::slice::from_raw_parts(self.words.as_ptr() as *const u8, self.words.len() * 8)
+        }
     }
 }
 
@@ -381,14 +446,24 @@ pub unsafe fn summary_mut<'a>(ptr: *mut u8) -> SummaryMut<'a> {
 /// `ptr` is 8-byte aligned and valid for `len` bytes for `'a`.
 pub unsafe fn summary_ref<'a>(ptr: *const u8, len: usize, kind: Kind) -> Result<SummaryRef<'a>> {
     if len < HEADER_BYTES {
-        return Err(MetricError::InvalidBinary(format!("{} is truncated", kind.type_name())));
+        return Err(MetricError::InvalidBinary(format!(
+            "{} is truncated",
+            kind.type_name()
+        )));
     }
     let (header, counts) = parts(ptr);
     let scale = header.scale(kind)?;
     if header.hi < header.lo || HEADER_BYTES + 8 * counts.len() != len {
-        return Err(MetricError::InvalidBinary(format!("{} is corrupt: its length does not match its scale", kind.type_name())));
+        return Err(MetricError::InvalidBinary(format!(
+            "{} is corrupt: its length does not match its scale",
+            kind.type_name()
+        )));
     }
-    Ok(SummaryRef { scale, n: header.n, counts })
+    Ok(SummaryRef {
+        scale,
+        n: header.n,
+        counts,
+    })
 }
 
 impl<'a> SummaryRef<'a> {
@@ -477,7 +552,12 @@ impl<'a> SummaryRef<'a> {
     pub fn mean(&self) -> Option<f64> {
         let n = self.nonempty()?;
         let lo = self.scale.lo as f64;
-        let sum: f64 = self.counts.iter().enumerate().map(|(i, c)| (lo + i as f64) * *c as f64).sum();
+        let sum: f64 = self
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (lo + i as f64) * *c as f64)
+            .sum();
         Some(sum / n)
     }
 
@@ -518,7 +598,10 @@ impl<'a> SummaryRef<'a> {
     /// The t interval of the mean, on the CES scale.
     pub fn ces_ci(&self, confidence: f64) -> Result<Option<Interval>> {
         let k = self.scale.hi as f64;
-        Ok(self.mean_ci(confidence)?.map(|i| Interval { lower: i.lower / k * 100.0, upper: i.upper / k * 100.0 }))
+        Ok(self.mean_ci(confidence)?.map(|i| Interval {
+            lower: i.lower / k * 100.0,
+            upper: i.upper / k * 100.0,
+        }))
     }
 
     // --- stored forms ----------------------------------------------------------------------
@@ -527,7 +610,12 @@ impl<'a> SummaryRef<'a> {
     /// `(version:1,min:1,max:5,satisfied_from:4,counts:[...])` for CSAT and
     /// `(version:1,options:7,counts:[...])` for CES. Counts run from the lowest score up.
     pub fn to_text(&self) -> String {
-        let counts = self.counts.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(",");
+        let counts = self
+            .counts
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         let s = &self.scale;
         match s.kind {
             Kind::Nps => format!("(version:{VERSION},counts:[{counts}])"),
@@ -556,7 +644,10 @@ impl<'a> SummaryRef<'a> {
 }
 
 fn text_error(kind: Kind, input: &str, why: impl std::fmt::Display) -> MetricError {
-    MetricError::InvalidText(format!("invalid input syntax for type {}: \"{input}\": {why}", kind.type_name()))
+    MetricError::InvalidText(format!(
+        "invalid input syntax for type {}: \"{input}\": {why}",
+        kind.type_name()
+    ))
 }
 
 fn to_i32(kind: Kind, input: &str, key: &str, v: i64) -> Result<i32> {
@@ -568,14 +659,23 @@ pub fn from_text(kind: Kind, input: &str) -> Result<OwnedSummary> {
     let mut f = Fields::parse(kind.type_name(), input)?;
     let version = f.int("version", input)?;
     if version != VERSION as i64 {
-        return Err(text_error(kind, input, format!("unsupported version {version} (this build reads version {VERSION})")));
+        return Err(text_error(
+            kind,
+            input,
+            format!("unsupported version {version} (this build reads version {VERSION})"),
+        ));
     }
     let scale = match kind {
         Kind::Nps => Ok(Scale::NPS),
         Kind::Csat => {
             let lo = to_i32(kind, input, "min", f.int("min", input)?)?;
             let hi = to_i32(kind, input, "max", f.int("max", input)?)?;
-            let t = to_i32(kind, input, "satisfied_from", f.int("satisfied_from", input)?)?;
+            let t = to_i32(
+                kind,
+                input,
+                "satisfied_from",
+                f.int("satisfied_from", input)?,
+            )?;
             Scale::csat(lo, hi, t)
         }
         Kind::Ces => Scale::ces(to_i32(kind, input, "options", f.int("options", input)?)?),
@@ -595,24 +695,41 @@ pub fn from_text(kind: Kind, input: &str) -> Result<OwnedSummary> {
 
 /// Decode the binary form written by [`SummaryRef::to_binary`].
 pub fn from_binary(kind: Kind, bytes: &[u8]) -> Result<OwnedSummary> {
-    let bad = |why: String| MetricError::InvalidBinary(format!("invalid binary {}: {why}", kind.type_name()));
+    let bad = |why: String| {
+        MetricError::InvalidBinary(format!("invalid binary {}: {why}", kind.type_name()))
+    };
     if bytes.len() < 8 {
         return Err(bad(format!("{} bytes is too short", bytes.len())));
     }
     if bytes[0] != VERSION {
-        return Err(bad(format!("unsupported version {} (this build reads version {VERSION})", bytes[0])));
+        return Err(bad(format!(
+            "unsupported version {} (this build reads version {VERSION})",
+            bytes[0]
+        )));
     }
     if bytes[1] != kind as u8 {
         return Err(bad(format!("kind {} is not {}", bytes[1], kind as u8)));
     }
     let i16_at = |at: usize| i16::from_be_bytes([bytes[at], bytes[at + 1]]);
-    let scale = Scale { kind, lo: i16_at(2), hi: i16_at(4), threshold: i16_at(6) };
+    let scale = Scale {
+        kind,
+        lo: i16_at(2),
+        hi: i16_at(4),
+        threshold: i16_at(6),
+    };
     scale.validate().map_err(|e| bad(e.to_string()))?;
     let body = &bytes[8..];
     if body.len() != 8 * scale.points() {
-        return Err(bad(format!("expected {} counts, got {} bytes", scale.points(), body.len())));
+        return Err(bad(format!(
+            "expected {} counts, got {} bytes",
+            scale.points(),
+            body.len()
+        )));
     }
-    let counts: Vec<u64> = body.chunks_exact(8).map(|c| u64::from_be_bytes(c.try_into().unwrap())).collect();
+    let counts: Vec<u64> = body
+        .chunks_exact(8)
+        .map(|c| u64::from_be_bytes(c.try_into().unwrap()))
+        .collect();
     OwnedSummary::from_counts(scale, &counts).map_err(|e| match e {
         MetricError::OutOfRange(_) => e,
         other => bad(other.to_string()),

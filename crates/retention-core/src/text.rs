@@ -47,7 +47,9 @@ impl Cursor<'_> {
     fn ident(&mut self) -> Option<String> {
         self.skip_ws();
         let start = self.pos;
-        while self.pos < self.s.len() && (self.s[self.pos].is_ascii_lowercase() || self.s[self.pos] == b'_') {
+        while self.pos < self.s.len()
+            && (self.s[self.pos].is_ascii_lowercase() || self.s[self.pos] == b'_')
+        {
             self.pos += 1;
         }
         (self.pos > start).then(|| String::from_utf8_lossy(&self.s[start..self.pos]).into_owned())
@@ -72,7 +74,10 @@ impl Cursor<'_> {
 
 impl Fields {
     pub(crate) fn parse(type_name: &'static str, input: &str) -> Result<Fields> {
-        let mut c = Cursor { s: input.as_bytes(), pos: 0 };
+        let mut c = Cursor {
+            s: input.as_bytes(),
+            pos: 0,
+        };
         if !c.eat(b'(') {
             return bad(type_name, input, "expected \"(\"");
         }
@@ -120,7 +125,11 @@ impl Fields {
     fn next(&mut self, key: &str, input: &str) -> Result<Value> {
         match self.fields.pop() {
             Some((k, v)) if k == key => Ok(v),
-            Some((k, _)) => bad(self.type_name, input, format!("expected field \"{key}\", found \"{k}\"")),
+            Some((k, _)) => bad(
+                self.type_name,
+                input,
+                format!("expected field \"{key}\", found \"{k}\""),
+            ),
             None => bad(self.type_name, input, format!("missing field \"{key}\"")),
         }
     }
@@ -128,14 +137,22 @@ impl Fields {
     pub(crate) fn int(&mut self, key: &str, input: &str) -> Result<i64> {
         match self.next(key, input)? {
             Value::Int(v) => Ok(v),
-            Value::List(_) => bad(self.type_name, input, format!("field \"{key}\" must be an integer")),
+            Value::List(_) => bad(
+                self.type_name,
+                input,
+                format!("field \"{key}\" must be an integer"),
+            ),
         }
     }
 
     pub(crate) fn list(&mut self, key: &str, input: &str) -> Result<Vec<i64>> {
         match self.next(key, input)? {
             Value::List(v) => Ok(v),
-            Value::Int(_) => bad(self.type_name, input, format!("field \"{key}\" must be a list")),
+            Value::Int(_) => bad(
+                self.type_name,
+                input,
+                format!("field \"{key}\" must be a list"),
+            ),
         }
     }
 
@@ -162,8 +179,23 @@ mod tests {
 
     #[test]
     fn rejects_malformed_text() {
-        for input in ["", "(", "()", "(a)", "(a:)", "(a:1", "(a:1)x", "(a:[1,)", "(a:99999999999999999999)", "(a:-)", "(A:1)"] {
-            assert!(Fields::parse("t", input).is_err(), "{input:?} should not parse");
+        for input in [
+            "",
+            "(",
+            "()",
+            "(a)",
+            "(a:)",
+            "(a:1",
+            "(a:1)x",
+            "(a:[1,)",
+            "(a:99999999999999999999)",
+            "(a:-)",
+            "(A:1)",
+        ] {
+            assert!(
+                Fields::parse("t", input).is_err(),
+                "{input:?} should not parse"
+            );
         }
     }
 }

@@ -30,7 +30,10 @@ fn nps_reference_example() {
     // NPS = 100 (50 - 20) / 100 = 30; stderr = 100 sqrt((0.5 + 0.2 - 0.3^2) / 100) = 7.8102.
     let s = nps_50_30_20();
     let r = s.as_ref();
-    assert_eq!((r.promoters(), r.passives(), r.detractors(), r.respondents()), (50, 30, 20, 100));
+    assert_eq!(
+        (r.promoters(), r.passives(), r.detractors(), r.respondents()),
+        (50, 30, 20, 100)
+    );
     assert_eq!(r.nps(), Some(30.0));
     close(r.nps_stderr().unwrap(), 7.810_249_675_9, 1e-9);
     // scipy: 30 -/+ norm.ppf(0.975) x 7.810250 = (14.6921919250, 45.3078080750)
@@ -96,9 +99,21 @@ fn ces_formula_and_t_interval_by_hand() {
     let ci = r.ces_ci(0.95).unwrap().unwrap();
     close(ci.lower, 2.482_377_142_8 / 7.0 * 100.0, 1e-8);
     // CES maps 1..k onto [100/k, 100].
-    assert_eq!(build(Scale::ces(5).unwrap(), &[1]).as_ref().ces(), Some(20.0));
-    assert_eq!(build(Scale::ces(5).unwrap(), &[5]).as_ref().ces(), Some(100.0));
-    assert_eq!(build(Scale::ces(5).unwrap(), &[5]).as_ref().mean_ci(0.95).unwrap(), None);
+    assert_eq!(
+        build(Scale::ces(5).unwrap(), &[1]).as_ref().ces(),
+        Some(20.0)
+    );
+    assert_eq!(
+        build(Scale::ces(5).unwrap(), &[5]).as_ref().ces(),
+        Some(100.0)
+    );
+    assert_eq!(
+        build(Scale::ces(5).unwrap(), &[5])
+            .as_ref()
+            .mean_ci(0.95)
+            .unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -107,8 +122,17 @@ fn empty_summary_has_no_figures() {
     let r = s.as_ref();
     assert_eq!((r.respondents(), r.nps(), r.nps_stderr()), (0, None, None));
     assert_eq!(r.nps_ci(0.95).unwrap(), None);
-    assert_eq!(OwnedSummary::new(&Scale::CSAT_DEFAULT).as_ref().csat_ci(0.95).unwrap(), None);
-    assert_eq!(OwnedSummary::new(&Scale::ces(7).unwrap()).as_ref().ces(), None);
+    assert_eq!(
+        OwnedSummary::new(&Scale::CSAT_DEFAULT)
+            .as_ref()
+            .csat_ci(0.95)
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        OwnedSummary::new(&Scale::ces(7).unwrap()).as_ref().ces(),
+        None
+    );
 }
 
 #[test]
@@ -127,8 +151,15 @@ fn out_of_range_scores_name_the_value() {
         "CES score 0 is out of range: with 7 options scores run from 1 to 7"
     );
     let mut c = OwnedSummary::new(&Scale::CSAT_DEFAULT);
-    assert_eq!(c.as_mut().accum(6).unwrap_err().message(), "CSAT score 6 is out of range: this scale runs from 1 to 5");
-    assert_eq!(s.as_ref().respondents(), 0, "a rejected score is not counted");
+    assert_eq!(
+        c.as_mut().accum(6).unwrap_err().message(),
+        "CSAT score 6 is out of range: this scale runs from 1 to 5"
+    );
+    assert_eq!(
+        s.as_ref().respondents(),
+        0,
+        "a rejected score is not counted"
+    );
 }
 
 #[test]
@@ -136,11 +167,20 @@ fn counters_stop_at_the_bigint_limit() {
     let mut counts = [0u64; 11];
     counts[10] = i64::MAX as u64;
     let mut full = OwnedSummary::from_counts(Scale::NPS, &counts).unwrap();
-    assert!(matches!(full.as_mut().accum(10), Err(MetricError::OutOfRange(_))));
+    assert!(matches!(
+        full.as_mut().accum(10),
+        Err(MetricError::OutOfRange(_))
+    ));
     let one = build(Scale::NPS, &[3]);
-    assert!(matches!(full.as_mut().merge(one.as_ref()), Err(MetricError::OutOfRange(_))));
+    assert!(matches!(
+        full.as_mut().merge(one.as_ref()),
+        Err(MetricError::OutOfRange(_))
+    ));
     counts[9] = 1;
-    assert!(matches!(OwnedSummary::from_counts(Scale::NPS, &counts), Err(MetricError::OutOfRange(_))));
+    assert!(matches!(
+        OwnedSummary::from_counts(Scale::NPS, &counts),
+        Err(MetricError::OutOfRange(_))
+    ));
 }
 
 #[test]
@@ -157,11 +197,20 @@ fn merging_different_scales_is_an_error() {
 fn text_form_is_pinned() {
     // The stored text form of version 1. Changing it needs a new version (and reading v1).
     let s = nps_50_30_20();
-    assert_eq!(s.as_ref().to_text(), "(version:1,counts:[10,0,0,0,0,0,10,15,15,25,25])");
+    assert_eq!(
+        s.as_ref().to_text(),
+        "(version:1,counts:[10,0,0,0,0,0,10,15,15,25,25])"
+    );
     let c = build(Scale::csat(0, 10, 7).unwrap(), &[0, 7, 7]);
-    assert_eq!(c.as_ref().to_text(), "(version:1,min:0,max:10,satisfied_from:7,counts:[1,0,0,0,0,0,0,2,0,0,0])");
+    assert_eq!(
+        c.as_ref().to_text(),
+        "(version:1,min:0,max:10,satisfied_from:7,counts:[1,0,0,0,0,0,0,2,0,0,0])"
+    );
     let e = build(Scale::ces(5).unwrap(), &[2, 2, 5]);
-    assert_eq!(e.as_ref().to_text(), "(version:1,options:5,counts:[0,2,0,0,1])");
+    assert_eq!(
+        e.as_ref().to_text(),
+        "(version:1,options:5,counts:[0,2,0,0,1])"
+    );
     for (kind, s) in [(Kind::Nps, &s), (Kind::Csat, &c), (Kind::Ces, &e)] {
         assert_eq!(&from_text(kind, &s.as_ref().to_text()).unwrap(), s);
     }
@@ -188,12 +237,25 @@ fn bad_text_is_rejected() {
         "version:1",
     ] {
         let err = from_text(Kind::Nps, input).unwrap_err();
-        assert!(matches!(err, MetricError::InvalidText(_)), "{input}: {err:?}");
+        assert!(
+            matches!(err, MetricError::InvalidText(_)),
+            "{input}: {err:?}"
+        );
     }
-    let err = from_text(Kind::Csat, "(version:1,min:1,max:5,satisfied_from:9,counts:[0,0,0,0,0])").unwrap_err();
-    assert!(err.message().contains("satisfied_min 9 is out of range"), "{err}");
+    let err = from_text(
+        Kind::Csat,
+        "(version:1,min:1,max:5,satisfied_from:9,counts:[0,0,0,0,0])",
+    )
+    .unwrap_err();
+    assert!(
+        err.message().contains("satisfied_min 9 is out of range"),
+        "{err}"
+    );
     let big = format!("(version:1,counts:[{},1,0,0,0,0,0,0,0,0,0])", i64::MAX);
-    assert!(matches!(from_text(Kind::Nps, &big), Err(MetricError::OutOfRange(_))));
+    assert!(matches!(
+        from_text(Kind::Nps, &big),
+        Err(MetricError::OutOfRange(_))
+    ));
 }
 
 #[test]
@@ -231,7 +293,12 @@ fn scale_strategy() -> impl Strategy<Value = Scale> {
 }
 
 fn scale_and_scores() -> impl Strategy<Value = (Scale, Vec<i32>)> {
-    scale_strategy().prop_flat_map(|s| (Just(s), prop::collection::vec(s.lo as i32..=s.hi as i32, 0..200)))
+    scale_strategy().prop_flat_map(|s| {
+        (
+            Just(s),
+            prop::collection::vec(s.lo as i32..=s.hi as i32, 0..200),
+        )
+    })
 }
 
 fn merged(a: &OwnedSummary, b: &OwnedSummary) -> OwnedSummary {
