@@ -8,12 +8,37 @@
 use crate::error::{invalid, Result};
 use crate::interval::{wilson, Interval};
 
+/// A number as PostgreSQL prints a `double precision` in messages: `NaN`, `Infinity`,
+/// plain digits for ordinary magnitudes and exponent form (`1e+200`) for the rest.
+pub fn show(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        }
+    } else if v == 0.0 || (1e-4..1e15).contains(&v.abs()) {
+        format!("{v}")
+    } else {
+        let e = format!("{v:e}");
+        match e.split_once('e') {
+            Some((m, x)) if !x.starts_with('-') => format!("{m}e+{x}"),
+            _ => e,
+        }
+    }
+}
+
 /// A non-negative, finite count or amount named `name`.
 fn non_negative(name: &str, value: f64) -> Result<f64> {
     if value.is_finite() && value >= 0.0 {
         Ok(value)
     } else {
-        invalid(format!("{name} must be a finite number >= 0, got {value}"))
+        invalid(format!(
+            "{name} must be a finite number >= 0, got {}",
+            show(value)
+        ))
     }
 }
 
@@ -23,7 +48,9 @@ fn share(part_name: &str, part: f64, whole_name: &str, whole: f64) -> Result<Opt
     let whole = non_negative(whole_name, whole)?;
     if part > whole {
         return invalid(format!(
-            "{part_name} ({part}) cannot be greater than {whole_name} ({whole})"
+            "{part_name} ({}) cannot be greater than {whole_name} ({})",
+            show(part),
+            show(whole)
         ));
     }
     Ok(if whole == 0.0 {
@@ -45,7 +72,9 @@ pub fn retention_rate(
     let n = non_negative("new_customers", new_customers)?;
     if n > e {
         return invalid(format!(
-            "new_customers ({n}) cannot be greater than customers_end ({e})"
+            "new_customers ({}) cannot be greater than customers_end ({})",
+            show(n),
+            show(e)
         ));
     }
     share("customers_end - new_customers", e - n, "customers_start", s)
@@ -92,7 +121,10 @@ pub fn clv(avg_order_value: f64, purchase_frequency: f64, customer_lifespan: f64
         Ok(v)
     } else {
         Err(crate::MetricError::OutOfRange(format!(
-            "clv overflows double precision: {avg_order_value} x {purchase_frequency} x {customer_lifespan}"
+            "clv overflows double precision: {} x {} x {}",
+            show(avg_order_value),
+            show(purchase_frequency),
+            show(customer_lifespan)
         )))
     }
 }
@@ -162,7 +194,15 @@ mod tests {
             msg(retention_rate(10.0, 30.0, 5.0)).contains("cannot be greater than customers_start")
         );
         assert!(msg(return_rate(f64::NAN, 1.0)).contains("got NaN"));
-        assert!(msg(cac(f64::INFINITY, 1.0)).contains("got inf"));
+        assert!(msg(cac(f64::INFINITY, 1.0)).contains("got Infinity"));
+        assert_eq!(
+            clv(1e200, 1e200, 1e200).unwrap_err().message(),
+            "clv overflows double precision: 1e+200 x 1e+200 x 1e+200"
+        );
+        assert_eq!(
+            (show(2.5), show(1e-7), show(-3.0), show(1e15)),
+            ("2.5".into(), "1e-7".into(), "-3".into(), "1e+15".into())
+        );
         assert!(clv(-1.0, 1.0, 1.0).is_err());
         assert!(matches!(
             clv(1e200, 1e200, 1e200),

@@ -25,7 +25,8 @@ pub fn check_confidence(confidence: f64) -> Result<()> {
         Ok(())
     } else {
         invalid(format!(
-            "confidence level {confidence} is out of range: it must be a fraction strictly between 0 and 1, such as 0.95"
+            "confidence level {} is out of range: it must be a fraction strictly between 0 and 1, such as 0.95",
+            crate::formulas::show(confidence)
         ))
     }
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test tier of pg_retention, in order; stops at the first failing tier.
+#   1. unit     pure math (crates/retention-core): unit and property tests, no PostgreSQL
+#   2. pg_test  #[pg_test] tests inside PostgreSQL (cargo pgrx test)
+#   3. sql      pg_regress golden files (tests/pg_regress), the parallel-plan equivalence
+#               tests, pg_dump/restore of stored summaries, views and materialized views,
+#               and every SQL example in docs/ run and compared with its shown output
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+passed=0
+tier() { echo; echo "=== tier: $1"; }
+
+tier "unit (cargo test -p retention-core)"
+cargo test -p retention-core --quiet
+passed=$((passed + 1))
+
+tier "pg_test (cargo pgrx test, cluster run by the postgres user)"
+# initdb refuses root, and the system PostgreSQL directories need root to install into, so
+# pgrx runs the test cluster as `postgres` and installs with sudo. The data directory's
+# parent must be writable by that user.
+pgdata=$(mktemp -d "${TMPDIR:-/tmp}/pg_retention-pgtest.XXXXXX")
+chmod 0777 "$pgdata"
+trap 'sudo -n -u postgres rm -rf "$pgdata"/* 2>/dev/null || true; rm -rf "$pgdata" 2>/dev/null || true' EXIT
+cargo pgrx test pg15 --runas postgres --pgdata "$pgdata"
+passed=$((passed + 1))
+
+tier "sql (pg_regress, parallel plans, dump/restore, doc examples)"
+scripts/install.sh
+pg_virtualenv -v 15 tests/sql_tier.sh
+passed=$((passed + 1))
+
+echo
+echo "tiers: $passed passed, 0 failed"

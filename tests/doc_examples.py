@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Run every SQL example in the documentation and compare it with the output shown.
+
+In a Markdown file, a ```sql block followed by a ```text block is an example: the SQL is
+run with psql and its output must equal the text block (trailing white space aside). A
+```sql block with no ```text block after it is setup: it runs, and must not fail. A block
+fenced ```sql norun is shown only. The blocks of one file run in order in one database, so
+an example may use the tables an earlier block made.
+
+Runs inside `pg_virtualenv` (PGHOST, PGPORT, PGUSER set) with pg_retention installed.
+"""
+import re
+import subprocess
+import sys
+
+FENCE = re.compile(r"^```(\w*)([^\n]*)\n(.*?)^```\s*$", re.M | re.S)
+
+
+def blocks(markdown):
+    """(sql, expected output or None) pairs, in order."""
+    found = [(m.group(1), m.group(2).strip(), m.group(3), m.start(), m.end()) for m in FENCE.finditer(markdown)]
+    out = []
+    for i, (lang, info, body, _start, end) in enumerate(found):
+        if lang != "sql" or info == "norun":
+            continue
+        expected = None
+        if i + 1 < len(found):
+            nlang, _ninfo, nbody, nstart, _nend = found[i + 1]
+            if nlang == "text" and markdown[end:nstart].strip() == "":
+                expected = nbody
+        out.append((body, expected))
+    return out
+
+
+def psql(db, sql):
+    run = subprocess.run(
+        ["psql", "-X", "-q", "-d", db, "-P", "null=NULL", "-P", "footer=off", "-v", "VERBOSITY=default"],
+        input=sql, capture_output=True, text=True,
+    )
+    text = run.stdout + run.stderr
+    text = re.sub(r"^psql:<stdin>:\d+: ", "", text, flags=re.M)
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+
+
+def main(paths):
+    passed = failed = 0
+    for path in paths:
+        examples = blocks(open(path, encoding="utf-8").read())
+        if not examples:
+            continue
+        db = "pg_retention_docs"
+        subprocess.run(["dropdb", "--if-exists", db], check=True)
+        subprocess.run(["createdb", db], check=True)
+        psql(db, "CREATE EXTENSION pg_retention;")
+        for sql, expected in examples:
+            actual = psql(db, sql)
+            if expected is None:
+                if "ERROR" in actual:
+                    print(f"FAIL {path}: setup block failed:\n{sql}\n{actual}")
+                    failed += 1
+                continue
+            want = "\n".join(line.rstrip() for line in expected.strip("\n").splitlines())
+            if actual == want:
+                passed += 1
+            else:
+                failed += 1
+                print(f"FAIL {path}:\n{sql}\n--- shown in the docs\n{want}\n--- actual\n{actual}\n")
+        subprocess.run(["dropdb", db], check=True)
+    print(f"doc examples: {passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

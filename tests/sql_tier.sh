@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The SQL test tier. Runs inside `pg_virtualenv -v 15`, which provides a throw-away cluster
+# and exports PGHOST, PGPORT and PGUSER; pg_retention must already be installed.
+set -euo pipefail
+cd "$(dirname "$0")"
+bindir=/usr/lib/postgresql/15/bin
+pg_regress=/usr/lib/postgresql/15/lib/pgxs/src/test/regress/pg_regress
+out=$(mktemp -d "${TMPDIR:-/tmp}/pg_retention-regress.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+
+echo "--- pg_regress (tests/pg_regress)"
+if ! "$pg_regress" --bindir="$bindir" --inputdir=pg_regress --outputdir="$out" \
+        --dbname=pg_retention_regress --schedule=pg_regress/schedule; then
+    cat "$out/regression.diffs"
+    # Keep the actual output where a developer can inspect and, after review, accept it.
+    mkdir -p pg_regress/results && cp "$out"/results/*.out pg_regress/results/
+    exit 1
+fi
+
+echo "--- dump and restore"
+./dump_restore.sh
+
+echo "--- documentation examples"
+python3 doc_examples.py ../docs/*.md ../README.md
