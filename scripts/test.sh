@@ -7,6 +7,7 @@
 #               and every SQL example in docs/ run and compared with its shown output
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# (the Makefile runs scripts/setup.sh first; running this script alone does too)
 scripts/setup.sh
 
 passed=0
