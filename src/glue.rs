@@ -13,11 +13,21 @@ use retention_core::MetricError;
 
 /// Define a PostgreSQL V1 function `$name` (and its `pg_finfo_$name` record) whose body runs
 /// under pgrx's guard, so Rust panics and `ereport`s become ordinary PostgreSQL errors.
+///
+/// The `fast { ... } checked { ... }` form is for per-row functions: the `fast` block runs
+/// first, outside the guard, and may `return` a result; it must not panic or report errors
+/// (it only accepts the rows it can finish without either). Everything else falls through to
+/// the guarded `checked` block.
 macro_rules! pg_fn {
     ($(#[$meta:meta])* fn $name:ident($fcinfo:ident) $body:block) => {
+        pg_fn!($(#[$meta])* fn $name($fcinfo) fast {} checked $body);
+    };
+    ($(#[$meta:meta])* fn $name:ident($fcinfo:ident) fast $fast:block checked $body:block) => {
         $(#[$meta])*
         #[unsafe(no_mangle)]
         pub unsafe extern "C-unwind" fn $name($fcinfo: pgrx::pg_sys::FunctionCallInfo) -> pgrx::pg_sys::Datum {
+            #[allow(unused_unsafe)]
+            unsafe { $fast }
             // The guard `#[pg_extern]` wrappers use: a panic or ereport inside becomes a
             // PostgreSQL ERROR raised from this frame, never an unwind into C.
             unsafe {

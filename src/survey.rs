@@ -34,25 +34,32 @@ unsafe fn owned_datum(s: &OwnedSummary) -> Datum {
 /// returned as the same pointer, which PostgreSQL then keeps without copying. The first call
 /// (NULL state) and calls outside an aggregate get a fresh summary in the current memory
 /// context; PostgreSQL copies a new pointer into the aggregate context itself.
+///
+/// `validate` says whether the state's header must be checked: not for a transition, whose
+/// state can only be one this code made (the aggregates have no initial value), but yes for
+/// combine, whose first state is PostgreSQL's copy of an input value.
 unsafe fn state_mut<'a>(
     fcinfo: FunctionCallInfo,
     state: Option<Datum>,
     kind: Kind,
+    validate: bool,
     scale: impl FnOnce() -> Scale,
 ) -> (Datum, SummaryMut<'a>) {
     let p = match state {
         Some(d) => {
             let raw = d.cast_mut_ptr::<u8>();
-            let owned = in_aggregate(fcinfo)
+            let ours = in_aggregate(fcinfo)
                 && pgrx::varatt_is_4b_u(raw as *const pg_sys::varlena)
                 && (raw as usize) % 8 == 0;
-            if owned {
-                survey::summary_ref(raw, pgrx::varsize_4b(raw as *const pg_sys::varlena), kind)
-                    .or_report();
+            if ours {
+                if validate {
+                    survey::summary_ref(raw, pgrx::varsize_4b(raw as *const pg_sys::varlena), kind)
+                        .or_report();
+                }
                 raw
             } else {
-                // A value we may not modify (or, in a combine, one PostgreSQL stored packed):
-                // work on an aligned copy.
+                // A value we may not modify (or, in a combine, one stored unaligned): work on
+                // an aligned copy.
                 let (src, len) = aligned_varlena(d);
                 survey::summary_ref(src, len, kind).or_report();
                 let copy = pg_sys::palloc(len) as *mut u8;
@@ -80,7 +87,7 @@ unsafe fn trans(fcinfo: FunctionCallInfo, kind: Kind, scale: impl Fn() -> Scale)
     let Some(score) = arg_i32(fcinfo, 1) else {
         return state.unwrap_or_else(|| ret_null(fcinfo));
     };
-    let (datum, mut s) = state_mut(fcinfo, state, kind, &scale);
+    let (datum, mut s) = state_mut(fcinfo, state, kind, false, &scale);
     if kind != Kind::Nps {
         // CSAT and CES take their scale with every row; it must not change within a group.
         let wanted = scale();
@@ -92,11 +99,61 @@ unsafe fn trans(fcinfo: FunctionCallInfo, kind: Kind, scale: impl Fn() -> Scale)
     datum
 }
 
-pg_fn!(fn nps_trans(fcinfo) { trans(fcinfo, Kind::Nps, || Scale::NPS) });
+/// The per-row fast path of every transition: when the state is this aggregate's own running
+/// summary, the score is on its scale (`same_scale` checks the scale arguments of CSAT and
+/// CES) and counting it cannot overflow, count it in place and return the state. Otherwise
+/// (first row, NULLs, errors, calls outside an aggregate) return `None` for [`trans`] to
+/// handle with all its checks. Never panics: it runs outside the guard.
+#[inline(always)]
+unsafe fn fast_trans(
+    fcinfo: FunctionCallInfo,
+    same_scale: impl Fn(&Header) -> bool,
+) -> Option<Datum> {
+    let args = (*fcinfo).args.as_ptr();
+    let (state, score) = (*args, *args.add(1));
+    if state.isnull || score.isnull || !in_aggregate(fcinfo) {
+        return None;
+    }
+    let p = state.value.cast_mut_ptr::<u8>();
+    if !pgrx::varatt_is_4b_u(p as *const pg_sys::varlena) || (p as usize) % 8 != 0 {
+        return None;
+    }
+    let mut s = survey::summary_mut(p);
+    (same_scale(s.header) && s.try_accum(score.value.value() as i32)).then_some(state.value)
+}
+
+/// Integer argument `i` of a transition call, if present and not NULL (no guard needed).
+#[inline(always)]
+unsafe fn int_arg(fcinfo: FunctionCallInfo, i: usize) -> Option<i16> {
+    let a = *(*fcinfo).args.as_ptr().add(i);
+    (!a.isnull)
+        .then(|| a.value.value() as i32)
+        .and_then(|v| i16::try_from(v).ok())
+}
+
+pg_fn!(fn nps_trans(fcinfo) fast {
+    if let Some(d) = fast_trans(fcinfo, |_| true) {
+        return d;
+    }
+} checked {
+    trans(fcinfo, Kind::Nps, || Scale::NPS)
+});
 
 pg_fn!(
     /// `(state, score)` on the 1..5 scale or `(state, score, scale_min, scale_max, satisfied_min)`.
-    fn csat_trans(fcinfo) {
+    fn csat_trans(fcinfo) fast {
+        let fast = if nargs(fcinfo) == 2 {
+            // One aggregate feeds one state, so the 1..5 form always has the default scale.
+            fast_trans(fcinfo, |_| true)
+        } else {
+            fast_trans(fcinfo, |h| {
+                int_arg(fcinfo, 2) == Some(h.lo) && int_arg(fcinfo, 3) == Some(h.hi) && int_arg(fcinfo, 4) == Some(h.threshold)
+            })
+        };
+        if let Some(d) = fast {
+            return d;
+        }
+    } checked {
         if nargs(fcinfo) == 2 {
             trans(fcinfo, Kind::Csat, || Scale::CSAT_DEFAULT)
         } else {
@@ -112,14 +169,20 @@ pg_fn!(
     }
 );
 
-pg_fn!(fn ces_trans(fcinfo) {
+pg_fn!(fn ces_trans(fcinfo) fast {
+    if let Some(d) = fast_trans(fcinfo, |h| int_arg(fcinfo, 2) == Some(h.hi)) {
+        return d;
+    }
+} checked {
     trans(fcinfo, Kind::Ces, || Scale::ces(required_i32(fcinfo, 2, "options")).or_report())
 });
 
 /// Shared combine (and `rollup` transition): strict, so both arguments are non-NULL.
 unsafe fn combine(fcinfo: FunctionCallInfo, kind: Kind) -> Datum {
     let other = summary_arg(arg(fcinfo, 1).expect("strict"), kind);
-    let (datum, mut s) = state_mut(fcinfo, arg(fcinfo, 0), kind, || unreachable!("strict"));
+    let (datum, mut s) = state_mut(fcinfo, arg(fcinfo, 0), kind, true, || {
+        unreachable!("strict")
+    });
     s.merge(other).or_report();
     datum
 }

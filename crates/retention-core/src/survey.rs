@@ -287,19 +287,34 @@ impl SummaryMut<'_> {
         }
     }
 
-    /// Add one response. The per-row path: a range check, an overflow check, two adds.
-    #[inline]
-    pub fn accum(&mut self, score: i32) -> Result<()> {
+    /// Add one response if that cannot fail: the per-row path, a range check, an overflow
+    /// check and two additions. Returns false, changing nothing, when [`Self::accum`] would
+    /// return an error. It never panics, so the extension may run it outside its panic guard.
+    #[inline(always)]
+    pub fn try_accum(&mut self, score: i32) -> bool {
         let idx = (score as i64 - self.header.lo as i64) as u64;
-        if idx >= self.counts.len() as u64 {
-            return Err(score_out_of_range(&self.scale(), score));
-        }
-        if self.header.n >= MAX_COUNT {
-            return Err(too_many_responses(self.scale().kind));
+        if idx >= self.counts.len() as u64 || self.header.n >= MAX_COUNT {
+            return false;
         }
         self.header.n += 1;
-        self.counts[idx as usize] += 1;
-        Ok(())
+        if let Some(c) = self.counts.get_mut(idx as usize) {
+            *c += 1; // <= n < MAX_COUNT: cannot overflow
+        }
+        true
+    }
+
+    /// Add one response, or say why it cannot be counted.
+    #[inline]
+    pub fn accum(&mut self, score: i32) -> Result<()> {
+        if self.try_accum(score) {
+            return Ok(());
+        }
+        let idx = (score as i64 - self.header.lo as i64) as u64;
+        Err(if idx >= self.counts.len() as u64 {
+            score_out_of_range(&self.scale(), score)
+        } else {
+            too_many_responses(self.scale().kind)
+        })
     }
 
     /// Does the running state have this scale? (The scale arguments of CSAT and CES come with
