@@ -81,19 +81,19 @@ unsafe fn state_mut<'a>(
 
 // --- transition, combine ------------------------------------------------------------------
 
-/// Shared transition: `(state, score [, scale arguments...])`. NULL scores are skipped.
+/// Shared transition, the checked path: `(state, score [, scale arguments...])`. The scale
+/// arguments are validated on every row that reaches here, NULL score or not, so a bad scale
+/// is an error even where all scores are NULL. NULL scores are then skipped.
 unsafe fn trans(fcinfo: FunctionCallInfo, kind: Kind, scale: impl Fn() -> Scale) -> Datum {
     let state = arg(fcinfo, 0);
+    let wanted = scale();
     let Some(score) = arg_i32(fcinfo, 1) else {
         return state.unwrap_or_else(|| ret_null(fcinfo));
     };
-    let (datum, mut s) = state_mut(fcinfo, state, kind, false, &scale);
-    if kind != Kind::Nps {
-        // CSAT and CES take their scale with every row; it must not change within a group.
-        let wanted = scale();
-        if !s.has_scale(&wanted) {
-            report(s.scale_changed(&wanted));
-        }
+    let (datum, mut s) = state_mut(fcinfo, state, kind, false, || wanted);
+    // CSAT and CES take their scale with every row; it must not change within a group.
+    if !s.has_scale(&wanted) {
+        report(s.scale_changed(&wanted));
     }
     s.accum(score).or_report();
     datum

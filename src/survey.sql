@@ -70,7 +70,7 @@ CREATE TYPE @extschema@.csat_summary (
     ALIGNMENT = double,
     STORAGE = plain
 );
-COMMENT ON TYPE @extschema@.csat_summary IS 'CSAT survey summary: scale, satisfied threshold and count of responses at each score. Text form (version:1,min:1,max:5,satisfied_from:4,counts:[...]). Build with csat_agg(score), merge with rollup(), read with csat(), csat_ci(), satisfied(), respondents().';
+COMMENT ON TYPE @extschema@.csat_summary IS 'CSAT survey summary: scale, satisfied threshold and count of responses at each score. Text form (version:1,min:1,max:5,satisfied_min:4,counts:[...]). Build with csat_agg(score), merge with rollup(), read with csat(), csat_ci(), satisfied(), respondents().';
 COMMENT ON FUNCTION @extschema@.csat_summary_in(cstring) IS 'Text input of csat_summary: parses its versioned text form; error 22P02 on malformed text.';
 COMMENT ON FUNCTION @extschema@.csat_summary_out(@extschema@.csat_summary) IS 'Text output of csat_summary: its versioned text form.';
 COMMENT ON FUNCTION @extschema@.csat_summary_recv(internal) IS 'Binary input of csat_summary (COPY BINARY, binary protocol); error 22P03 on malformed bytes.';
@@ -222,7 +222,7 @@ CREATE AGGREGATE @extschema@.csat(score integer, scale_min integer, scale_max in
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(integer, integer, integer, integer) IS
-'Customer satisfaction score on the scale scale_min..scale_max (at most 101 points): share of responses scoring satisfied_min or more, a fraction in [0, 1]. NULL scores skipped; error 22023 for a score off the scale or an invalid scale, 22004 for a NULL scale argument.';
+'Customer satisfaction score on the scale scale_min..scale_max (at most 101 points): share of responses scoring satisfied_min (scale_min + 1 to scale_max) or more, a fraction in [0, 1]. NULL scores skipped; no scores gives NULL; error 22023 for a score off the scale or an invalid scale, 22004 for a NULL scale argument.';
 
 CREATE AGGREGATE @extschema@.csat_agg(score integer) (
     SFUNC = @extschema@.csat_trans,
@@ -231,7 +231,7 @@ CREATE AGGREGATE @extschema@.csat_agg(score integer) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(integer) IS
-'Summary (csat_summary) of scores on the 1..5 scale, satisfied from 4, for csat(), csat_ci(), satisfied(), respondents() and rollup().';
+'Summary (csat_summary) of scores on the 1..5 scale, satisfied from 4, for csat(), csat_ci(), satisfied(), respondents() and rollup(). NULL scores skipped; no scores gives NULL; a score outside 1..5 is error 22023.';
 
 CREATE AGGREGATE @extschema@.csat_agg(score integer, scale_min integer, scale_max integer, satisfied_min integer) (
     SFUNC = @extschema@.csat_trans,
@@ -240,7 +240,7 @@ CREATE AGGREGATE @extschema@.csat_agg(score integer, scale_min integer, scale_ma
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat_agg(integer, integer, integer, integer) IS
-'Summary (csat_summary) of scores on the scale scale_min..scale_max, satisfied from satisfied_min, for csat(), csat_ci(), satisfied(), respondents() and rollup().';
+'Summary (csat_summary) of scores on the scale scale_min..scale_max (at most 101 points), satisfied from satisfied_min (scale_min + 1 to scale_max), for csat(), csat_ci(), satisfied(), respondents() and rollup(). NULL scores skipped; no scores gives NULL; error 22023 for a score off the scale or an invalid scale, 22004 for a NULL scale argument.';
 
 CREATE FUNCTION @extschema@.satisfied(@extschema@.csat_summary) RETURNS bigint
 AS 'MODULE_PATHNAME', 'csat_satisfied' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -287,7 +287,7 @@ CREATE AGGREGATE @extschema@.ces_mean(score integer, options integer) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_mean(integer, integer) IS
-'Mean effort score of scores 1..options, on that scale. NULL scores skipped; no scores gives NULL; error 22023 for a score off the scale.';
+'Mean effort score of scores 1..options (2 to 100 options), on that scale. NULL scores skipped; no scores gives NULL; error 22023 for a score off the scale, 22004 for NULL options.';
 
 CREATE AGGREGATE @extschema@.ces_agg(score integer, options integer) (
     SFUNC = @extschema@.ces_trans,
@@ -296,7 +296,7 @@ CREATE AGGREGATE @extschema@.ces_agg(score integer, options integer) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_agg(integer, integer) IS
-'Summary (ces_summary) of effort scores 1..options for ces(), ces_ci(), ces_mean(), ces_mean_ci(), respondents() and rollup().';
+'Summary (ces_summary) of effort scores 1..options (2 to 100 options) for ces(), ces_ci(), ces_mean(), ces_mean_ci(), respondents() and rollup(). NULL scores skipped; no scores gives NULL; error 22023 for a score off the scale, 22004 for NULL options.';
 
 CREATE FUNCTION @extschema@.ces_ci(summary @extschema@.ces_summary, confidence double precision DEFAULT 0.95,
     OUT lower double precision, OUT upper double precision)

@@ -49,7 +49,7 @@ def main(paths):
         if not examples:
             continue
         db = "pg_retention_docs"
-        subprocess.run(["dropdb", "--if-exists", db], check=True)
+        subprocess.run(["dropdb", "--if-exists", db], check=True, capture_output=True)
         subprocess.run(["createdb", db], check=True)
         psql(db, "CREATE EXTENSION pg_retention;")
         for sql, expected in examples:

@@ -89,13 +89,16 @@ impl Scale {
     /// A CSAT scale `scale_min..scale_max` with "satisfied" meaning `score >= satisfied_min`.
     pub fn csat(scale_min: i32, scale_max: i32, satisfied_min: i32) -> Result<Scale> {
         let width = scale_max as i64 - scale_min as i64 + 1;
-        if scale_min >= scale_max
-            || width > MAX_POINTS as i64
-            || scale_min < i16::MIN as i32
-            || scale_max > i16::MAX as i32
-        {
+        if scale_min >= scale_max || width > MAX_POINTS as i64 {
             return Err(MetricError::InvalidParameter(format!(
                 "CSAT scale {scale_min}..{scale_max} is invalid: scale_min must be below scale_max and the scale may have at most {MAX_POINTS} points"
+            )));
+        }
+        if scale_min < i16::MIN as i32 || scale_max > i16::MAX as i32 {
+            return Err(MetricError::InvalidParameter(format!(
+                "CSAT scale {scale_min}..{scale_max} is out of range: scale bounds must be between {} and {}",
+                i16::MIN,
+                i16::MAX
             )));
         }
         if satisfied_min <= scale_min || satisfied_min > scale_max {
@@ -622,7 +625,7 @@ impl<'a> SummaryRef<'a> {
     // --- stored forms ----------------------------------------------------------------------
 
     /// The text form, e.g. `(version:1,counts:[0,0,0,0,0,0,20,10,20,30,20])` for NPS,
-    /// `(version:1,min:1,max:5,satisfied_from:4,counts:[...])` for CSAT and
+    /// `(version:1,min:1,max:5,satisfied_min:4,counts:[...])` for CSAT and
     /// `(version:1,options:7,counts:[...])` for CES. Counts run from the lowest score up.
     pub fn to_text(&self) -> String {
         let counts = self
@@ -635,7 +638,7 @@ impl<'a> SummaryRef<'a> {
         match s.kind {
             Kind::Nps => format!("(version:{VERSION},counts:[{counts}])"),
             Kind::Csat => format!(
-                "(version:{VERSION},min:{},max:{},satisfied_from:{},counts:[{counts}])",
+                "(version:{VERSION},min:{},max:{},satisfied_min:{},counts:[{counts}])",
                 s.lo, s.hi, s.threshold
             ),
             Kind::Ces => format!("(version:{VERSION},options:{},counts:[{counts}])", s.hi),
@@ -688,8 +691,8 @@ pub fn from_text(kind: Kind, input: &str) -> Result<OwnedSummary> {
             let t = to_i32(
                 kind,
                 input,
-                "satisfied_from",
-                f.int("satisfied_from", input)?,
+                "satisfied_min",
+                f.int("satisfied_min", input)?,
             )?;
             Scale::csat(lo, hi, t)
         }

@@ -28,3 +28,5 @@ SELECT sqlstate_of($$SELECT ces(s, 5) FROM (VALUES (0)) v(s)$$);
 SELECT sqlstate_of($$SELECT ces(s, 1) FROM (VALUES (1)) v(s)$$);
 SELECT sqlstate_of($$SELECT ces(s, NULL) FROM (VALUES (1)) v(s)$$);
 SELECT sqlstate_of($$SELECT ces(s, o) FROM (VALUES (1, 5), (1, 7)) v(s, o)$$);
+-- Even where every score is NULL, the options argument is checked.
+SELECT sqlstate_of($$SELECT ces(s, NULL) FROM (VALUES (NULL::integer)) v(s)$$);

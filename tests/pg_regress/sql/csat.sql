@@ -34,4 +34,7 @@ SELECT sqlstate_of($$SELECT csat(s, 0, 200, 100) FROM (VALUES (6)) v(s)$$);
 SELECT sqlstate_of($$SELECT csat(s, 1, NULL, 4) FROM (VALUES (4)) v(s)$$);
 SELECT sqlstate_of($$SELECT csat(s, 1, hi, 4) FROM (VALUES (4, 5), (4, 7)) v(s, hi)$$);
 -- Summaries on different scales do not merge.
-SELECT sqlstate_of($$SELECT rollup(s) FROM (SELECT csat_agg(5) UNION ALL SELECT '(version:1,min:1,max:7,satisfied_from:6,counts:[0,0,0,0,0,0,1])'::csat_summary) v(s)$$);
+SELECT sqlstate_of($$SELECT rollup(s) FROM (SELECT csat_agg(5) UNION ALL SELECT '(version:1,min:1,max:7,satisfied_min:6,counts:[0,0,0,0,0,0,1])'::csat_summary) v(s)$$);
+-- Scale arguments are checked on every row, even where every score is NULL.
+SELECT sqlstate_of($$SELECT csat(s, 5, 1, 9) FROM (VALUES (NULL::integer)) v(s)$$);
+SELECT sqlstate_of($$SELECT csat(s, -40000, -39990, -39995) FROM (VALUES (1)) v(s)$$);

@@ -23,7 +23,7 @@ SELECT nps::text::nps_summary::text = nps::text AS nps_rt, csat::text::csat_summ
        ces::text::ces_summary::text = ces::text AS ces_rt
 FROM daily LIMIT 1;
 SELECT ' ( version : 1 , counts : [ 1,0,0,0,0,0,0,0,0,0,2 ] ) '::nps_summary;
-SELECT '(version:1,min:0,max:10,satisfied_from:7,counts:[1,0,0,0,0,0,0,2,0,0,0])'::csat_summary;
+SELECT '(version:1,min:0,max:10,satisfied_min:7,counts:[1,0,0,0,0,0,0,2,0,0,0])'::csat_summary;
 SELECT '(version:1,options:5,counts:[0,2,0,0,1])'::ces_summary;
 
 -- The binary form (send) is pinned: version 1, kind, scale, then big-endian counts.
@@ -49,7 +49,7 @@ FROM (SELECT daily AS r FROM daily) t;
 SELECT sqlstate_of($$SELECT '(version:2,counts:[0,0,0,0,0,0,0,0,0,0,0])'::nps_summary$$);
 SELECT sqlstate_of($$SELECT '(version:1,counts:[0,0,0])'::nps_summary$$);
 SELECT sqlstate_of($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,-1])'::nps_summary$$);
-SELECT sqlstate_of($$SELECT '(version:1,min:1,max:5,satisfied_from:9,counts:[0,0,0,0,0])'::csat_summary$$);
+SELECT sqlstate_of($$SELECT '(version:1,min:1,max:5,satisfied_min:9,counts:[0,0,0,0,0])'::csat_summary$$);
 SELECT sqlstate_of($$SELECT '(version:1,options:7,counts:[0,0,0,0,0,0,0],extra:1)'::ces_summary$$);
 SELECT sqlstate_of($$SELECT 'garbage'::nps_summary$$);
 -- Counts past the bigint range are 22003.

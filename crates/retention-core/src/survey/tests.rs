@@ -79,6 +79,7 @@ fn csat_other_scales() {
     assert!(Scale::csat(5, 5, 5).is_err());
     assert!(Scale::csat(0, 101, 50).is_err());
     assert!(Scale::csat(0, 100, 50).is_ok());
+    assert!(Scale::csat(-40_000, -39_990, -39_995).unwrap_err().message().contains("between -32768 and 32767"));
 }
 
 #[test]
@@ -204,7 +205,7 @@ fn text_form_is_pinned() {
     let c = build(Scale::csat(0, 10, 7).unwrap(), &[0, 7, 7]);
     assert_eq!(
         c.as_ref().to_text(),
-        "(version:1,min:0,max:10,satisfied_from:7,counts:[1,0,0,0,0,0,0,2,0,0,0])"
+        "(version:1,min:0,max:10,satisfied_min:7,counts:[1,0,0,0,0,0,0,2,0,0,0])"
     );
     let e = build(Scale::ces(5).unwrap(), &[2, 2, 5]);
     assert_eq!(
@@ -244,7 +245,7 @@ fn bad_text_is_rejected() {
     }
     let err = from_text(
         Kind::Csat,
-        "(version:1,min:1,max:5,satisfied_from:9,counts:[0,0,0,0,0])",
+        "(version:1,min:1,max:5,satisfied_min:9,counts:[0,0,0,0,0])",
     )
     .unwrap_err();
     assert!(
