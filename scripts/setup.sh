@@ -9,6 +9,11 @@ PGRX_VERSION=0.18.1
 PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-common libclang-dev clang pkg-config sudo)
 
+if ! command -v cargo >/dev/null 2>&1; then
+    echo "setup: cargo not found: install the Rust toolchain (rustc 1.95 or later, e.g. with rustup) first" >&2
+    exit 1
+fi
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }

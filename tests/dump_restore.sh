@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A database holding stored summaries, a view and a materialized view built on the
-# aggregates survives pg_dump / pg_restore into a fresh database with identical results.
+# aggregates survives pg_dump / pg_restore into a fresh database with identical results,
+# and stored summaries survive a binary COPY (send, then receive).
 # The extension lives in its own schema, off the search_path, and pg_restore runs with
 # search_path = '', so every reference the dump makes must be schema-qualified.
 set -euo pipefail
@@ -46,10 +47,21 @@ psql -d "$dst" -At -c "$report" > "$tmp/after"
 psql -d "$dst" -c "REFRESH MATERIALIZED VIEW monthly"
 psql -d "$dst" -At -c "$report" > "$tmp/refreshed"
 
-if ! diff -u "$tmp/before" "$tmp/after" || ! diff -u "$tmp/before" "$tmp/refreshed"; then
+# Binary COPY (the types' send and receive functions), piped client-side from one database
+# into the other: no server-side file, so it works for any user.
+psql -d "$dst" -c "CREATE TABLE daily_binary (LIKE daily_summaries)"
+psql -d "$src" -c "\copy daily_summaries TO STDOUT (FORMAT binary)" \
+    | psql -d "$dst" -c "\copy daily_binary FROM STDIN (FORMAT binary)"
+binary="SELECT md5(string_agg(d::text, ',' ORDER BY day, channel)) FROM"
+psql -d "$src" -At -c "$binary daily_summaries d" > "$tmp/binary_src"
+psql -d "$dst" -At -c "$binary daily_binary d" > "$tmp/binary_dst"
+
+if ! diff -u "$tmp/before" "$tmp/after" || ! diff -u "$tmp/before" "$tmp/refreshed" \
+        || ! diff -u "$tmp/binary_src" "$tmp/binary_dst"; then
     echo "dump_restore: results differ after restore"
     exit 1
 fi
 [ -s "$tmp/before" ] || { echo "dump_restore: no results to compare"; exit 1; }
-echo "dump_restore: $(wc -l < "$tmp/before") result lines identical after pg_dump/pg_restore and REFRESH"
+echo "dump_restore: $(wc -l < "$tmp/before") result lines identical after pg_dump/pg_restore and REFRESH;" \
+    "$(psql -d "$dst" -At -c "SELECT count(*) FROM daily_binary") summary rows identical after binary COPY"
 dropdb "$src"; dropdb "$dst"
