@@ -177,6 +177,31 @@ pg_fn!(fn ces_trans(fcinfo) fast {
     trans(fcinfo, Kind::Ces, || Scale::ces(required_i32(fcinfo, 2, "options")).or_report())
 });
 
+/// Shared inverse transition (moving-aggregate mode of window frames): takes a row back out
+/// of the running state. NULL scores were skipped when added, so they are skipped here too.
+/// Returning NULL tells PostgreSQL to recompute the frame instead; that only happens if
+/// the state did not count the score, which PostgreSQL's frame logic never asks.
+unsafe fn inverse(fcinfo: FunctionCallInfo, kind: Kind) -> Datum {
+    let Some(state) = arg(fcinfo, 0) else {
+        return ret_null(fcinfo);
+    };
+    let Some(score) = arg_i32(fcinfo, 1) else {
+        return state;
+    };
+    let (datum, mut s) = state_mut(fcinfo, Some(state), kind, false, || {
+        unreachable!("state is not NULL")
+    });
+    if s.try_remove(score) {
+        datum
+    } else {
+        ret_null(fcinfo)
+    }
+}
+
+pg_fn!(fn nps_inv(fcinfo) { inverse(fcinfo, Kind::Nps) });
+pg_fn!(fn csat_inv(fcinfo) { inverse(fcinfo, Kind::Csat) });
+pg_fn!(fn ces_inv(fcinfo) { inverse(fcinfo, Kind::Ces) });
+
 /// Shared combine (and `rollup` transition): strict, so both arguments are non-NULL.
 unsafe fn combine(fcinfo: FunctionCallInfo, kind: Kind) -> Datum {
     let other = summary_arg(arg(fcinfo, 1).expect("strict"), kind);

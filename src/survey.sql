@@ -4,6 +4,10 @@
 -- one-step aggregate (nps(score)) and a two-step one (nps_agg(score) -> nps_summary, then
 -- accessors) share the transition function; rollup(summary) merges stored summaries with
 -- the combine function. All are PARALLEL SAFE: combine is exact addition of counts.
+-- The one-step aggregates also have a moving-aggregate mode (an inverse transition), so a
+-- sliding window frame (a rolling 30-day NPS) costs O(1) per row. The *_agg aggregates do
+-- not: in a frame whose scores are all NULL they would return an empty summary where the
+-- plain mode returns NULL.
 
 -- nps_summary ---------------------------------------------------------------------------------
 CREATE TYPE @extschema@.nps_summary;
@@ -142,6 +146,10 @@ CREATE FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, integer) RETURNS 
 AS 'MODULE_PATHNAME', 'nps_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trans(@extschema@.nps_summary, integer) IS
 'Transition function of nps() and nps_agg(): counts one score 0..10 (NULL skipped); error 22023 outside 0..10.';
+CREATE FUNCTION @extschema@.nps_inv(@extschema@.nps_summary, integer) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_inv(@extschema@.nps_summary, integer) IS
+'Inverse transition of nps() for sliding window frames: takes back one score counted earlier (NULL skipped), so each frame costs O(1) instead of a recount.';
 
 CREATE FUNCTION @extschema@.nps(@extschema@.nps_summary) RETURNS double precision
 AS 'MODULE_PATHNAME', 'nps_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -153,6 +161,10 @@ CREATE AGGREGATE @extschema@.nps(score integer) (
     STYPE = @extschema@.nps_summary,
     FINALFUNC = @extschema@.nps,
     COMBINEFUNC = @extschema@.nps_summary_combine,
+    MSFUNC = @extschema@.nps_trans,
+    MINVFUNC = @extschema@.nps_inv,
+    MSTYPE = @extschema@.nps_summary,
+    MFINALFUNC = @extschema@.nps,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.nps(integer) IS
@@ -198,6 +210,14 @@ CREATE FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, integer, intege
 AS 'MODULE_PATHNAME', 'csat_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_trans(@extschema@.csat_summary, integer, integer, integer, integer) IS
 'Transition function of csat(score, scale_min, scale_max, satisfied_min) and csat_agg(...): counts one score (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_inv(@extschema@.csat_summary, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_inv(@extschema@.csat_summary, integer) IS
+'Inverse transition of csat(score) for sliding window frames: takes back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_inv(@extschema@.csat_summary, integer, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_inv(@extschema@.csat_summary, integer, integer, integer, integer) IS
+'Inverse transition of csat(score, scale_min, scale_max, satisfied_min) for sliding window frames: takes back one score counted earlier (NULL skipped).';
 
 CREATE FUNCTION @extschema@.csat(@extschema@.csat_summary) RETURNS double precision
 AS 'MODULE_PATHNAME', 'csat_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -209,6 +229,10 @@ CREATE AGGREGATE @extschema@.csat(score integer) (
     STYPE = @extschema@.csat_summary,
     FINALFUNC = @extschema@.csat,
     COMBINEFUNC = @extschema@.csat_summary_combine,
+    MSFUNC = @extschema@.csat_trans,
+    MINVFUNC = @extschema@.csat_inv,
+    MSTYPE = @extschema@.csat_summary,
+    MFINALFUNC = @extschema@.csat,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(integer) IS
@@ -219,6 +243,10 @@ CREATE AGGREGATE @extschema@.csat(score integer, scale_min integer, scale_max in
     STYPE = @extschema@.csat_summary,
     FINALFUNC = @extschema@.csat,
     COMBINEFUNC = @extschema@.csat_summary_combine,
+    MSFUNC = @extschema@.csat_trans,
+    MINVFUNC = @extschema@.csat_inv,
+    MSTYPE = @extschema@.csat_summary,
+    MFINALFUNC = @extschema@.csat,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.csat(integer, integer, integer, integer) IS
@@ -258,6 +286,10 @@ CREATE FUNCTION @extschema@.ces_trans(@extschema@.ces_summary, integer, integer)
 AS 'MODULE_PATHNAME', 'ces_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_trans(@extschema@.ces_summary, integer, integer) IS
 'Transition function of ces(), ces_mean() and ces_agg(): counts one score 1..options (NULL skipped).';
+CREATE FUNCTION @extschema@.ces_inv(@extschema@.ces_summary, integer, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_inv(@extschema@.ces_summary, integer, integer) IS
+'Inverse transition of ces() and ces_mean() for sliding window frames: takes back one score counted earlier (NULL skipped).';
 
 CREATE FUNCTION @extschema@.ces(@extschema@.ces_summary) RETURNS double precision
 AS 'MODULE_PATHNAME', 'ces_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -274,6 +306,10 @@ CREATE AGGREGATE @extschema@.ces(score integer, options integer) (
     STYPE = @extschema@.ces_summary,
     FINALFUNC = @extschema@.ces,
     COMBINEFUNC = @extschema@.ces_summary_combine,
+    MSFUNC = @extschema@.ces_trans,
+    MINVFUNC = @extschema@.ces_inv,
+    MSTYPE = @extschema@.ces_summary,
+    MFINALFUNC = @extschema@.ces,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces(integer, integer) IS
@@ -284,6 +320,10 @@ CREATE AGGREGATE @extschema@.ces_mean(score integer, options integer) (
     STYPE = @extschema@.ces_summary,
     FINALFUNC = @extschema@.ces_mean,
     COMBINEFUNC = @extschema@.ces_summary_combine,
+    MSFUNC = @extschema@.ces_trans,
+    MINVFUNC = @extschema@.ces_inv,
+    MSTYPE = @extschema@.ces_summary,
+    MFINALFUNC = @extschema@.ces_mean,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.ces_mean(integer, integer) IS

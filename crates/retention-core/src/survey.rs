@@ -320,6 +320,22 @@ impl SummaryMut<'_> {
         })
     }
 
+    /// Take back one response added earlier (the inverse transition of a sliding window
+    /// frame). Returns false, changing nothing, when the score was never counted here, which
+    /// a correct caller never asks; PostgreSQL then recomputes the frame.
+    #[inline]
+    pub fn try_remove(&mut self, score: i32) -> bool {
+        let idx = (score as i64 - self.header.lo as i64) as u64;
+        match self.counts.get_mut(idx as usize) {
+            Some(c) if *c > 0 => {
+                *c -= 1;
+                self.header.n -= 1; // >= *c + 1 > 0
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Does the running state have this scale? (The scale arguments of CSAT and CES come with
     /// every row and must not change within a group.)
     #[inline]
@@ -439,6 +455,7 @@ impl OwnedSummary {
 /// # Safety
 /// `ptr` is 8-byte aligned and points at a [`Header`] whose `lo..hi` matches the number of
 /// counts that follow it, all valid for `'a`.
+#[inline]
 pub unsafe fn parts<'a>(ptr: *const u8) -> (&'a Header, &'a [u64]) {
     let header = &*(ptr as *const Header);
     let points = (header.hi as i32 - header.lo as i32 + 1).max(0) as usize;
@@ -450,6 +467,7 @@ pub unsafe fn parts<'a>(ptr: *const u8) -> (&'a Header, &'a [u64]) {
 ///
 /// # Safety
 /// As [`parts`], and nothing else refers to the summary for `'a`.
+#[inline]
 pub unsafe fn summary_mut<'a>(ptr: *mut u8) -> SummaryMut<'a> {
     let header = &mut *(ptr as *mut Header);
     let points = (header.hi as i32 - header.lo as i32 + 1).max(0) as usize;
@@ -688,12 +706,7 @@ pub fn from_text(kind: Kind, input: &str) -> Result<OwnedSummary> {
         Kind::Csat => {
             let lo = to_i32(kind, input, "min", f.int("min", input)?)?;
             let hi = to_i32(kind, input, "max", f.int("max", input)?)?;
-            let t = to_i32(
-                kind,
-                input,
-                "satisfied_min",
-                f.int("satisfied_min", input)?,
-            )?;
+            let t = to_i32(kind, input, "satisfied_min", f.int("satisfied_min", input)?)?;
             Scale::csat(lo, hi, t)
         }
         Kind::Ces => Scale::ces(to_i32(kind, input, "options", f.int("options", input)?)?),

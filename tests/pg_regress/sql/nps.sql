@@ -42,6 +42,11 @@ SELECT id, score, nps(score) OVER (ORDER BY id) AS running,
        nps(score) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS last_two
 FROM (VALUES (1, 10), (2, 0), (3, 7), (4, 9)) v(id, score) ORDER BY id;
 
+-- Sliding frames take rows back out (moving-aggregate mode); a frame whose scores are all
+-- NULL gives NULL, as the same rows aggregated directly do.
+SELECT id, score, nps(score) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS last_two
+FROM (VALUES (1, 10), (2, NULL), (3, NULL), (4, 0)) v(id, score) ORDER BY id;
+
 -- Scores outside 0..10 are errors that name the value.
 SELECT sqlstate_of($$SELECT nps(s) FROM (VALUES (9), (11)) v(s)$$);
 SELECT sqlstate_of($$SELECT nps(s) FROM (VALUES (-1)) v(s)$$);

@@ -79,7 +79,10 @@ fn csat_other_scales() {
     assert!(Scale::csat(5, 5, 5).is_err());
     assert!(Scale::csat(0, 101, 50).is_err());
     assert!(Scale::csat(0, 100, 50).is_ok());
-    assert!(Scale::csat(-40_000, -39_990, -39_995).unwrap_err().message().contains("between -32768 and 32767"));
+    assert!(Scale::csat(-40_000, -39_990, -39_995)
+        .unwrap_err()
+        .message()
+        .contains("between -32768 and 32767"));
 }
 
 #[test]
@@ -182,6 +185,21 @@ fn counters_stop_at_the_bigint_limit() {
         OwnedSummary::from_counts(Scale::NPS, &counts),
         Err(MetricError::OutOfRange(_))
     ));
+}
+
+#[test]
+fn removing_undoes_adding() {
+    let mut s = build(Scale::NPS, &[10, 3, 3, 7]);
+    assert!(s.as_mut().try_remove(3));
+    assert_eq!(s, build(Scale::NPS, &[10, 3, 7]));
+    assert!(!s.as_mut().try_remove(0), "never counted");
+    assert!(!s.as_mut().try_remove(11), "off the scale");
+    assert!(!s.as_mut().try_remove(i32::MIN));
+    assert_eq!(
+        s,
+        build(Scale::NPS, &[10, 3, 7]),
+        "a refused removal changes nothing"
+    );
 }
 
 #[test]
