@@ -1,6 +1,21 @@
 #!/usr/bin/env bash
-# The benchmark: runs inside `pg_virtualenv -v 15` with pg_retention installed (a release
-# build). Usage: bench/run.sh [rows] [runs]   (defaults: 10 million rows, 7 runs a query)
+# The benchmarks: run inside `pg_virtualenv -v 15` with pg_retention installed (a release
+# build; `make bench` does both). Usage: bench/run.sh [module] [rows] [rounds]
+#   module   a benchmark module, bench/<module>.py (survey, ...); default, or "all": every one
+#   rows     the size of the data set; default: the module's own (10 million for survey)
+#   rounds   interleaved timing rounds; default 7
+# A number first means all modules: `bench/run.sh 200000 3`.
+# Each module prints its Markdown report (docs/benchmarks.md), also kept in .bench/<module>.md.
 set -euo pipefail
 cd "$(dirname "$0")"
-exec python3 bench.py "${1:-10000000}" "${2:-7}"
+all=$(ls ./*.py | sed -e 's|^\./||' -e 's|\.py$||' | grep -vx harness)
+case "${1:-all}" in
+    all) modules=$all; [ $# -gt 0 ] && shift ;;
+    [0-9]*) modules=$all ;;
+    *) modules=$1; shift
+       [ -f "$modules.py" ] || { echo "bench/run.sh: no module $modules; there are:" $all >&2; exit 2; } ;;
+esac
+mkdir -p ../.bench
+for module in $modules; do
+    python3 "$module.py" "$@" | tee "../.bench/$module.md"
+done
