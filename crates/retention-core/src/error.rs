@@ -16,6 +16,12 @@ pub enum MetricError {
     /// A summary's binary form that does not decode: SQLSTATE 22P03
     /// `invalid_binary_representation`.
     InvalidBinary(String),
+    /// A timestamp outside the supported range (infinity, or beyond the years 1..9999):
+    /// SQLSTATE 22008 `datetime_field_overflow`.
+    DatetimeOutOfRange(String),
+    /// A state that would pass a documented size limit: SQLSTATE 54000
+    /// `program_limit_exceeded`.
+    LimitExceeded(String),
 }
 
 pub type Result<T> = std::result::Result<T, MetricError>;
@@ -26,7 +32,9 @@ impl MetricError {
             MetricError::InvalidParameter(m)
             | MetricError::OutOfRange(m)
             | MetricError::InvalidText(m)
-            | MetricError::InvalidBinary(m) => m,
+            | MetricError::InvalidBinary(m)
+            | MetricError::DatetimeOutOfRange(m)
+            | MetricError::LimitExceeded(m) => m,
         }
     }
 }

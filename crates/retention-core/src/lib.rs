@@ -5,10 +5,14 @@
 //! functions and [`MetricError`] onto SQLSTATEs; everything that can be computed is computed
 //! (and unit-tested) here.
 
+pub mod decimal;
 pub mod error;
 pub mod formulas;
 pub mod interval;
+pub mod orders;
 pub mod survey;
 mod text;
+pub mod time;
+pub mod varint;
 
 pub use error::{MetricError, Result};

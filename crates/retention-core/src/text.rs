@@ -1,27 +1,51 @@
-//! The text form every summary type uses: `(key:value,key:[v,v,...])`, integers only.
+//! The text form every summary type uses: `(key:value,key:[v,v,...])`.
 //!
-//! It is deliberately tiny and strict: what `parse` accepts is exactly what a summary's
-//! output function writes, plus optional white space between tokens. Field order and
-//! the set of fields are checked by the caller through [`Fields::take`] and
-//! [`Fields::finish`].
+//! Values are integers (`42`, `-7`), exact decimals (`19.99`), quoted strings
+//! (`"2026-01-01T00:00:00Z"`, with `\"` and `\\` escapes), `null`, and lists of those.
+//! It is deliberately tiny and strict: what `parse` accepts is what the summaries' output
+//! functions write, plus optional white space between tokens. Field order and the set of
+//! fields are checked by the caller through the typed getters and [`Fields::finish`];
+//! [`Writer`] builds the same form, so each summary writes and reads its fields in one
+//! order, in one place.
 
+use crate::decimal::Dec;
 use crate::error::{MetricError, Result};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Int(i64),
-    List(Vec<i64>),
+    /// An exact decimal with a fraction (`19.99`), kept as written.
+    Dec(String),
+    Str(String),
+    Null,
+    List(Vec<Value>),
 }
 
 pub(crate) struct Fields {
     type_name: &'static str,
+    input: String,
     fields: Vec<(String, Value)>,
 }
 
 fn bad<T>(type_name: &str, input: &str, why: impl std::fmt::Display) -> Result<T> {
-    Err(MetricError::InvalidText(format!(
-        "invalid input syntax for type {type_name}: \"{input}\": {why}"
-    )))
+    Err(text_error(type_name, input, why))
+}
+
+/// A text error for `type_name` that quotes `input` (long inputs shortened).
+pub(crate) fn text_error(type_name: &str, input: &str, why: impl std::fmt::Display) -> MetricError {
+    const MAX: usize = 200;
+    let shown = if input.len() > MAX {
+        let mut end = MAX;
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}...", &input[..end])
+    } else {
+        input.to_string()
+    };
+    MetricError::InvalidText(format!(
+        "invalid input syntax for type {type_name}: \"{shown}\": {why}"
+    ))
 }
 
 struct Cursor<'a> {
@@ -35,9 +59,12 @@ impl Cursor<'_> {
             self.pos += 1;
         }
     }
-    fn eat(&mut self, c: u8) -> bool {
+    fn peek(&mut self) -> Option<u8> {
         self.skip_ws();
-        if self.s.get(self.pos) == Some(&c) {
+        self.s.get(self.pos).copied()
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == Some(c) {
             self.pos += 1;
             true
         } else {
@@ -54,21 +81,100 @@ impl Cursor<'_> {
         }
         (self.pos > start).then(|| String::from_utf8_lossy(&self.s[start..self.pos]).into_owned())
     }
-    fn int(&mut self) -> std::result::Result<i64, &'static str> {
+    /// An integer or a decimal.
+    fn number(&mut self) -> std::result::Result<Value, &'static str> {
         self.skip_ws();
         let start = self.pos;
         if self.s.get(self.pos) == Some(&b'-') {
             self.pos += 1;
         }
-        while self.pos < self.s.len() && self.s[self.pos].is_ascii_digit() {
-            self.pos += 1;
+        let digits = |c: &mut Self| {
+            let from = c.pos;
+            while c.pos < c.s.len() && c.s[c.pos].is_ascii_digit() {
+                c.pos += 1;
+            }
+            c.pos > from
+        };
+        if !digits(self) {
+            return Err("expected a number");
         }
-        std::str::from_utf8(&self.s[start..self.pos])
-            .ok()
-            .filter(|t| !t.is_empty() && *t != "-")
-            .ok_or("expected an integer")?
-            .parse::<i64>()
-            .map_err(|_| "integer out of range for a 64-bit count")
+        let mut fraction = false;
+        if self.s.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if !digits(self) {
+                return Err("expected digits after \".\"");
+            }
+            fraction = true;
+        }
+        // Only ASCII digits, '-' and '.' were consumed.
+        let token = std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| "not UTF-8")?;
+        if fraction {
+            Ok(Value::Dec(token.to_string()))
+        } else {
+            token
+                .parse::<i64>()
+                .map(Value::Int)
+                .map_err(|_| "integer out of range for a 64-bit count")
+        }
+    }
+    fn string(&mut self) -> std::result::Result<String, &'static str> {
+        // The opening quote has been eaten.
+        let mut out = Vec::new();
+        loop {
+            match self.s.get(self.pos) {
+                None => return Err("unterminated string"),
+                Some(b'"') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b'\\') => match self.s.get(self.pos + 1) {
+                    Some(&c @ (b'"' | b'\\')) => {
+                        out.push(c);
+                        self.pos += 2;
+                    }
+                    _ => return Err("invalid escape in a string"),
+                },
+                Some(&c) => {
+                    out.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        String::from_utf8(out).map_err(|_| "string is not UTF-8")
+    }
+    fn value(&mut self, depth: u32) -> std::result::Result<Value, &'static str> {
+        match self.peek() {
+            Some(b'[') if depth == 0 => {
+                self.pos += 1;
+                let mut list = Vec::new();
+                if !self.eat(b']') {
+                    loop {
+                        list.push(self.value(depth + 1)?);
+                        if self.eat(b']') {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return Err("expected \",\" or \"]\" in a list");
+                        }
+                    }
+                }
+                Ok(Value::List(list))
+            }
+            Some(b'[') => Err("lists do not nest"),
+            Some(b'"') => {
+                self.pos += 1;
+                self.string().map(Value::Str)
+            }
+            Some(b'n') => {
+                if self.s[self.pos..].starts_with(b"null") {
+                    self.pos += 4;
+                    Ok(Value::Null)
+                } else {
+                    Err("expected a value")
+                }
+            }
+            _ => self.number(),
+        }
     }
 }
 
@@ -89,23 +195,7 @@ impl Fields {
             if !c.eat(b':') {
                 return bad(type_name, input, format!("expected \":\" after {key}"));
             }
-            let value = if c.eat(b'[') {
-                let mut list = Vec::new();
-                if !c.eat(b']') {
-                    loop {
-                        list.push(c.int().or_else(|e| bad(type_name, input, e))?);
-                        if c.eat(b']') {
-                            break;
-                        }
-                        if !c.eat(b',') {
-                            return bad(type_name, input, "expected \",\" or \"]\" in a list");
-                        }
-                    }
-                }
-                Value::List(list)
-            } else {
-                Value::Int(c.int().or_else(|e| bad(type_name, input, e))?)
-            };
+            let value = c.value(0).or_else(|e| bad(type_name, input, e))?;
             fields.push((key, value));
             if c.eat(b')') {
                 break;
@@ -118,50 +208,224 @@ impl Fields {
         if c.pos != c.s.len() {
             return bad(type_name, input, "unexpected text after \")\"");
         }
-        fields.reverse(); // so that `take` pops them in written order
-        Ok(Fields { type_name, fields })
+        fields.reverse(); // so that `next` pops them in written order
+        Ok(Fields {
+            type_name,
+            input: input.to_string(),
+            fields,
+        })
     }
 
-    fn next(&mut self, key: &str, input: &str) -> Result<Value> {
+    /// An error about this input.
+    pub(crate) fn error(&self, why: impl std::fmt::Display) -> MetricError {
+        text_error(self.type_name, &self.input, why)
+    }
+
+    fn next(&mut self, key: &str) -> Result<Value> {
         match self.fields.pop() {
             Some((k, v)) if k == key => Ok(v),
-            Some((k, _)) => bad(
-                self.type_name,
-                input,
-                format!("expected field \"{key}\", found \"{k}\""),
-            ),
-            None => bad(self.type_name, input, format!("missing field \"{key}\"")),
+            Some((k, _)) => Err(self.error(format!("expected field \"{key}\", found \"{k}\""))),
+            None => Err(self.error(format!("missing field \"{key}\""))),
         }
     }
 
-    pub(crate) fn int(&mut self, key: &str, input: &str) -> Result<i64> {
-        match self.next(key, input)? {
+    /// The name of the next field, if any (for optional fields).
+    pub(crate) fn peek_key(&self) -> Option<&str> {
+        self.fields.last().map(|(k, _)| k.as_str())
+    }
+
+    fn wrong(&self, key: &str, what: &str) -> MetricError {
+        self.error(format!("field \"{key}\" must be {what}"))
+    }
+
+    /// The next field, which must be `key`, as an integer. (`_input` is kept for the survey
+    /// summaries' call sites; the input is remembered by `parse`.)
+    pub(crate) fn int(&mut self, key: &str, _input: &str) -> Result<i64> {
+        match self.next(key)? {
             Value::Int(v) => Ok(v),
-            Value::List(_) => bad(
-                self.type_name,
-                input,
-                format!("field \"{key}\" must be an integer"),
-            ),
+            _ => Err(self.wrong(key, "an integer")),
         }
     }
 
-    pub(crate) fn list(&mut self, key: &str, input: &str) -> Result<Vec<i64>> {
-        match self.next(key, input)? {
-            Value::List(v) => Ok(v),
-            Value::Int(_) => bad(
-                self.type_name,
-                input,
-                format!("field \"{key}\" must be a list"),
-            ),
+    /// An integer field that must be >= 0.
+    pub(crate) fn count(&mut self, key: &str) -> Result<u64> {
+        let v = self.int(key, "")?;
+        u64::try_from(v).map_err(|_| self.error(format!("{key} {v} is negative")))
+    }
+
+    pub(crate) fn string(&mut self, key: &str) -> Result<String> {
+        match self.next(key)? {
+            Value::Str(s) => Ok(s),
+            _ => Err(self.wrong(key, "a quoted string")),
         }
     }
 
-    pub(crate) fn finish(self, input: &str) -> Result<()> {
+    /// A quoted string or `null`.
+    pub(crate) fn nullable_string(&mut self, key: &str) -> Result<Option<String>> {
+        match self.next(key)? {
+            Value::Str(s) => Ok(Some(s)),
+            Value::Null => Ok(None),
+            _ => Err(self.wrong(key, "a quoted string or null")),
+        }
+    }
+
+    /// A timestamp field written by [`Writer::timestamp`].
+    pub(crate) fn timestamp(&mut self, key: &str) -> Result<i64> {
+        let s = self.string(key)?;
+        crate::time::parse_timestamp(&s).map_err(|e| self.error(format!("{key}: {e}")))
+    }
+
+    /// A decimal field written by [`Writer::decimal`] (an integer is a decimal of scale 0).
+    pub(crate) fn decimal(&mut self, key: &str) -> Result<Dec> {
+        let v = self.next(key)?;
+        self.to_decimal(key, &v)
+    }
+
+    fn to_decimal(&self, key: &str, v: &Value) -> Result<Dec> {
+        match v {
+            Value::Int(i) => Ok(Dec::new(*i as i128, 0)),
+            Value::Dec(s) => Dec::parse(s).map_err(|e| self.error(format!("{key}: {e}"))),
+            _ => Err(self.wrong(key, "a decimal number")),
+        }
+    }
+
+    pub(crate) fn list(&mut self, key: &str, _input: &str) -> Result<Vec<i64>> {
+        match self.next(key)? {
+            Value::List(items) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::Int(i) => Ok(i),
+                    _ => Err(self.wrong(key, "a list of integers")),
+                })
+                .collect(),
+            _ => Err(self.wrong(key, "a list")),
+        }
+    }
+
+    /// A list of counts (integers >= 0).
+    pub(crate) fn counts(&mut self, key: &str) -> Result<Vec<u64>> {
+        let items = self.list(key, "")?;
+        items
+            .into_iter()
+            .map(|v| {
+                u64::try_from(v).map_err(|_| self.error(format!("{key}: count {v} is negative")))
+            })
+            .collect()
+    }
+
+    /// A list of timestamps.
+    pub(crate) fn timestamps(&mut self, key: &str) -> Result<Vec<i64>> {
+        match self.next(key)? {
+            Value::List(items) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::Str(s) => crate::time::parse_timestamp(&s)
+                        .map_err(|e| self.error(format!("{key}: {e}"))),
+                    _ => Err(self.wrong(key, "a list of quoted timestamps")),
+                })
+                .collect(),
+            _ => Err(self.wrong(key, "a list")),
+        }
+    }
+
+    /// A list of decimals, `null` allowed.
+    pub(crate) fn decimals(&mut self, key: &str) -> Result<Vec<Option<Dec>>> {
+        match self.next(key)? {
+            Value::List(items) => items
+                .iter()
+                .map(|v| match v {
+                    Value::Null => Ok(None),
+                    v => self.to_decimal(key, v).map(Some),
+                })
+                .collect(),
+            _ => Err(self.wrong(key, "a list")),
+        }
+    }
+
+    pub(crate) fn finish(self, _input: &str) -> Result<()> {
         match self.fields.last() {
             None => Ok(()),
-            Some((k, _)) => bad(self.type_name, input, format!("unexpected field \"{k}\"")),
+            Some((k, _)) => Err(self.error(format!("unexpected field \"{k}\""))),
         }
     }
+}
+
+/// Writes the text form, field by field, in the order [`Fields`] reads it back.
+pub(crate) struct Writer {
+    out: String,
+}
+
+impl Writer {
+    pub(crate) fn new(version: u8) -> Writer {
+        Writer {
+            out: format!("(version:{version}"),
+        }
+    }
+    fn key(&mut self, key: &str) -> &mut String {
+        self.out.push(',');
+        self.out.push_str(key);
+        self.out.push(':');
+        &mut self.out
+    }
+    pub(crate) fn int(&mut self, key: &str, v: impl std::fmt::Display) -> &mut Self {
+        let o = self.key(key);
+        o.push_str(&v.to_string());
+        self
+    }
+    pub(crate) fn string(&mut self, key: &str, v: &str) -> &mut Self {
+        let o = self.key(key);
+        push_quoted(o, v);
+        self
+    }
+    pub(crate) fn null(&mut self, key: &str) -> &mut Self {
+        self.key(key).push_str("null");
+        self
+    }
+    pub(crate) fn timestamp(&mut self, key: &str, us: i64) -> &mut Self {
+        self.string(key, &crate::time::format_timestamp(us))
+    }
+    pub(crate) fn decimal(&mut self, key: &str, v: Dec) -> &mut Self {
+        let o = self.key(key);
+        o.push_str(&v.to_string());
+        self
+    }
+    pub(crate) fn list<T>(
+        &mut self,
+        key: &str,
+        items: impl IntoIterator<Item = T>,
+        f: impl Fn(&mut String, T),
+    ) -> &mut Self {
+        let o = self.key(key);
+        o.push('[');
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            f(o, item);
+        }
+        o.push(']');
+        self
+    }
+    pub(crate) fn counts(&mut self, key: &str, items: impl IntoIterator<Item = u64>) -> &mut Self {
+        self.list(key, items, |o, c| o.push_str(&c.to_string()))
+    }
+    pub(crate) fn finish(&mut self) -> String {
+        let mut s = std::mem::take(&mut self.out);
+        s.push(')');
+        s
+    }
+}
+
+/// `v` in double quotes, with `"` and `\` escaped.
+pub(crate) fn push_quoted(o: &mut String, v: &str) {
+    o.push('"');
+    for ch in v.chars() {
+        if ch == '"' || ch == '\\' {
+            o.push('\\');
+        }
+        o.push(ch);
+    }
+    o.push('"');
 }
 
 #[cfg(test)]
@@ -170,11 +434,38 @@ mod tests {
 
     #[test]
     fn parses_fields_in_order() {
-        let input = " ( version:1 , counts: [ 1,2, -3] )";
+        let input = " ( version:1 , counts: [ 1,2, -3] , name: \"a\\\"b\", amount: 19.90, none: null, xs: [1.5, null, 2] )";
         let mut f = Fields::parse("t", input).unwrap();
         assert_eq!(f.int("version", input).unwrap(), 1);
         assert_eq!(f.list("counts", input).unwrap(), vec![1, 2, -3]);
+        assert_eq!(f.string("name").unwrap(), "a\"b");
+        assert_eq!(f.decimal("amount").unwrap().to_string(), "19.90");
+        assert!(f.decimal("none").is_err());
+        let xs = f.decimals("xs").unwrap();
+        assert_eq!(xs.len(), 3);
+        assert_eq!(xs[1], None);
         f.finish(input).unwrap();
+    }
+
+    #[test]
+    fn writer_and_parser_agree() {
+        let text = Writer::new(1)
+            .int("n", 3)
+            .string("zone", "Europe/Berlin")
+            .decimal("revenue", Dec::new(-1999, 2))
+            .counts("c", [1, 2])
+            .finish();
+        assert_eq!(
+            text,
+            "(version:1,n:3,zone:\"Europe/Berlin\",revenue:-19.99,c:[1,2])"
+        );
+        let mut f = Fields::parse("t", &text).unwrap();
+        f.int("version", "").unwrap();
+        assert_eq!(f.count("n").unwrap(), 3);
+        assert_eq!(f.string("zone").unwrap(), "Europe/Berlin");
+        assert_eq!(f.decimal("revenue").unwrap(), Dec::new(-1999, 2));
+        assert_eq!(f.counts("c").unwrap(), vec![1, 2]);
+        f.finish("").unwrap();
     }
 
     #[test]
@@ -191,11 +482,23 @@ mod tests {
             "(a:99999999999999999999)",
             "(a:-)",
             "(A:1)",
+            "(a:\"x)",
+            "(a:\"\\x\")",
+            "(a:[[1]])",
+            "(a:1.)",
+            "(a:nul)",
         ] {
             assert!(
                 Fields::parse("t", input).is_err(),
                 "{input:?} should not parse"
             );
         }
+    }
+
+    #[test]
+    fn long_inputs_are_shortened_in_messages() {
+        let long = format!("(a:{})", "9".repeat(500));
+        let e = Fields::parse("t", &long).err().unwrap();
+        assert!(e.message().len() < 400, "{}", e.message());
     }
 }

@@ -1,0 +1,368 @@
+//! Exact decimal amounts: order values, costs and MRR.
+//!
+//! Money is summed exactly, as PostgreSQL's `numeric` does: a [`Dec`] is an integer
+//! mantissa with a decimal scale (`19.99` is `1999` at scale 2). Sums align scales by
+//! multiplying by powers of ten and fail with SQLSTATE 22003 rather than round or wrap.
+//! [`Dec::from_pg_numeric`] reads PostgreSQL's on-disk `numeric` format directly, so the
+//! per-row path never goes through text.
+
+use crate::error::{MetricError, Result};
+use std::fmt;
+
+/// The largest scale kept: PostgreSQL allows more, but an amount with more than 30 decimal
+/// places is not money. (10^30 still leaves 8 digits of an `i128` for the integer part.)
+pub const MAX_SCALE: u8 = 30;
+
+/// An exact decimal `m / 10^scale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dec {
+    pub m: i128,
+    pub scale: u8,
+}
+
+#[cold]
+pub(crate) fn overflow(what: &str) -> MetricError {
+    MetricError::OutOfRange(format!(
+        "{what} is out of range: exact sums are limited to 38 significant digits"
+    ))
+}
+
+/// 10^e for e <= 38.
+pub fn pow10(e: u32) -> Option<i128> {
+    10i128.checked_pow(e)
+}
+
+impl Dec {
+    pub const ZERO: Dec = Dec { m: 0, scale: 0 };
+
+    pub fn new(m: i128, scale: u8) -> Dec {
+        Dec { m, scale }
+    }
+
+    /// The mantissa at a larger (or equal) scale.
+    pub fn mantissa_at(self, scale: u8) -> Option<i128> {
+        debug_assert!(scale >= self.scale);
+        self.m.checked_mul(pow10((scale - self.scale) as u32)?)
+    }
+
+    /// `self + other`, exactly, at the larger of the two scales.
+    pub fn checked_add(self, other: Dec) -> Option<Dec> {
+        let scale = self.scale.max(other.scale);
+        let m = self
+            .mantissa_at(scale)?
+            .checked_add(other.mantissa_at(scale)?)?;
+        Some(Dec { m, scale })
+    }
+
+    pub fn checked_sub(self, other: Dec) -> Option<Dec> {
+        self.checked_add(Dec {
+            m: other.m.checked_neg()?,
+            scale: other.scale,
+        })
+    }
+
+    /// `self + other` or SQLSTATE 22003 naming `what`.
+    pub fn add(self, other: Dec, what: &str) -> Result<Dec> {
+        self.checked_add(other).ok_or_else(|| overflow(what))
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.m < 0
+    }
+
+    pub fn to_f64(self) -> f64 {
+        // Exact for |m| < 2^53; otherwise the closest double of the quotient up to rounding
+        // of both parts, which is what a rate needs.
+        self.m as f64 / 10f64.powi(self.scale as i32)
+    }
+
+    /// Parse `-123.4500` (digits, an optional sign and fraction; no exponent).
+    pub fn parse(s: &str) -> std::result::Result<Dec, String> {
+        let t = s.trim();
+        let (neg, body) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let (int, frac) = match body.split_once('.') {
+            Some((_, "")) => return Err(format!("\"{s}\" is not a decimal number")),
+            Some(parts) => parts,
+            None => (body, ""),
+        };
+        if int.is_empty()
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(format!("\"{s}\" is not a decimal number"));
+        }
+        if frac.len() > MAX_SCALE as usize {
+            return Err(format!("\"{s}\" has more than {MAX_SCALE} decimal places"));
+        }
+        let mut m: i128 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            m = m
+                .checked_mul(10)
+                .and_then(|m| m.checked_add((b - b'0') as i128))
+                .ok_or_else(|| format!("\"{s}\" has more than 38 significant digits"))?;
+        }
+        Ok(Dec {
+            m: if neg { -m } else { m },
+            scale: frac.len() as u8,
+        })
+    }
+
+    /// Decode PostgreSQL's `numeric` from the bytes after its varlena header.
+    ///
+    /// The format (src/backend/utils/adt/numeric.c): a 16-bit header word, either the short
+    /// form (sign, display scale and weight packed in it) or the long form (sign and display
+    /// scale, then a 16-bit weight), followed by base-10000 digits, most significant first;
+    /// the value is sum(digit[i] * 10000^(weight - i)). NaN and the infinities are errors.
+    pub fn from_pg_numeric(bytes: &[u8], what: &str) -> Result<Dec> {
+        const SIGN_MASK: u16 = 0xC000;
+        const NEG: u16 = 0x4000;
+        const SHORT: u16 = 0x8000;
+        const SPECIAL: u16 = 0xC000;
+        let word = |at: usize| -> Result<u16> {
+            bytes
+                .get(at..at + 2)
+                .map(|b| u16::from_ne_bytes([b[0], b[1]]))
+                .ok_or_else(|| {
+                    MetricError::InvalidParameter(format!("{what} is not a valid numeric value"))
+                })
+        };
+        let header = word(0)?;
+        let (negative, dscale, weight, digits_at) = match header & SIGN_MASK {
+            SHORT => {
+                let weight_bits = (header & 0x003F) as i32;
+                let weight = if header & 0x0040 != 0 {
+                    weight_bits - 64
+                } else {
+                    weight_bits
+                };
+                (
+                    header & 0x2000 != 0,
+                    ((header & 0x1F80) >> 7) as u32,
+                    weight,
+                    2,
+                )
+            }
+            SPECIAL => {
+                let what_special = match header {
+                    0xC000 => "NaN",
+                    0xD000 => "Infinity",
+                    0xF000 => "-Infinity",
+                    _ => "not a finite number",
+                };
+                return Err(MetricError::InvalidParameter(format!(
+                    "{what} must be a finite number, got {what_special}"
+                )));
+            }
+            sign => (
+                sign == NEG,
+                (header & 0x3FFF) as u32,
+                word(2)? as i16 as i32,
+                4,
+            ),
+        };
+        if dscale > MAX_SCALE as u32 {
+            return Err(MetricError::OutOfRange(format!(
+                "{what} has {dscale} decimal places; at most {MAX_SCALE} are supported"
+            )));
+        }
+        let digits = &bytes[digits_at.min(bytes.len())..];
+        let mut m: i128 = 0;
+        for (i, pair) in digits.chunks_exact(2).enumerate() {
+            let d = u16::from_ne_bytes([pair[0], pair[1]]) as i128;
+            if d >= 10_000 {
+                return Err(MetricError::InvalidParameter(format!(
+                    "{what} is not a valid numeric value"
+                )));
+            }
+            // This digit is worth d * 10^(4 * (weight - i) + dscale) in units of 10^-dscale.
+            let e = 4 * (weight - i as i32) + dscale as i32;
+            let part = if e >= 0 {
+                pow10(e as u32).and_then(|p| d.checked_mul(p))
+            } else {
+                // Digits past the display scale are zero in every value PostgreSQL makes;
+                // anything else cannot be represented at this scale.
+                let p = pow10((-e) as u32).unwrap_or(i128::MAX);
+                if d % p != 0 {
+                    return Err(MetricError::InvalidParameter(format!(
+                        "{what} is not a valid numeric value"
+                    )));
+                }
+                Some(d / p)
+            };
+            m = part
+                .and_then(|p| m.checked_add(p))
+                .ok_or_else(|| overflow(what))?;
+        }
+        Ok(Dec {
+            m: if negative { -m } else { m },
+            scale: dscale as u8,
+        })
+    }
+}
+
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.m.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        let sign = if self.m < 0 { "-" } else { "" };
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = if digits.len() <= scale {
+            format!("{}{digits}", "0".repeat(scale + 1 - digits.len()))
+        } else {
+            digits
+        };
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{int}.{frac}")
+    }
+}
+
+/// A running exact sum that keeps the scale of the finest amount added (as `sum(numeric)`
+/// does). Kept as three words so it can live inside a summary's word array.
+pub fn add_to_words(words: &mut [u64], amount: Dec, what: &str) -> Result<()> {
+    let sum = read_words(words).add(amount, what)?;
+    write_words(words, sum);
+    Ok(())
+}
+
+/// A [`Dec`] stored in three `u64` words: low and high halves of the mantissa, and the scale.
+pub fn read_words(w: &[u64]) -> Dec {
+    Dec {
+        m: ((w[1] as u128) << 64 | w[0] as u128) as i128,
+        scale: w[2] as u8,
+    }
+}
+
+pub fn write_words(w: &mut [u64], d: Dec) {
+    let u = d.m as u128;
+    w[0] = u as u64;
+    w[1] = (u >> 64) as u64;
+    w[2] = d.scale as u64;
+}
+
+/// A stored decimal's words are valid: the scale is in range.
+pub fn words_valid(w: &[u64]) -> bool {
+    w[2] <= MAX_SCALE as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bytes PostgreSQL stores for a numeric, built from its definition: `short` form
+    /// when it fits (as PostgreSQL chooses), digits in native byte order.
+    fn pg_bytes(negative: bool, dscale: u16, weight: i16, digits: &[u16], short: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if short {
+            let mut h: u16 = 0x8000 | (dscale << 7) | ((weight as u16) & 0x3F);
+            if weight < 0 {
+                h |= 0x0040;
+            }
+            if negative {
+                h |= 0x2000;
+            }
+            out.extend_from_slice(&h.to_ne_bytes());
+        } else {
+            let h: u16 = if negative { 0x4000 } else { 0 } | dscale;
+            out.extend_from_slice(&h.to_ne_bytes());
+            out.extend_from_slice(&weight.to_ne_bytes());
+        }
+        for d in digits {
+            out.extend_from_slice(&d.to_ne_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn decodes_postgres_numerics() {
+        // 19.99: digits [19, 9900], weight 0, dscale 2 (numeric.c's make_result).
+        let d = Dec::from_pg_numeric(&pg_bytes(false, 2, 0, &[19, 9900], true), "amount").unwrap();
+        assert_eq!(d, Dec::new(1999, 2));
+        // -123456789.5: digits [1, 2345, 6789, 5000], weight 2, dscale 1.
+        let d = Dec::from_pg_numeric(&pg_bytes(true, 1, 2, &[1, 2345, 6789, 5000], false), "x")
+            .unwrap();
+        assert_eq!(d, Dec::new(-1_234_567_895, 1));
+        // 0.0005: digits [5], weight -1, dscale 4.
+        let d = Dec::from_pg_numeric(&pg_bytes(false, 4, -1, &[5], true), "x").unwrap();
+        assert_eq!(d, Dec::new(5, 4));
+        // 0.00: no digits at all.
+        let d = Dec::from_pg_numeric(&pg_bytes(false, 2, 0, &[], true), "x").unwrap();
+        assert_eq!(d, Dec::new(0, 2));
+        // 120000 = [12], weight 1, dscale 0.
+        let d = Dec::from_pg_numeric(&pg_bytes(false, 0, 1, &[12], true), "x").unwrap();
+        assert_eq!(d, Dec::new(120_000, 0));
+    }
+
+    #[test]
+    fn rejects_special_and_huge_numerics() {
+        let nan = 0xC000u16.to_ne_bytes();
+        let e = Dec::from_pg_numeric(&nan, "amount").unwrap_err();
+        assert!(e.message().contains("finite"), "{e}");
+        let inf = 0xD000u16.to_ne_bytes();
+        assert!(Dec::from_pg_numeric(&inf, "amount")
+            .unwrap_err()
+            .message()
+            .contains("Infinity"));
+        // 10^40 does not fit 38 digits.
+        let e = Dec::from_pg_numeric(&pg_bytes(false, 0, 10, &[1], false), "amount").unwrap_err();
+        assert!(matches!(e, MetricError::OutOfRange(_)), "{e}");
+        // 31 decimal places.
+        let e = Dec::from_pg_numeric(&pg_bytes(false, 31, -1, &[1], false), "amount").unwrap_err();
+        assert!(matches!(e, MetricError::OutOfRange(_)), "{e}");
+        // truncated
+        assert!(Dec::from_pg_numeric(&[0x80], "amount").is_err());
+    }
+
+    #[test]
+    fn sums_align_scales_exactly() {
+        let a = Dec::new(1999, 2).add(Dec::new(5, 0), "s").unwrap();
+        assert_eq!(a, Dec::new(2499, 2));
+        let b = a.add(Dec::new(1, 3), "s").unwrap();
+        assert_eq!(b.to_string(), "24.991");
+        assert!(Dec::new(i128::MAX, 0)
+            .add(Dec::new(1, 0), "revenue")
+            .is_err());
+        assert!(Dec::new(i128::MAX / 10 + 1, 0)
+            .add(Dec::new(1, 1), "revenue")
+            .is_err());
+    }
+
+    #[test]
+    fn text_round_trips() {
+        for (s, m, scale) in [
+            ("19.99", 1999, 2),
+            ("-0.05", -5, 2),
+            ("0", 0, 0),
+            ("100.000", 100000, 3),
+            ("0.1", 1, 1),
+        ] {
+            let d = Dec::parse(s).unwrap();
+            assert_eq!(d, Dec::new(m, scale), "{s}");
+            assert_eq!(d.to_string(), s);
+        }
+        for bad in ["", "-", "1.", ".5", "1e5", "abc", "1.2.3", "--1"] {
+            assert!(Dec::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn words_round_trip() {
+        let mut w = [0u64; 3];
+        for d in [
+            Dec::new(-1, 2),
+            Dec::new(i128::MAX, 0),
+            Dec::new(i128::MIN + 1, 30),
+        ] {
+            write_words(&mut w, d);
+            assert_eq!(read_words(&w), d);
+        }
+        write_words(&mut w, Dec::ZERO);
+        add_to_words(&mut w, Dec::new(1999, 2), "r").unwrap();
+        add_to_words(&mut w, Dec::new(1, 0), "r").unwrap();
+        assert_eq!(read_words(&w).to_string(), "20.99");
+    }
+}

@@ -1,0 +1,837 @@
+//! Hand-worked fixtures for every order-family figure (the working is in the comments),
+//! the stored forms pinned, and property tests: histories round-trip, merging in any
+//! split and order gives the summary of the whole, and the one-step path (customers by id)
+//! equals the two-level path (histories).
+
+use super::history::{self, HistoryBuilder};
+use super::ids::{IdMap, Key};
+use super::mrr::{self, Mrr, MrrRef};
+use super::retention::{self, Retention, RetentionRef, Window};
+use super::series::{self, Activity, MrrSeries};
+use super::stats::{self, Stats, StatsRef};
+use super::words::{self, Summary};
+use super::*;
+use crate::decimal::Dec;
+use crate::time::{utc, utc_period, Unit, US_PER_DAY};
+use allocator_api2::alloc::Global;
+use proptest::prelude::*;
+
+fn dec(s: &str) -> Dec {
+    Dec::parse(s).unwrap()
+}
+
+/// A sorted history from (time, amount) rows.
+fn history(rows: &[(i64, Option<&str>)]) -> HistoryBuilder<Global> {
+    let mut b = HistoryBuilder::new_in(Global);
+    for (ts, a) in rows {
+        b.add(*ts, a.map(dec), 0, None, None).unwrap();
+    }
+    b.sort();
+    b
+}
+
+/// Apply an operation that may ask to grow until it is done.
+fn grow_loop(body: &mut Vec<u64>, mut op: impl FnMut(&mut [u64]) -> crate::Result<words::Grow>) {
+    while let Some(grown) = op(body).unwrap() {
+        *body = grown;
+    }
+}
+
+fn month(ts: i64) -> crate::Result<i64> {
+    utc_period(Unit::Month, ts).map(|p| p.index)
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{a} vs {b}");
+}
+
+// --- retention -------------------------------------------------------------------------------
+
+#[test]
+fn retention_fixture_by_hand() {
+    // Period [2026-02-01, 2026-03-01): L = 28 days, previous period [2026-01-04, 2026-02-01).
+    let w = Window::new(utc(2026, 2, 1, 0, 0, 0), utc(2026, 3, 1, 0, 0, 0)).unwrap();
+    assert_eq!(w.prev_start, utc(2026, 1, 4, 0, 0, 0));
+    let customers = [
+        // A: Jan 10 (prev) and Feb 5 (period): active at start, retained.
+        history(&[
+            (utc(2026, 1, 10, 0, 0, 0), None),
+            (utc(2026, 2, 5, 0, 0, 0), None),
+        ]),
+        // B: Jan 20 only: active at start, churned.
+        history(&[(utc(2026, 1, 20, 0, 0, 0), None)]),
+        // C: exactly at period_start (belongs to the period), nothing earlier: new.
+        history(&[(utc(2026, 2, 1, 0, 0, 0), None)]),
+        // D: 2025-12-01 (before the previous period) and Feb 20: reactivated.
+        history(&[
+            (utc(2025, 12, 1, 0, 0, 0), None),
+            (utc(2026, 2, 20, 0, 0, 0), None),
+        ]),
+        // E: one second before the previous period, and exactly at period_end (excluded):
+        // counts nowhere.
+        history(&[
+            (utc(2026, 1, 3, 23, 59, 59), None),
+            (utc(2026, 3, 1, 0, 0, 0), None),
+        ]),
+        // F: exactly at the previous period's start, then at period_end: churned.
+        history(&[
+            (utc(2026, 1, 4, 0, 0, 0), None),
+            (utc(2026, 3, 1, 0, 0, 0), None),
+        ]),
+    ];
+    let mut body = retention::new_body(&w);
+    for c in &customers {
+        retention::add_flags(&mut body, retention::flags_of(&w, &c.customer())).unwrap();
+    }
+    let r = RetentionRef(&body);
+    // customers_start = A, B, F; retained = A; churned = B, F; new = C; reactivated = D;
+    // customers_end = A, C, D.
+    assert_eq!(
+        (
+            r.customers_start(),
+            r.retained(),
+            r.churned(),
+            r.new_customers(),
+            r.reactivated(),
+            r.customers_end()
+        ),
+        (3, 1, 2, 1, 1, 3)
+    );
+    close(r.retention_rate().unwrap(), 1.0 / 3.0);
+    close(r.churn_rate().unwrap(), 2.0 / 3.0);
+    // statsmodels proportion_confint(1, 3, method='wilson') = (0.0614919, 0.7923404)
+    let ci = r.retention_ci(0.95).unwrap().unwrap();
+    assert!(
+        (ci.lower - 0.061_491_9).abs() < 1e-6 && (ci.upper - 0.792_340_4).abs() < 1e-6,
+        "{ci:?}"
+    );
+    // Text form pinned.
+    assert_eq!(
+        Retention::to_text(&body),
+        "(version:1,period_start:\"2026-02-01 00:00:00+00\",period_end:\"2026-03-01 00:00:00+00\",customers_start:3,retained:1,new_customers:1,reactivated:1)"
+    );
+    assert_eq!(
+        Retention::from_text(&Retention::to_text(&body)).unwrap(),
+        body
+    );
+}
+
+#[test]
+fn retention_checks_its_period() {
+    assert!(Window::new(10, 10)
+        .unwrap_err()
+        .message()
+        .contains("must be later"));
+    let w = Window::new(0, 10).unwrap();
+    let body = retention::new_body(&w);
+    let other = Window::new(0, 20).unwrap();
+    assert!(retention::check_window(&body, &other)
+        .unwrap_err()
+        .message()
+        .contains("changed within a group"));
+    let mut a = body.clone();
+    assert!(Retention::merge(&mut a, &retention::new_body(&other)).is_err());
+    // Inconsistent text: more retained than at start.
+    let bad = "(version:1,period_start:\"2026-02-01 00:00:00+00\",period_end:\"2026-03-01 00:00:00+00\",customers_start:1,retained:2,new_customers:0,reactivated:0)";
+    let e = Retention::from_text(bad).unwrap_err();
+    assert!(matches!(e, crate::MetricError::InvalidText(_)), "{e}");
+}
+
+// --- stats -----------------------------------------------------------------------------------
+
+fn stats_fixture() -> Vec<u64> {
+    let t0 = utc(2026, 1, 1, 12, 0, 0);
+    let customers = [
+        // A: 3 orders over 30 days (gaps 10 and 20 days), amounts 10.00, 20.50 and unknown.
+        history(&[
+            (t0, Some("10.00")),
+            (t0 + 10 * US_PER_DAY, Some("20.50")),
+            (t0 + 30 * US_PER_DAY, None),
+        ]),
+        // B: one order of 5.
+        history(&[(t0 + 5 * US_PER_DAY, Some("5"))]),
+        // C: two orders at the same instant (gap 0), 1.5 and 2.25.
+        history(&[
+            (t0 + 40 * US_PER_DAY, Some("1.5")),
+            (t0 + 40 * US_PER_DAY, Some("2.25")),
+        ]),
+    ];
+    let mut body = stats::new_body();
+    for c in &customers {
+        grow_loop(&mut body, |b| stats::add_customer(b, &c.customer()));
+    }
+    body
+}
+
+#[test]
+fn stats_fixture_by_hand() {
+    let body = stats_fixture();
+    let s = StatsRef(&body);
+    // customers 3, repeat A and C; orders 6, priced 5; revenue 10 + 20.5 + 5 + 1.5 + 2.25.
+    assert_eq!(
+        (
+            s.customers(),
+            s.repeat_customers(),
+            s.orders(),
+            s.priced_orders()
+        ),
+        (3, 2, 6, 5)
+    );
+    assert_eq!(s.revenue(), dec("39.25"));
+    close(s.repeat_purchase_rate().unwrap(), 2.0 / 3.0);
+    close(s.orders_per_customer().unwrap(), 2.0);
+    close(s.avg_order_value().unwrap(), 39.25 / 5.0);
+    // Pooled mean gap: lifespans 30 + 0 + 0 days over (3-1) + (1-1) + (2-1) = 3 gaps.
+    close(s.avg_gap().unwrap(), 10.0 * US_PER_DAY as f64);
+    // Gaps {10 d, 20 d, 0}: median 10 days.
+    close(s.median_gap().unwrap(), 10.0 * US_PER_DAY as f64);
+    assert_eq!(s.gap_resolution(), 1);
+    // Mean lifespan 30 / 3 = 10 days; window t0 .. t0 + 40 d.
+    close(s.avg_lifespan().unwrap(), 10.0 * US_PER_DAY as f64);
+    assert_eq!(s.observation_window(), Some(40 * US_PER_DAY));
+    // Purchase frequency per 40 days = 2 orders per customer; CLV observed =
+    // AOV 7.85 x 2 x (10 / 40) = 3.925; with a churn rate of 0.5 per 40 days: 7.85 x 2 x 2.
+    let per = 40.0 * US_PER_DAY as f64;
+    close(s.purchase_frequency(per).unwrap(), 2.0);
+    close(s.historic_clv(per, None).unwrap().unwrap(), 3.925);
+    close(s.historic_clv(per, Some(0.5)).unwrap().unwrap(), 31.4);
+    assert!(s.historic_clv(per, Some(1.5)).is_err());
+    // No cost column: no profit.
+    assert_eq!(s.profit(), None);
+    assert_eq!(
+        Stats::to_text(&body),
+        "(version:1,customers:3,repeat_customers:2,orders:6,priced_orders:5,revenue:39.25,lifespan_sum:2592000.000000,first_order:\"2026-01-01 12:00:00+00\",last_order:\"2026-02-10 12:00:00+00\",gap_shift:0,gaps:[0,1,864000000000,1,1728000000000,1])"
+    );
+    let compact = Stats::compact(&body).unwrap_or(body.clone());
+    assert_eq!(Stats::from_text(&Stats::to_text(&body)).unwrap(), compact);
+}
+
+#[test]
+fn median_of_an_even_count_is_the_mean_of_the_middle_two() {
+    // Gaps 1, 2, 3, 10 seconds: pandas' median = 2.5 s.
+    let t0 = utc(2026, 1, 1, 0, 0, 0);
+    let s = 1_000_000;
+    let h = history(&[
+        (t0, None),
+        (t0 + s, None),
+        (t0 + 3 * s, None),
+        (t0 + 6 * s, None),
+        (t0 + 16 * s, None),
+    ]);
+    let mut body = stats::new_body();
+    grow_loop(&mut body, |b| stats::add_customer(b, &h.customer()));
+    close(StatsRef(&body).median_gap().unwrap(), 2.5e6);
+}
+
+#[test]
+fn profit_needs_a_cost_on_every_order() {
+    let mut b = HistoryBuilder::new_in(Global);
+    b.add(
+        0,
+        Some(dec("100")),
+        HAS_COST | HAS_ITEMS,
+        Some(2),
+        Some(dec("60.50")),
+    )
+    .unwrap();
+    b.add(
+        10,
+        Some(dec("50")),
+        HAS_COST | HAS_ITEMS,
+        Some(1),
+        Some(dec("20")),
+    )
+    .unwrap();
+    b.sort();
+    let mut body = stats::new_body();
+    grow_loop(&mut body, |x| stats::add_customer(x, &b.customer()));
+    let s = StatsRef(&body);
+    // 150 - 80.50 = 69.50; items 3.
+    assert_eq!(s.profit(), Some(dec("69.50")));
+    assert_eq!(s.items(), Some(3));
+    // A second customer with an order without cost makes profit unknown.
+    let c = history(&[(5, Some("10"))]);
+    grow_loop(&mut body, |x| stats::add_customer(x, &c.customer()));
+    assert_eq!(StatsRef(&body).profit(), None);
+    assert_eq!(StatsRef(&body).cost(), Some(dec("80.50")));
+}
+
+#[test]
+fn gap_histogram_coarsens_the_same_way_in_any_order() {
+    // 40,000 customers with distinct gaps force the histogram past GAP_BUCKETS; adding
+    // them in two orders, or in two halves merged, gives the same bytes.
+    let mut rng = 0x2545F4914F6CDD1Du64;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let hs: Vec<_> = (0..40_000)
+        .map(|_| {
+            let gap = (next() % (400 * US_PER_DAY as u64)) as i64;
+            history(&[(0, None), (gap, None)])
+        })
+        .collect();
+    let build = |order: &mut dyn Iterator<Item = &HistoryBuilder<Global>>| {
+        let mut body = stats::new_body();
+        for h in order {
+            grow_loop(&mut body, |b| stats::add_customer(b, &h.customer()));
+        }
+        body
+    };
+    let forward = build(&mut hs.iter());
+    let backward = build(&mut hs.iter().rev());
+    let mut halves = build(&mut hs[..17_000].iter());
+    let second = build(&mut hs[17_000..].iter());
+    grow_loop(&mut halves, |b| Stats::merge(b, &second));
+    let fwd = StatsRef(&forward);
+    assert!(
+        fwd.gap_resolution() > 1,
+        "the histogram must have coarsened"
+    );
+    assert_eq!(Stats::compact(&forward), Stats::compact(&backward));
+    assert_eq!(Stats::to_text(&forward), Stats::to_text(&halves));
+    // The median is within half a bucket of the exact one.
+    let mut gaps: Vec<i64> = hs.iter().map(|h| h.customer().last()).collect();
+    gaps.sort();
+    let exact = (gaps[19_999] + gaps[20_000]) as f64 / 2.0;
+    assert!(
+        (fwd.median_gap().unwrap() - exact).abs() <= fwd.gap_resolution() as f64,
+        "{} vs {exact}",
+        fwd.median_gap().unwrap()
+    );
+    Stats::validate(&forward).unwrap();
+}
+
+// --- series ----------------------------------------------------------------------------------
+
+fn series_fixture() -> Vec<u64> {
+    let m = |mo: u32| utc(2026, mo, 15, 0, 0, 0);
+    let customers = [
+        // A: Jan, Feb, Apr (two orders in Feb: 10 and 30).
+        history(&[
+            (m(1), Some("20")),
+            (m(2), Some("10")),
+            (m(2) + 1, Some("30")),
+            (m(4), Some("5")),
+        ]),
+        // B: Feb, Mar.
+        history(&[(m(2), Some("7.5")), (m(3), Some("1"))]),
+        // C: Jan only, no amount.
+        history(&[(m(1), None)]),
+    ];
+    let mut body = series::new_body(Unit::Month, "UTC").unwrap();
+    for c in &customers {
+        grow_loop(&mut body, |b| {
+            series::add_activity(b, &c.customer(), &mut month)
+        });
+    }
+    body
+}
+
+#[test]
+fn period_series_fixture_by_hand() {
+    let body = series_fixture();
+    let rows = series::activity_rows(&body);
+    let got: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.customers_start,
+                r.new_customers,
+                r.retained,
+                r.reactivated,
+                r.churned,
+                r.customers_end,
+                r.orders,
+                r.revenue.to_string(),
+            )
+        })
+        .collect();
+    // Jan: A, C new. Feb: A retained, B new, C churned. Mar: B retained, A churned.
+    // Apr: A reactivated, B churned. (May: A churned; not a reported row.)
+    assert_eq!(
+        got,
+        vec![
+            (0, 2, 0, 0, 0, 2, 2, "20.0".to_string()),
+            (2, 1, 1, 0, 1, 2, 3, "47.5".to_string()),
+            (2, 0, 1, 0, 1, 1, 1, "1.0".to_string()),
+            (1, 0, 0, 1, 1, 1, 1, "5.0".to_string()),
+        ]
+    );
+    assert_eq!(rows[0].retention_rate(), None);
+    close(rows[1].retention_rate().unwrap(), 0.5);
+    close(rows[1].crr().unwrap(), 0.5); // (2 - 1) / 2
+                                        // April: nobody retained, yet CRR = (1 - 0) / 1 = 1 because of the reactivation.
+    close(rows[3].retention_rate().unwrap(), 0.0);
+    close(rows[3].crr().unwrap(), 1.0);
+    close(rows[1].returning_customer_rate().unwrap(), 0.5);
+    assert_eq!(
+        Activity::to_text(&body),
+        "(version:1,unit:\"month\",zone:\"UTC\",first_period:\"2026-01-01\",scale:1,new_customers:[2,1,0,0,0],retained:[0,1,1,0,0],reactivated:[0,0,0,1,0],churned:[0,1,1,1,1],orders:[2,3,1,1,0],priced_orders:[1,3,1,1,0],revenue:[20.0,47.5,1.0,5.0,0.0])"
+    );
+    let parsed = Activity::from_text(&Activity::to_text(&body)).unwrap();
+    assert_eq!(
+        Some(parsed.clone()),
+        Activity::compact(&body).or(Some(body.clone()))
+    );
+    assert_eq!(
+        words::from_binary::<Activity>(&words::to_binary::<Activity>(&parsed)).unwrap(),
+        parsed
+    );
+}
+
+#[test]
+fn series_rejects_mixed_calendars_and_inconsistent_text() {
+    let a = series_fixture();
+    let mut b = series::new_body(Unit::Week, "UTC").unwrap();
+    assert!(Activity::merge(&mut b, &a)
+        .unwrap_err()
+        .message()
+        .contains("calendar changed"));
+    let mut c = series::new_body(Unit::Month, "Europe/Berlin").unwrap();
+    assert!(Activity::merge(&mut c, &a).is_err());
+    // Retained + churned must equal the customers active the period before.
+    let bad = "(version:1,unit:\"month\",zone:\"UTC\",first_period:\"2026-01-01\",scale:0,new_customers:[2,0],retained:[0,0],reactivated:[0,0],churned:[0,1],orders:[2,0],priced_orders:[0,0],revenue:[0,0])";
+    assert!(Activity::from_text(bad)
+        .unwrap_err()
+        .message()
+        .contains("does not add up"));
+    let not_a_start = "(version:1,unit:\"month\",zone:\"UTC\",first_period:\"2026-01-02\",scale:0,new_customers:[1,0],retained:[0,0],reactivated:[0,0],churned:[0,1],orders:[1,0],priced_orders:[0,0],revenue:[0,0])";
+    assert!(Activity::from_text(not_a_start)
+        .unwrap_err()
+        .message()
+        .contains("not the start"));
+    assert!(Unit::parse("fortnight")
+        .unwrap_err()
+        .message()
+        .contains("day, week, month"));
+}
+
+#[test]
+fn series_span_is_limited() {
+    let h = history(&[
+        (utc(1, 1, 1, 0, 0, 0), None),
+        (utc(9999, 1, 1, 0, 0, 0), None),
+    ]);
+    let mut body = series::new_body(Unit::Day, "UTC").unwrap();
+    let day = |ts: i64| utc_period(Unit::Day, ts).map(|p| p.index);
+    let e = series::add_activity(&mut body, &h.customer(), &mut { day }).unwrap_err();
+    assert!(matches!(e, crate::MetricError::LimitExceeded(_)), "{e}");
+}
+
+// --- MRR -------------------------------------------------------------------------------------
+
+#[test]
+fn mrr_movements_match_the_published_definitions() {
+    // Starting MRR 100 from ten customers at 10: one churns (10 -> 0), two contract
+    // (10 -> 5 each: contraction 10), one expands (10 -> 20: expansion 10), six stay; one
+    // new customer at 15. ChartMogul: net MRR churn = (churn + contraction - expansion) /
+    // start = (10 + 10 - 10) / 100 = 10%; quick ratio = (15 + 10) / (10 + 10) = 1.25.
+    let mut b = mrr::new_body();
+    let pairs = [("10", "0"), ("10", "5"), ("10", "5.00"), ("10", "20")]
+        .into_iter()
+        .chain(std::iter::repeat_n(("10", "10"), 6));
+    for (s, e) in pairs {
+        mrr::add(&mut b, Some(dec(s)), Some(dec(e))).unwrap();
+    }
+    mrr::add(&mut b, None, Some(dec("15"))).unwrap();
+    let r = MrrRef(&b);
+    assert_eq!((r.mrr_start(), r.mrr_end()), (dec("100.00"), dec("105.00")));
+    close(r.revenue_churn().unwrap(), 0.10);
+    close(r.gross_mrr_churn().unwrap(), 0.20);
+    close(r.net_mrr_churn().unwrap(), 0.10);
+    close(r.net_revenue_retention().unwrap(), 0.90);
+    close(r.gross_revenue_retention().unwrap(), 0.80);
+    close(r.quick_ratio().unwrap(), 1.25);
+    assert_eq!(
+        (
+            r.count("customers_start"),
+            r.count("customers_end"),
+            r.count("churned_customers")
+        ),
+        (10, 10, 1)
+    );
+    assert_eq!(
+        Mrr::to_text(&b),
+        "(version:1,mrr_start:100.00,mrr_end:105.00,new:15.00,expansion:10.00,contraction:10.00,churned:10.00,customers_start:10,customers_end:10,new_customers:1,expanded_customers:1,contracted_customers:2,churned_customers:1)"
+    );
+    assert_eq!(Mrr::from_text(&Mrr::to_text(&b)).unwrap(), b);
+    assert!(mrr::add(&mut b, Some(dec("-1")), None)
+        .unwrap_err()
+        .message()
+        .contains("negative"));
+    // Expansion beyond the start: net MRR churn is negative, NRR above 1.
+    let mut g = mrr::new_body();
+    mrr::add(&mut g, Some(dec("10")), Some(dec("25"))).unwrap();
+    close(MrrRef(&g).net_mrr_churn().unwrap(), -1.5);
+    close(MrrRef(&g).net_revenue_retention().unwrap(), 2.5);
+    assert_eq!(MrrRef(&g).quick_ratio(), None);
+}
+
+#[test]
+fn mrr_series_fixture_by_hand() {
+    let m = |mo: u32| utc(2026, mo, 1, 0, 0, 0);
+    let customers = [
+        // A: 10 in Jan, 15 in Feb (expansion 5), nothing in Mar (churn 15), 10 in Apr
+        // (reactivation 10).
+        history(&[(m(1), Some("10")), (m(2), Some("15")), (m(4), Some("10"))]),
+        // B: 20 in Feb (new), 12 in Mar (contraction 8), 12 in Apr.
+        history(&[(m(2), Some("20")), (m(3), Some("12")), (m(4), Some("12"))]),
+        // C: a row of 0 in Jan (no MRR), 5 + 5 in Mar (two rows: new 10).
+        history(&[(m(1), Some("0")), (m(3), Some("5")), (m(3) + 1, Some("5"))]),
+    ];
+    let mut body = series::new_body(Unit::Month, "UTC").unwrap();
+    for c in &customers {
+        grow_loop(&mut body, |b| series::add_mrr(b, &c.customer(), &mut month));
+    }
+    let rows = series::mrr_rows(&body);
+    let got: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.mrr_start,
+                r.new,
+                r.reactivation,
+                r.expansion,
+                r.contraction,
+                r.churned,
+                r.mrr_end,
+            ]
+            .map(|d| d.to_string())
+        })
+        .collect();
+    // Jan: 0 -> 10 (A new). Feb: 10 -> 35 (B new 20, A +5). Mar: 35 -> 22 (A churns 15, B -8,
+    // C new 10). Apr: 22 -> 32 (A reactivates 10, C churns 10, B flat).
+    let want = [
+        ["0", "10", "0", "0", "0", "0", "10"],
+        ["10", "20", "0", "5", "0", "0", "35"],
+        ["35", "10", "0", "0", "8", "15", "22"],
+        ["22", "0", "10", "0", "0", "10", "22"],
+    ];
+    assert_eq!(got, want.map(|r| r.map(String::from)).to_vec());
+    // Apr: quick ratio = (0 + 10 + 0) / (10 + 0) = 1; Mar: net MRR churn = (15 + 8) / 35.
+    close(rows[3].quick_ratio().unwrap(), 1.0);
+    close(rows[2].net_mrr_churn().unwrap(), 23.0 / 35.0);
+    assert_eq!(
+        (
+            rows[2].customers_start,
+            rows[2].customers_end,
+            rows[2].churned_customers
+        ),
+        (2, 2, 1)
+    );
+    let parsed = MrrSeries::from_text(&MrrSeries::to_text(&body)).unwrap();
+    assert_eq!(MrrSeries::to_text(&parsed), MrrSeries::to_text(&body));
+}
+
+// --- histories -------------------------------------------------------------------------------
+
+#[test]
+fn history_stored_form_is_pinned() {
+    let h = history(&[
+        (utc(1997, 1, 18, 0, 0, 0), Some("29.73")),
+        (utc(1997, 1, 1, 0, 0, 0), Some("29.33")),
+        (utc(1997, 8, 2, 0, 0, 0), None),
+    ]);
+    let c = h.customer();
+    assert_eq!(
+        history::to_text(&c),
+        "(version:1,scale:2,times:[\"1997-01-01 00:00:00+00\",\"1997-01-18 00:00:00+00\",\"1997-08-02 00:00:00+00\"],amounts:[29.33,29.73,null])"
+    );
+    let bytes = history::encode(&c);
+    // version 1, flags 0, scale 2, 3 orders, first time zigzag-encoded, then (delta,
+    // amount + 1) pairs: 0 and 2934, 17 days and 2974, 196 days and 0 (no amount).
+    let mut expect = vec![1u8, 0, 2, 3];
+    crate::varint::put(
+        &mut expect,
+        crate::varint::zigzag(utc(1997, 1, 1, 0, 0, 0) as i128),
+    );
+    for v in [
+        0u128,
+        2934,
+        17 * US_PER_DAY as u128,
+        2974,
+        196 * US_PER_DAY as u128,
+        0,
+    ] {
+        crate::varint::put(&mut expect, v);
+    }
+    assert_eq!(bytes, expect);
+    let mut buf = allocator_api2::vec::Vec::new_in(Global);
+    let back = history::decode_into(&bytes, &mut buf).unwrap();
+    assert_eq!(back.orders, c.orders);
+    let parsed = history::from_text(&history::to_text(&c), Global).unwrap();
+    assert_eq!(history::encode(&parsed.customer()), bytes);
+}
+
+#[test]
+fn history_rejects_bad_input() {
+    let mut b = HistoryBuilder::new_in(Global);
+    assert!(b
+        .add(0, Some(dec("-5")), 0, None, None)
+        .unwrap_err()
+        .message()
+        .contains("refund"));
+    assert!(b
+        .add(i64::MAX, None, 0, None, None)
+        .unwrap_err()
+        .message()
+        .contains("infinity"));
+    assert!(b.add(0, None, HAS_ITEMS, Some(-1), None).is_err());
+    // 2^64 cents does not fit an order amount.
+    assert!(matches!(
+        b.add(0, Some(dec("184467440737095516.16")), 0, None, None),
+        Err(crate::MetricError::OutOfRange(_))
+    ));
+    let mut buf = allocator_api2::vec::Vec::new_in(Global);
+    for bad in [
+        &[][..],
+        &[2, 0, 0, 1, 0, 0, 0],
+        &[1, 0, 0, 0],
+        &[1, 0, 0, 1, 0, 0],
+        &[1, 0, 0, 1, 0, 0, 0, 9],
+        &[1, 4, 0, 1, 0, 0, 0],
+    ] {
+        assert!(history::decode_into(bad, &mut buf).is_err(), "{bad:?}");
+    }
+    for bad in [
+        "(version:1,scale:2,times:[],amounts:[])",
+        "(version:1,scale:0,times:[\"1997-01-01 00:00:00+00\"],amounts:[1.5])",
+        "(version:1,scale:2,times:[\"1997-01-01 00:00:00+00\"],amounts:[-1])",
+        "(version:2,scale:2,times:[\"1997-01-01 00:00:00+00\"],amounts:[1])",
+        "(version:1,scale:2,times:[\"1997-01-01\"],amounts:[1])",
+    ] {
+        let e = history::from_text(bad, Global).err().unwrap();
+        assert!(
+            matches!(e, crate::MetricError::InvalidText(_)),
+            "{bad}: {e}"
+        );
+    }
+}
+
+// --- properties: merging and the two paths ---------------------------------------------------
+
+/// Random order rows: (customer, day offset, seconds, amount in cents or NULL).
+fn rows_strategy() -> impl Strategy<Value = Vec<(u8, i64, i64, Option<u32>)>> {
+    proptest::collection::vec(
+        (
+            0u8..12,
+            0i64..400,
+            0i64..86_400,
+            proptest::option::weighted(0.9, 0u32..50_000),
+        ),
+        1..80,
+    )
+}
+
+fn ts_of(day: i64, secs: i64) -> i64 {
+    utc(2025, 1, 1, 0, 0, 0) + day * US_PER_DAY + secs * 1_000_000
+}
+
+/// The histories of the rows, customers in id order.
+fn histories(rows: &[(u8, i64, i64, Option<u32>)]) -> Vec<HistoryBuilder<Global>> {
+    let mut map: std::collections::BTreeMap<u8, HistoryBuilder<Global>> = Default::default();
+    for &(c, d, s, a) in rows {
+        map.entry(c)
+            .or_insert_with(|| HistoryBuilder::new_in(Global))
+            .add(
+                ts_of(d, s),
+                a.map(|a| Dec::new(a as i128, 2)),
+                0,
+                None,
+                None,
+            )
+            .unwrap();
+    }
+    map.into_values()
+        .map(|mut h| {
+            h.sort();
+            h
+        })
+        .collect()
+}
+
+/// All four summaries of a set of customers.
+fn summaries(hs: &[HistoryBuilder<Global>], w: &Window) -> [Vec<u64>; 4] {
+    let mut r = retention::new_body(w);
+    let mut s = stats::new_body();
+    let mut a = series::new_body(Unit::Month, "UTC").unwrap();
+    let mut m = series::new_body(Unit::Month, "UTC").unwrap();
+    for h in hs {
+        let c = h.customer();
+        retention::add_flags(&mut r, retention::flags_of(w, &c)).unwrap();
+        grow_loop(&mut s, |b| stats::add_customer(b, &c));
+        grow_loop(&mut a, |b| series::add_activity(b, &c, &mut month));
+        grow_loop(&mut m, |b| series::add_mrr(b, &c, &mut month));
+    }
+    [r, s, a, m]
+}
+
+fn texts(s: &[Vec<u64>; 4]) -> [String; 4] {
+    [
+        Retention::to_text(&s[0]),
+        Stats::to_text(&s[1]),
+        Activity::to_text(&s[2]),
+        MrrSeries::to_text(&s[3]),
+    ]
+}
+
+fn merge_all(mut a: [Vec<u64>; 4], b: &[Vec<u64>; 4]) -> [Vec<u64>; 4] {
+    grow_loop(&mut a[0], |x| Retention::merge(x, &b[0]));
+    grow_loop(&mut a[1], |x| Stats::merge(x, &b[1]));
+    grow_loop(&mut a[2], |x| Activity::merge(x, &b[2]));
+    grow_loop(&mut a[3], |x| MrrSeries::merge(x, &b[3]));
+    a
+}
+
+fn window() -> Window {
+    Window::new(utc(2025, 6, 1, 0, 0, 0), utc(2025, 9, 1, 0, 0, 0)).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn histories_round_trip(rows in rows_strategy()) {
+        for h in histories(&rows) {
+            let c = h.customer();
+            let bytes = history::encode(&c);
+            let mut buf = allocator_api2::vec::Vec::new_in(Global);
+            let back = history::decode_into(&bytes, &mut buf).unwrap();
+            prop_assert_eq!(back.orders, c.orders);
+            let parsed = history::from_text(&history::to_text(&c), Global).unwrap();
+            prop_assert_eq!(history::encode(&parsed.customer()), bytes);
+        }
+    }
+
+    #[test]
+    fn splitting_customers_anywhere_and_merging_is_exact(rows in rows_strategy(), cut in any::<prop::sample::Index>()) {
+        let hs = histories(&rows);
+        let w = window();
+        let whole = summaries(&hs, &w);
+        let k = cut.index(hs.len() + 1);
+        let (left, right) = (summaries(&hs[..k], &w), summaries(&hs[k..], &w));
+        let lr = merge_all(left.clone(), &right);
+        let rl = merge_all(right, &left);
+        // Empty halves have empty bodies; compare the text forms (slack-free).
+        if k > 0 && k < hs.len() {
+            prop_assert_eq!(texts(&lr), texts(&whole));
+            prop_assert_eq!(texts(&rl), texts(&whole));
+        }
+        // Every summary's text and binary forms round-trip.
+        for (i, t) in texts(&whole).iter().enumerate() {
+            let back = match i {
+                0 => Retention::to_text(&Retention::from_text(t).unwrap()),
+                1 => Stats::to_text(&Stats::from_text(t).unwrap()),
+                2 => Activity::to_text(&Activity::from_text(t).unwrap()),
+                _ => MrrSeries::to_text(&MrrSeries::from_text(t).unwrap()),
+            };
+            prop_assert_eq!(&back, t);
+        }
+        let bin = words::to_binary::<Stats>(&whole[1]);
+        prop_assert_eq!(words::from_binary::<Stats>(&bin).unwrap(), whole[1].clone());
+    }
+
+    #[test]
+    fn one_step_by_id_equals_histories(rows in rows_strategy(), seed in any::<u64>()) {
+        // The one-step aggregates keep a builder per customer id, rows in any order, and
+        // feed the same level-2 code: shuffle the rows and compare with the histories.
+        let mut shuffled = rows.clone();
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let mut map: IdMap<HistoryBuilder<Global>, Global> = IdMap::new_in(Global);
+        for &(c, d, s, a) in &shuffled {
+            let id = format!("customer-{c}");
+            map.entry(Key::Text(id.as_bytes()), || HistoryBuilder::new_in(Global)).unwrap()
+                .add(ts_of(d, s), a.map(|a| Dec::new(a as i128, 2)), 0, None, None).unwrap();
+        }
+        prop_assert_eq!(map.len(), histories(&rows).len());
+        let mut by_id: Vec<HistoryBuilder<Global>> = Vec::new();
+        for h in map.values_mut() {
+            h.sort();
+        }
+        for (_, h) in map.iter() {
+            let mut copy = HistoryBuilder::new_in(Global);
+            copy.merge(&h.customer()).unwrap();
+            copy.sort();
+            by_id.push(copy);
+        }
+        let w = window();
+        // Customer order does not matter to the summaries.
+        prop_assert_eq!(texts(&summaries(&by_id, &w)), texts(&summaries(&histories(&rows), &w)));
+    }
+
+    #[test]
+    fn id_maps_serialize_and_merge(ids in proptest::collection::vec(0i64..50, 0..100), cut in any::<prop::sample::Index>()) {
+        let k = cut.index(ids.len() + 1);
+        let count = |part: &[i64]| {
+            let mut m: IdMap<u64, Global> = IdMap::new_in(Global);
+            for &i in part {
+                *m.entry(Key::Int(i), || 0).unwrap() += 1;
+            }
+            m
+        };
+        let mut left = count(&ids[..k]);
+        let right = count(&ids[k..]);
+        let mut bytes = Vec::new();
+        right.write(&mut bytes, |v, out| crate::varint::put(out, *v as u128));
+        let mut r = crate::varint::Reader::new(&bytes);
+        left.read_merge(&mut r, &bytes, |r| r.u64().ok_or_else(|| crate::MetricError::InvalidBinary("x".into())), |a, b| { *a += b; Ok(()) }, || 0).unwrap();
+        prop_assert!(r.at_end());
+        let whole = count(&ids);
+        let mut a: Vec<_> = left.iter().map(|(k, v)| (format!("{k:?}"), *v)).collect();
+        let mut b: Vec<_> = whole.iter().map(|(k, v)| (format!("{k:?}"), *v)).collect();
+        a.sort();
+        b.sort();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn summary_text_input_never_panics(input in "\\PC{0,80}") {
+        let _ = Retention::from_text(&input);
+        let _ = Stats::from_text(&input);
+        let _ = Activity::from_text(&input);
+        let _ = Mrr::from_text(&input);
+        let _ = history::from_text(&input, Global);
+    }
+
+    #[test]
+    fn binary_input_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let _ = words::from_binary::<Retention>(&bytes);
+        let _ = words::from_binary::<Stats>(&bytes);
+        let _ = words::from_binary::<Activity>(&bytes);
+        let _ = words::from_binary::<MrrSeries>(&bytes);
+        let _ = words::from_binary::<Mrr>(&bytes);
+        let _ = history::check_binary(&bytes);
+    }
+}
+
+#[test]
+fn ids_are_compared_exactly() {
+    let mut m: IdMap<u32, Global> = IdMap::new_in(Global);
+    for key in [
+        Key::Text(b"A"),
+        Key::Text(b"a"),
+        Key::Text(b"A"),
+        Key::Text(b""),
+        Key::Text(b"A "),
+    ] {
+        *m.entry(key, || 0).unwrap() += 1;
+    }
+    assert_eq!(m.len(), 4);
+    let mut u: IdMap<u32, Global> = IdMap::new_in(Global);
+    let mut a = [0u8; 16];
+    let mut b = [0u8; 16];
+    a[15] = 1;
+    b[0] = 1;
+    u.entry(Key::Uuid(a), || 0).unwrap();
+    u.entry(Key::Uuid(b), || 0).unwrap();
+    u.entry(Key::Uuid(a), || 0).unwrap();
+    assert_eq!(u.len(), 2);
+    assert!(u.entry(Key::Int(1), || 0).is_err());
+}
