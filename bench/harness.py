@@ -17,7 +17,9 @@ drifts by 30-50% over minutes:
   cancels. Times are medians over rounds.
 - Each query runs once untimed first (warm-up); every timed statement is a bare query, the
   mode's SET commands run untimed before each one, so the overhead is the same for all.
-Timing is psql's \\timing: the client-observed wall time of each statement.
+Timing is psql's \\timing: the client-observed wall time of each statement. What the
+harness cannot cancel, it measures: the CPU that other processes used during a case's rounds
+(from /proc), since a busy neighbour slows a query that wants every core most.
 
 Each case is also EXPLAINed: in the 2-worker mode our query must have a partial aggregate
 plan, and the workers launched are recorded; in the serial mode no plan may have a Gather.
@@ -31,6 +33,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 
 Case = collections.namedtuple("Case", "name ours hand floor")
 Mode = collections.namedtuple("Mode", "name settings")
@@ -113,6 +116,42 @@ def interleaved(db, queries, rounds):
     return times
 
 
+def cpu_seconds(postmaster):
+    """(machine, ours): CPU seconds spent so far by all cores of the machine (steal time
+    included: a neighbour on the host), and by this benchmark: the cluster (the postmaster
+    and its children that have exited: backends, parallel workers), psql and Python."""
+    with open("/proc/stat", encoding="ascii") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, f.readline().split()[1:9])
+    with open(f"/proc/{postmaster}/stat", encoding="ascii") as f:
+        utime, stime, cutime, cstime = map(int, f.read().rsplit(")", 1)[1].split()[11:15])
+    tick = os.sysconf("SC_CLK_TCK")
+    me = os.times()
+    return ((user + nice + system + irq + softirq + steal) / tick,
+            (utime + stime + cutime + cstime) / tick + me.user + me.system + me.children_user + me.children_system)
+
+
+def postmaster_pid(db):
+    """The PID of the cluster's postmaster (the parent of a backend), or None where /proc
+    does not show it (a server on another machine or in a container)."""
+    try:
+        with open(f"/proc/{value(db, 'SELECT pg_backend_pid()')}/stat", encoding="ascii") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError):
+        return None
+
+
+def others_cores(db, postmaster, work):
+    """Run work(); returns (its result, the cores that other processes kept busy meanwhile, on
+    average: what competed with the timings; None where /proc cannot tell)."""
+    if postmaster is None:
+        return work(), None
+    start, (busy0, ours0) = time.monotonic(), cpu_seconds(postmaster)
+    result = work()
+    time.sleep(0.3)  # the postmaster reaps the exited backend and adds its CPU time
+    busy1, ours1 = cpu_seconds(postmaster)
+    return result, max(0.0, (busy1 - busy0) - (ours1 - ours0)) / (time.monotonic() - start)
+
+
 def median_ratio(a, b):
     """Median over rounds of a[r] / b[r]: the ratio with drift between rounds cancelled."""
     return statistics.median(x / y for x, y in zip(a, b))
@@ -163,6 +202,7 @@ def peak_memory_kb(db, mode, sql):
 def measure(db, cases, rounds, modes=MODES, memory=True):
     """Run every case; returns one dict a case with times, ratios and plan facts."""
     serial, parallel = modes
+    postmaster = postmaster_pid(db)
     results = []
     for case in cases:
         roles = [(role, sql) for role, sql in zip(ROLES, (case.floor, case.ours, case.hand)) if sql]
@@ -178,7 +218,7 @@ def measure(db, cases, rounds, modes=MODES, memory=True):
             raise RuntimeError(f"{case.name}: no partial aggregate in the {parallel.name} plan:\n"
                                + explain(db, parallel, case.ours, analyze=False))
         queries = [(mode.settings, sql) for mode in modes for _role, sql in roles]
-        times = interleaved(db, queries, rounds)
+        times, res["others"] = others_cores(db, postmaster, lambda: interleaved(db, queries, rounds))
         t = {(mode.name, role): times[m * len(roles) + q]
              for m, mode in enumerate(modes) for q, (role, _sql) in enumerate(roles)}
         res["ms"] = {key: statistics.median(v) for key, v in t.items()}
@@ -195,7 +235,7 @@ def measure(db, cases, rounds, modes=MODES, memory=True):
         res["ratio_range"] = (low_high[0], low_high[-1])
         log(f"  {case.name:44} serial {res['ms'][(serial.name, 'ours')]:8.1f} ms  "
             f"/floor {res['ratio'][(serial.name, 'ours', 'floor')]:.2f}  "
-            f"speed-up {res['ratio'][('speed-up', 'ours')]:.2f}")
+            f"speed-up {res['ratio'][('speed-up', 'ours')]:.2f}  others {fmt(res['others'])} cores")
         results.append(res)
     return results
 
@@ -237,18 +277,20 @@ def report(results, modes=MODES):
             workers.get("hand", ""), peak.get("hand", ""),
             "{:.2f} to {:.2f}".format(*res["ratio_range"]),
             ", ".join(res["serial_plans"][r]["jit"] for r in ROLES if r in plans),
+            fmt(res["others"]),
             " / ".join("" if k is None else str(k) for k in hash_kb) if any(k is not None for k in hash_kb) else "",
         ])
     out = [
         table(["case", "serial ms", "÷ floor", "÷ hand SQL", "2 workers ms", "÷ floor (2w)", "÷ hand SQL (2w)",
                "speed-up 2w", "workers launched", "peak MB"], main),
         "",
-        "The references, measured in the same rounds: the floor and the hand-written SQL; and the "
-        "range over rounds of the serial ratio ours ÷ floor.",
+        "The references, measured in the same rounds: the floor and the hand-written SQL; the range "
+        "over rounds of the serial ratio ours ÷ floor; and how many cores other processes kept busy "
+        "during the rounds, on average (out of the machine's; they slow the 2-worker runs most).",
         "",
         table(["case", "floor", "floor ms (serial / 2w)", "floor speed-up", "hand SQL ms (serial / 2w)",
                "hand ÷ floor", "hand speed-up", "hand workers", "hand peak MB", "ours ÷ floor, range",
-               "JIT serial (floor, ours, hand)",
+               "JIT serial (floor, ours, hand)", "other processes, cores",
                "hash table kB (ours / hand)"], refs),
     ]
     before = [m[0] for res in results for m in res["memory"].values() if m[0]]
