@@ -212,7 +212,7 @@ def measure(db, cases, rounds, modes=MODES, memory=True):
             if facts["gather"]:
                 raise RuntimeError(f"{case.name}: the serial plan of {role} has a Gather:\n{sql}")
             res["plans"][role] = plan_facts(explain(db, parallel, sql, analyze=True))
-            if memory and role != "floor":
+            if memory:
                 res["memory"][role] = peak_memory_kb(db, serial, sql)
         if not res["plans"]["ours"]["partial"]:
             raise RuntimeError(f"{case.name}: no partial aggregate in the {parallel.name} plan:\n"
@@ -274,7 +274,7 @@ def report(results, modes=MODES):
             f"{ms[(s, 'floor')]:.0f} / {ms[(p, 'floor')]:.0f}", fmt(ratio[('speed-up', 'floor')]),
             f"{ms[(s, 'hand')]:.0f} / {ms[(p, 'hand')]:.0f}" if hand else "",
             fmt(ratio.get((s, 'hand', 'floor'))), fmt(ratio.get(('speed-up', 'hand'))),
-            workers.get("hand", ""), peak.get("hand", ""),
+            workers.get("hand", ""), " / ".join(peak[r] for r in ("floor", "hand") if r in peak),
             "{:.2f} to {:.2f}".format(*res["ratio_range"]),
             ", ".join(res["serial_plans"][r]["jit"] for r in ROLES if r in plans),
             fmt(res["others"]),
@@ -289,7 +289,7 @@ def report(results, modes=MODES):
         "during the rounds, on average (out of the machine's; they slow the 2-worker runs most).",
         "",
         table(["case", "floor", "floor ms (serial / 2w)", "floor speed-up", "hand SQL ms (serial / 2w)",
-               "hand ÷ floor", "hand speed-up", "hand workers", "hand peak MB", "ours ÷ floor, range",
+               "hand ÷ floor", "hand speed-up", "hand workers", "peak MB (floor / hand)", "ours ÷ floor, range",
                "JIT serial (floor, ours, hand)", "other processes, cores",
                "hash table kB (ours / hand)"], refs),
     ]
