@@ -319,10 +319,13 @@ def run(title, db, setup_sql, cases, rows, rounds, memory=True):
     log(f"{title}: {len(cases)} cases, {rounds} rounds")
     results = measure(db, cases, rounds, memory=memory)
     print(f"### {title}\n")
-    print(f"{rows:,} rows; {rounds} interleaved rounds; median times in ms, medians of per-round ratios.  ")
+    size = value(db, "SELECT pg_size_pretty(sum(pg_table_size(oid))) FROM pg_class "
+                     "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")
+    print(f"{rows:,} rows (tables: {size}); {rounds} interleaved rounds; median times in ms, "
+          "medians of per-round ratios.  ")
     print(f"{machine(db)}.\n")
     print(report(results))
-    print("\n#### Queries\n")
+    print(f"\n#### Data\n\n```sql norun\n{setup_sql.strip()}\n```\n\n#### Queries\n")
     print(queries_section(cases))
     drop_database(db)
 
