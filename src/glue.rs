@@ -226,3 +226,247 @@ pub unsafe fn in_aggregate(fcinfo: FunctionCallInfo) -> bool {
             pg_sys::NodeTag::T_AggState | pg_sys::NodeTag::T_WindowAggState
         )
 }
+
+// --- memory -------------------------------------------------------------------------------
+
+/// An allocator over a PostgreSQL memory context, for the Rust collections of aggregate
+/// states (hash tables of customers, order lists). Memory is accounted to the context, so
+/// hash aggregation sees it when deciding to spill, and it is all freed with the context,
+/// on error too. Out of memory is PostgreSQL's ERROR (raised through the pg_guard of the
+/// call), never an abort.
+#[derive(Clone, Copy, Debug)]
+pub struct PgAlloc(pub pg_sys::MemoryContext);
+
+/// palloc's alignment; larger alignments are made by over-allocating.
+const PALLOC_ALIGN: usize = 8;
+
+unsafe impl retention_core::allocator_api2::alloc::Allocator for PgAlloc {
+    fn allocate(
+        &self,
+        layout: std::alloc::Layout,
+    ) -> Result<std::ptr::NonNull<[u8]>, retention_core::allocator_api2::alloc::AllocError> {
+        let size = layout.size().max(1);
+        unsafe {
+            let flags = pg_sys::MCXT_ALLOC_HUGE as i32;
+            let p = if layout.align() <= PALLOC_ALIGN {
+                pg_sys::MemoryContextAllocExtended(self.0, size, flags) as *mut u8
+            } else {
+                // Room for the alignment and, just before the aligned block, the pointer
+                // pfree needs.
+                let raw = pg_sys::MemoryContextAllocExtended(self.0, size + layout.align(), flags)
+                    as *mut u8;
+                let aligned = ((raw as usize + PALLOC_ALIGN + layout.align() - 1)
+                    & !(layout.align() - 1)) as *mut u8;
+                (aligned as *mut *mut u8).sub(1).write(raw);
+                aligned
+            };
+            let p = std::ptr::NonNull::new(p).expect("palloc never returns NULL");
+            Ok(std::ptr::NonNull::slice_from_raw_parts(p, size))
+        }
+    }
+
+    unsafe fn deallocate(&self, ptr: std::ptr::NonNull<u8>, layout: std::alloc::Layout) {
+        if layout.align() <= PALLOC_ALIGN {
+            pg_sys::pfree(ptr.as_ptr().cast());
+        } else {
+            pg_sys::pfree((ptr.as_ptr() as *mut *mut u8).sub(1).read().cast());
+        }
+    }
+}
+
+/// The memory context of the aggregate calling this transition, combine or final function;
+/// an ERROR when called outside an aggregate.
+pub unsafe fn agg_context(fcinfo: FunctionCallInfo, fname: &str) -> pg_sys::MemoryContext {
+    let mut ctx: pg_sys::MemoryContext = std::ptr::null_mut();
+    if pg_sys::AggCheckCallContext(fcinfo, &mut ctx) == 0 || ctx.is_null() {
+        pgrx::error!("{fname} called in non-aggregate context");
+    }
+    ctx
+}
+
+/// Move `value` into memory of `ctx`; it is never dropped (the context is reset instead), so
+/// it may only own memory of the same context.
+pub unsafe fn alloc_in<T>(ctx: pg_sys::MemoryContext, value: T) -> *mut T {
+    use retention_core::allocator_api2::alloc::Allocator;
+    let p = PgAlloc(ctx)
+        .allocate(std::alloc::Layout::new::<T>())
+        .expect("palloc raises its own errors")
+        .cast::<T>()
+        .as_ptr();
+    p.write(value);
+    p
+}
+
+/// The allocator of the current memory context (per-call scratch space).
+pub unsafe fn current_alloc() -> PgAlloc {
+    PgAlloc(pg_sys::CurrentMemoryContext)
+}
+
+/// Let PostgreSQL act on a pending cancel or statement timeout every `every` iterations of
+/// a long loop.
+#[inline]
+pub fn check_interrupts_every(i: usize, every: usize) {
+    if i % every == 0 {
+        pgrx::check_for_interrupts!();
+    }
+}
+
+// --- scalar conversions -------------------------------------------------------------------
+
+/// The bytes of a varlena argument (any header, detoasted if needed).
+pub unsafe fn varlena_bytes<'a>(d: Datum) -> &'a [u8] {
+    let p = pg_sys::pg_detoast_datum_packed(d.cast_mut_ptr::<pg_sys::varlena>());
+    std::slice::from_raw_parts(
+        pgrx::vardata_any(p) as *const u8,
+        pgrx::varsize_any_exhdr(p),
+    )
+}
+
+/// A `numeric` argument as an exact decimal.
+pub unsafe fn arg_numeric(d: Datum, what: &str) -> retention_core::decimal::Dec {
+    retention_core::decimal::Dec::from_pg_numeric(varlena_bytes(d), what).or_report()
+}
+
+/// Call a built-in SQL function of PostgreSQL with non-NULL arguments and a non-NULL result.
+pub unsafe fn call_builtin(func: unsafe fn(FunctionCallInfo) -> Datum, args: &[Datum]) -> Datum {
+    let args: Vec<Option<Datum>> = args.iter().map(|d| Some(*d)).collect();
+    pgrx::fcinfo::direct_function_call_as_datum(func, &args).expect("built-in returned NULL")
+}
+
+/// A decimal as `numeric`.
+pub unsafe fn numeric_datum(d: retention_core::decimal::Dec) -> Datum {
+    let text = std::ffi::CString::new(d.to_string()).expect("digits only");
+    call_builtin(
+        pg_sys::numeric_in,
+        &[
+            Datum::from(text.as_ptr()),
+            Datum::from(pg_sys::InvalidOid),
+            Datum::from(-1i32),
+        ],
+    )
+}
+
+/// `d / n` with PostgreSQL's numeric division (the scale `sum(x) / count(x)` and `avg(x)`
+/// give), or `None` when n is 0.
+pub unsafe fn numeric_div(d: Option<retention_core::decimal::Dec>, n: u64) -> Option<Datum> {
+    match d {
+        Some(d) if n > 0 => {
+            let n = call_builtin(pg_sys::int8_numeric, &[Datum::from(n as i64)]);
+            Some(call_builtin(pg_sys::numeric_div, &[numeric_datum(d), n]))
+        }
+        _ => None,
+    }
+}
+
+pub unsafe fn ret_numeric_div(
+    fcinfo: FunctionCallInfo,
+    d: Option<retention_core::decimal::Dec>,
+    n: u64,
+) -> Datum {
+    numeric_div(d, n).unwrap_or_else(|| ret_null(fcinfo))
+}
+
+pub unsafe fn ret_numeric(
+    fcinfo: FunctionCallInfo,
+    d: Option<retention_core::decimal::Dec>,
+) -> Datum {
+    match d {
+        Some(d) => numeric_datum(d),
+        None => ret_null(fcinfo),
+    }
+}
+
+/// A duration in microseconds as an `interval` the way `timestamptz - timestamptz` gives
+/// one: whole days, then the time of day (no months).
+pub unsafe fn interval_datum(us: i64) -> Datum {
+    let p = pg_sys::palloc(std::mem::size_of::<pg_sys::Interval>()) as *mut pg_sys::Interval;
+    let day = retention_core::time::US_PER_DAY;
+    (*p).month = 0;
+    (*p).day = (us / day) as i32;
+    (*p).time = us % day;
+    Datum::from(p)
+}
+
+/// An interval in microseconds rounded to the nearest microsecond, or NULL.
+pub unsafe fn ret_interval_us(fcinfo: FunctionCallInfo, us: Option<f64>) -> Datum {
+    match us {
+        Some(v) if v.is_finite() && v.abs() < 9.0e18 => interval_datum(v.round() as i64),
+        _ => ret_null(fcinfo),
+    }
+}
+
+/// An `interval` argument in microseconds, as `extract(epoch from ...)` counts it: a month
+/// is 30 days and a year 365.25 days.
+pub unsafe fn arg_interval_us(d: Datum) -> f64 {
+    let i = d.cast_mut_ptr::<pg_sys::Interval>();
+    let months = (*i).month as f64;
+    let years = (months / 12.0).trunc();
+    let rest = months - 12.0 * years;
+    let day = retention_core::time::US_PER_DAY as f64;
+    years * 365.25 * day + rest * 30.0 * day + (*i).day as f64 * day + (*i).time as f64
+}
+
+/// The text of a `text` argument.
+pub unsafe fn arg_text<'a>(d: Datum, what: &str) -> &'a str {
+    match std::str::from_utf8(varlena_bytes(d)) {
+        Ok(s) => s,
+        Err(_) => report(MetricError::InvalidParameter(format!(
+            "{what} is not valid UTF-8"
+        ))),
+    }
+}
+
+/// A `text` datum.
+pub unsafe fn text_datum(s: &str) -> Datum {
+    Datum::from(pg_sys::cstring_to_text_with_len(
+        s.as_ptr() as *const std::ffi::c_char,
+        s.len() as i32,
+    ))
+}
+
+// --- set-returning functions ----------------------------------------------------------------
+
+/// Return `rows` from a set-returning function declared with OUT columns (materialize
+/// mode: the rows go into a tuplestore in one call). Each row gives one value per column,
+/// `None` for NULL.
+pub unsafe fn return_rows(
+    fcinfo: FunctionCallInfo,
+    rows: impl IntoIterator<Item = Vec<Option<Datum>>>,
+) -> Datum {
+    let rsinfo = (*fcinfo).resultinfo as *mut pg_sys::ReturnSetInfo;
+    if rsinfo.is_null()
+        || (*rsinfo).type_ != pg_sys::NodeTag::T_ReturnSetInfo
+        || (*rsinfo).allowedModes & pg_sys::SetFunctionReturnMode::SFRM_Materialize as i32 == 0
+    {
+        pgrx::ereport!(
+            ERROR,
+            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            "set-valued function called in context that cannot accept a set"
+        );
+    }
+    let per_query = (*(*rsinfo).econtext).ecxt_per_query_memory;
+    let old = pg_sys::MemoryContextSwitchTo(per_query);
+    let mut tupdesc: pg_sys::TupleDesc = std::ptr::null_mut();
+    if pg_sys::get_call_result_type(fcinfo, std::ptr::null_mut(), &mut tupdesc)
+        != pg_sys::TypeFuncClass::TYPEFUNC_COMPOSITE
+    {
+        pgrx::error!("set-returning function must be declared with OUT columns");
+    }
+    let tupdesc = pg_sys::CreateTupleDescCopy(tupdesc);
+    let random =
+        (*rsinfo).allowedModes & pg_sys::SetFunctionReturnMode::SFRM_Materialize_Random as i32 != 0;
+    let store = pg_sys::tuplestore_begin_heap(random, false, pg_sys::work_mem);
+    pg_sys::MemoryContextSwitchTo(old);
+    for row in rows {
+        let mut values: Vec<Datum> = row
+            .iter()
+            .map(|v| v.unwrap_or(Datum::from(0usize)))
+            .collect();
+        let mut nulls: Vec<bool> = row.iter().map(|v| v.is_none()).collect();
+        pg_sys::tuplestore_putvalues(store, tupdesc, values.as_mut_ptr(), nulls.as_mut_ptr());
+    }
+    (*rsinfo).returnMode = pg_sys::SetFunctionReturnMode::SFRM_Materialize;
+    (*rsinfo).setResult = store;
+    (*rsinfo).setDesc = tupdesc;
+    ret_null(fcinfo)
+}

@@ -8,6 +8,7 @@
 mod glue;
 
 mod formulas;
+mod orders;
 mod survey;
 
 #[cfg(any(test, feature = "pg_test"))]

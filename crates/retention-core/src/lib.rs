@@ -15,4 +15,6 @@ mod text;
 pub mod time;
 pub mod varint;
 
+/// Re-exported so the extension implements the allocator trait of the same version.
+pub use allocator_api2;
 pub use error::{MetricError, Result};

@@ -91,16 +91,18 @@ pub enum Unit {
 
 impl Unit {
     pub fn parse(name: &str) -> Result<Unit> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "day" => Ok(Unit::Day),
-            "week" => Ok(Unit::Week),
-            "month" => Ok(Unit::Month),
-            "quarter" => Ok(Unit::Quarter),
-            "year" => Ok(Unit::Year),
-            _ => invalid(format!(
-                "granularity \"{name}\" is not supported: use day, week, month, quarter or year"
-            )),
-        }
+        let t = name.trim();
+        [Unit::Day, Unit::Week, Unit::Month, Unit::Quarter, Unit::Year]
+            .into_iter()
+            .find(|u| u.name().eq_ignore_ascii_case(t))
+            .map_or_else(
+                || {
+                    invalid(format!(
+                        "granularity \"{name}\" is not supported: use day, week, month, quarter or year"
+                    ))
+                },
+                Ok,
+            )
     }
 
     pub fn from_u8(v: u8) -> Option<Unit> {
@@ -166,6 +168,21 @@ impl Unit {
             Unit::Quarter => ymd(index.div_euclid(4), index.rem_euclid(4) * 3),
             Unit::Year => ymd(index, 0),
         }
+    }
+}
+
+/// The date of a local timestamp (microseconds since 2000-01-01 00:00 local time, what
+/// `timezone(zone, timestamptz)` returns).
+pub fn local_date(local: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).expect("date")
+        + chrono::TimeDelta::days(local.div_euclid(US_PER_DAY))
+}
+
+impl Unit {
+    /// The local timestamp of the start of the period with this index (local midnight).
+    pub fn local_start(self, index: i64) -> Option<i64> {
+        let d = self.start_date(index)?;
+        Some((d - NaiveDate::from_ymd_opt(2000, 1, 1)?).num_days() * US_PER_DAY)
     }
 }
 

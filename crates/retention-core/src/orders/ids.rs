@@ -186,7 +186,6 @@ impl<V, A: Allocator + Clone> IdMap<V, A> {
     pub fn read_merge(
         &mut self,
         r: &mut Reader<'_>,
-        bytes: &[u8],
         mut get: impl FnMut(&mut Reader<'_>) -> Result<V>,
         mut merge: impl FnMut(&mut V, V) -> Result<()>,
         mut new: impl FnMut() -> V,
@@ -200,29 +199,18 @@ impl<V, A: Allocator + Clone> IdMap<V, A> {
             _ => return Err(bad()),
         };
         let n = r.u64().ok_or_else(bad)?;
-        if n > bytes.len() as u64 {
+        if n > 0 && kind.is_none() {
             return Err(bad());
         }
         for _ in 0..n {
-            let key_buf: Vec<u8>;
             let key = match kind.ok_or_else(bad)? {
                 KeyKind::Int => Key::Int(r.i64().ok_or_else(bad)?),
                 KeyKind::Uuid => {
-                    let mut u = [0u8; 16];
-                    for b in u.iter_mut() {
-                        *b = r.byte().ok_or_else(bad)?;
-                    }
-                    Key::Uuid(u)
+                    Key::Uuid(r.take(16).ok_or_else(bad)?.try_into().map_err(|_| bad())?)
                 }
                 KeyKind::Text => {
-                    let len = r.u64().ok_or_else(bad)? as usize;
-                    if len > bytes.len() {
-                        return Err(bad());
-                    }
-                    key_buf = (0..len)
-                        .map(|_| r.byte().ok_or_else(bad))
-                        .collect::<Result<_>>()?;
-                    Key::Text(&key_buf)
+                    let len = usize::try_from(r.u64().ok_or_else(bad)?).map_err(|_| bad())?;
+                    Key::Text(r.take(len).ok_or_else(bad)?)
                 }
             };
             let v = get(r)?;

@@ -107,8 +107,24 @@ pub fn calendar(b: &[u64]) -> Result<(Unit, String)> {
     Ok((unit, zone))
 }
 
+/// Does the table use this unit and zone? (No allocation: it runs on every row.)
+#[inline]
+pub fn same_calendar(b: &[u64], unit: Unit, zone: &str) -> bool {
+    let z = zone.as_bytes();
+    b[UNIT] == unit as u64
+        && b[ZONE_LEN] == z.len() as u64
+        && z.chunks(8).zip(&b[ZONE..]).all(|(chunk, w)| {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            u64::from_le_bytes(buf) == *w
+        })
+}
+
 /// Every row of one aggregate, and every summary rolled up together, must use one calendar.
 pub fn check_calendar(b: &[u64], unit: Unit, zone: &str) -> Result<()> {
+    if same_calendar(b, unit, zone) {
+        return Ok(());
+    }
     let (u, z) = calendar(b)?;
     if u != unit || z != zone {
         return invalid(format!(

@@ -781,7 +781,7 @@ proptest! {
         let mut bytes = Vec::new();
         right.write(&mut bytes, |v, out| crate::varint::put(out, *v as u128));
         let mut r = crate::varint::Reader::new(&bytes);
-        left.read_merge(&mut r, &bytes, |r| r.u64().ok_or_else(|| crate::MetricError::InvalidBinary("x".into())), |a, b| { *a += b; Ok(()) }, || 0).unwrap();
+        left.read_merge(&mut r, |r| r.u64().ok_or_else(|| crate::MetricError::InvalidBinary("x".into())), |a, b| { *a += b; Ok(()) }, || 0).unwrap();
         prop_assert!(r.at_end());
         let whole = count(&ids);
         let mut a: Vec<_> = left.iter().map(|(k, v)| (format!("{k:?}"), *v)).collect();

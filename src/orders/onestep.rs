@@ -1,0 +1,626 @@
+//! One-step aggregates that take `customer_id` directly: a hash table of customers (exact
+//! ids, see `retention_core::orders::ids`) in the aggregate's memory context, holding per
+//! customer only what the figure needs, and at the end the same level-2 code the two-level
+//! path runs on histories. For small and medium data; the scalable path is
+//! `customer_history_agg` under `GROUP BY customer_id` (PostgreSQL spills that to disk).
+//!
+//! Memory per customer (measured in docs/orders.md): a 16-byte key plus the value in a
+//! hashbrown table — 1 byte for retention, 8 for an order count, 24 for first / last /
+//! count, and a full order list (16 bytes per order) for the figures that need every order
+//! (median gap, customer stats, period tables).
+
+use super::calendar::{calendar_args, zone_calendar};
+use super::datum::{final_datum, summary_datum};
+use super::history::Builder;
+use super::ids::{id_type, key_of, IdType};
+use super::summaries::window_args;
+use super::Scratch;
+use crate::glue::*;
+use pgrx::pg_sys::{Datum, FunctionCallInfo};
+use retention_core::orders::history;
+use retention_core::orders::ids::IdMap;
+use retention_core::orders::retention::{self, Retention, RetentionRef, Window};
+use retention_core::orders::series::{self, Activity, MrrSeries};
+use retention_core::orders::stats::{self, Stats, StatsRef};
+use retention_core::orders::words::{Grow, Summary};
+use retention_core::orders::{Customer, HAS_COST, HAS_ITEMS};
+use retention_core::time::{check_timestamp, Unit};
+use retention_core::varint::{self, Reader};
+use retention_core::{MetricError, Result};
+
+/// The parameters of a one-step aggregate, fixed by its first row.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Params {
+    None,
+    Window(Window),
+    Calendar {
+        unit: Unit,
+        zone_len: u8,
+        zone: [u8; 255],
+    },
+}
+
+impl Params {
+    fn calendar(unit: Unit, zone: &str) -> Result<Params> {
+        if zone.is_empty() || zone.len() > 255 {
+            return Err(MetricError::InvalidParameter(format!(
+                "time zone name \"{zone}\" is too long"
+            )));
+        }
+        let mut z = [0u8; 255];
+        z[..zone.len()].copy_from_slice(zone.as_bytes());
+        Ok(Params::Calendar {
+            unit,
+            zone_len: zone.len() as u8,
+            zone: z,
+        })
+    }
+
+    fn zone(&self) -> &str {
+        match self {
+            Params::Calendar { zone_len, zone, .. } => {
+                std::str::from_utf8(&zone[..*zone_len as usize]).unwrap_or("UTC")
+            }
+            _ => "UTC",
+        }
+    }
+
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Params::None => out.push(0),
+            Params::Window(w) => {
+                out.push(1);
+                varint::put(out, varint::zigzag(w.start as i128));
+                varint::put(out, varint::zigzag(w.end as i128));
+            }
+            Params::Calendar {
+                unit,
+                zone_len,
+                zone,
+            } => {
+                out.push(2);
+                out.push(*unit as u8);
+                out.push(*zone_len);
+                out.extend_from_slice(&zone[..*zone_len as usize]);
+            }
+        }
+    }
+
+    fn get(r: &mut Reader<'_>) -> Result<Params> {
+        let bad = || MetricError::InvalidBinary("invalid partial aggregate state".into());
+        match r.byte().ok_or_else(bad)? {
+            0 => Ok(Params::None),
+            1 => Ok(Params::Window(Window::new(
+                r.i64().ok_or_else(bad)?,
+                r.i64().ok_or_else(bad)?,
+            )?)),
+            2 => {
+                let unit = Unit::from_u8(r.byte().ok_or_else(bad)?).ok_or_else(bad)?;
+                let len = r.byte().ok_or_else(bad)? as usize;
+                let zone = std::str::from_utf8(r.take(len).ok_or_else(bad)?).map_err(|_| bad())?;
+                Params::calendar(unit, zone)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// What one-step states keep per customer.
+trait PerCustomer: Sized {
+    fn new(alloc: PgAlloc) -> Self;
+    /// Write for a partial state; builders are sorted first (see `serialize`).
+    fn put(&self, out: &mut Vec<u8>);
+    fn get(r: &mut Reader<'_>, alloc: PgAlloc) -> Result<Self>;
+    /// Merge another worker's value for the same customer (sorted, for builders).
+    fn merge(&mut self, other: &Self) -> Result<()>;
+    fn sort(&mut self) {}
+}
+
+fn bad_state() -> MetricError {
+    MetricError::InvalidBinary("invalid partial aggregate state".into())
+}
+
+/// Retention flags (before the previous period, in it, in the period).
+impl PerCustomer for u8 {
+    fn new(_: PgAlloc) -> u8 {
+        0
+    }
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(*self);
+    }
+    fn get(r: &mut Reader<'_>, _: PgAlloc) -> Result<u8> {
+        r.byte().filter(|f| *f & !7 == 0).ok_or_else(bad_state)
+    }
+    fn merge(&mut self, other: &u8) -> Result<()> {
+        *self |= *other;
+        Ok(())
+    }
+}
+
+/// Order count.
+impl PerCustomer for u64 {
+    fn new(_: PgAlloc) -> u64 {
+        0
+    }
+    fn put(&self, out: &mut Vec<u8>) {
+        varint::put(out, *self as u128);
+    }
+    fn get(r: &mut Reader<'_>, _: PgAlloc) -> Result<u64> {
+        r.u64().ok_or_else(bad_state)
+    }
+    fn merge(&mut self, other: &u64) -> Result<()> {
+        *self = self
+            .checked_add(*other)
+            .ok_or_else(|| MetricError::OutOfRange("order count out of range".into()))?;
+        Ok(())
+    }
+}
+
+/// First and last order time and the order count: enough for the pooled mean gap.
+#[derive(Clone, Copy)]
+struct Span {
+    first: i64,
+    last: i64,
+    n: u64,
+}
+
+impl PerCustomer for Span {
+    fn new(_: PgAlloc) -> Span {
+        Span {
+            first: i64::MAX,
+            last: i64::MIN,
+            n: 0,
+        }
+    }
+    fn put(&self, out: &mut Vec<u8>) {
+        varint::put(out, varint::zigzag(self.first as i128));
+        varint::put(out, varint::zigzag(self.last as i128));
+        varint::put(out, self.n as u128);
+    }
+    fn get(r: &mut Reader<'_>, _: PgAlloc) -> Result<Span> {
+        let s = Span {
+            first: r.i64().ok_or_else(bad_state)?,
+            last: r.i64().ok_or_else(bad_state)?,
+            n: r.u64().ok_or_else(bad_state)?,
+        };
+        (s.n > 0 && s.first <= s.last)
+            .then_some(s)
+            .ok_or_else(bad_state)
+    }
+    fn merge(&mut self, o: &Span) -> Result<()> {
+        self.first = self.first.min(o.first);
+        self.last = self.last.max(o.last);
+        self.n += o.n;
+        Ok(())
+    }
+}
+
+/// Every order of the customer: a level-1 history builder.
+impl PerCustomer for Builder {
+    fn new(alloc: PgAlloc) -> Builder {
+        Builder::new_in(alloc)
+    }
+    fn put(&self, out: &mut Vec<u8>) {
+        let bytes = history::encode(&self.customer());
+        varint::put(out, bytes.len() as u128);
+        out.extend_from_slice(&bytes);
+    }
+    fn get(r: &mut Reader<'_>, alloc: PgAlloc) -> Result<Builder> {
+        let len = usize::try_from(r.u64().ok_or_else(bad_state)?).map_err(|_| bad_state())?;
+        let bytes = r.take(len).ok_or_else(bad_state)?;
+        let mut scratch = Scratch::new_in(alloc);
+        let c = history::decode_into(bytes, &mut scratch)?;
+        let mut b = Builder::new_in(alloc);
+        b.merge(&c)?;
+        Ok(b)
+    }
+    fn merge(&mut self, other: &Builder) -> Result<()> {
+        Builder::merge(self, &other.customer())
+    }
+    fn sort(&mut self) {
+        Builder::sort(self)
+    }
+}
+
+/// A one-step state: the id type, the parameters and the customers.
+struct State<V: PerCustomer> {
+    id: IdType,
+    params: Params,
+    alloc: PgAlloc,
+    map: IdMap<V, PgAlloc>,
+}
+
+/// The state of a transition call, made in the aggregate's context on the first row.
+unsafe fn state<'a, V: PerCustomer>(
+    fcinfo: FunctionCallInfo,
+    params: Params,
+    fname: &str,
+) -> (Datum, &'a mut State<V>) {
+    match arg(fcinfo, 0) {
+        Some(d) => {
+            let s = &mut *d.cast_mut_ptr::<State<V>>();
+            if s.params != params {
+                report(params_changed(&s.params, &params));
+            }
+            (d, s)
+        }
+        None => {
+            let ctx = agg_context(fcinfo, fname);
+            let s = alloc_in(
+                ctx,
+                State {
+                    id: id_type(fcinfo, 1),
+                    params,
+                    alloc: PgAlloc(ctx),
+                    map: IdMap::new_in(PgAlloc(ctx)),
+                },
+            );
+            (Datum::from(s), &mut *s)
+        }
+    }
+}
+
+#[cold]
+fn params_changed(a: &Params, b: &Params) -> MetricError {
+    match (a, b) {
+        (Params::Window(_), Params::Window(w)) => {
+            let body = match a {
+                Params::Window(x) => retention::new_body(x),
+                _ => unreachable!(),
+            };
+            retention::check_window(&body, w).expect_err("windows differ")
+        }
+        _ => MetricError::InvalidParameter(
+            "the granularity or time zone changed within a group: all rows of one aggregate must use one calendar".into(),
+        ),
+    }
+}
+
+/// The state of a final function, or `None` for a group without customers.
+unsafe fn final_state<'a, V: PerCustomer>(fcinfo: FunctionCallInfo) -> Option<&'a mut State<V>> {
+    arg(fcinfo, 0).map(|d| &mut *d.cast_mut_ptr::<State<V>>())
+}
+
+/// The row's customer id and order time, or `None` to skip the row.
+#[inline]
+unsafe fn id_and_time(fcinfo: FunctionCallInfo) -> Option<(Datum, i64)> {
+    let id = arg(fcinfo, 1)?;
+    let ts = arg(fcinfo, 2)?.value() as i64;
+    Some((id, check_timestamp(ts, "ordered_at").or_report()))
+}
+
+unsafe fn serialize<V: PerCustomer>(fcinfo: FunctionCallInfo) -> Datum {
+    let s = &mut *arg(fcinfo, 0).expect("strict").cast_mut_ptr::<State<V>>();
+    for v in s.map.values_mut() {
+        v.sort();
+    }
+    let mut out = vec![id_code(s.id)];
+    s.params.put(&mut out);
+    s.map.write(&mut out, |v, o| v.put(o));
+    new_varlena(&out)
+}
+
+fn id_code(t: IdType) -> u8 {
+    match t {
+        IdType::Int2 => 0,
+        IdType::Int4 => 1,
+        IdType::Int8 => 2,
+        IdType::Uuid => 3,
+        IdType::Text => 4,
+    }
+}
+
+unsafe fn deserialize<V: PerCustomer>(fcinfo: FunctionCallInfo, fname: &str) -> Datum {
+    let bytes = varlena_bytes(arg(fcinfo, 0).expect("strict"));
+    let ctx = agg_context(fcinfo, fname);
+    let mut r = Reader::new(bytes);
+    let id = match r.byte() {
+        Some(0) => IdType::Int2,
+        Some(1) => IdType::Int4,
+        Some(2) => IdType::Int8,
+        Some(3) => IdType::Uuid,
+        Some(4) => IdType::Text,
+        _ => report(bad_state()),
+    };
+    let params = Params::get(&mut r).or_report();
+    let alloc = PgAlloc(ctx);
+    let s = alloc_in(
+        ctx,
+        State::<V> {
+            id,
+            params,
+            alloc,
+            map: IdMap::new_in(alloc),
+        },
+    );
+    (*s).map
+        .read_merge(
+            &mut r,
+            |r| V::get(r, alloc),
+            |a, b| a.merge(&b),
+            || V::new(alloc),
+        )
+        .or_report();
+    if !r.at_end() {
+        report(bad_state());
+    }
+    Datum::from(s)
+}
+
+unsafe fn combine<V: PerCustomer>(fcinfo: FunctionCallInfo, fname: &str) -> Datum {
+    let (a, b) = (arg(fcinfo, 0), arg(fcinfo, 1));
+    let (Some(a), Some(b)) = (a, b) else {
+        // Either side may be a group's missing state; the other is already in the
+        // aggregate's context.
+        return a.or(b).unwrap_or_else(|| ret_null(fcinfo));
+    };
+    let _ = agg_context(fcinfo, fname);
+    let (mine, other) = (
+        &mut *a.cast_mut_ptr::<State<V>>(),
+        &mut *b.cast_mut_ptr::<State<V>>(),
+    );
+    if mine.params != other.params || mine.id != other.id {
+        report(params_changed(&mine.params, &other.params));
+    }
+    for v in other.map.values_mut() {
+        v.sort();
+    }
+    let alloc = mine.alloc;
+    for (i, (key, v)) in other.map.iter().enumerate() {
+        check_interrupts_every(i, 65_536);
+        mine.map
+            .entry(key, || V::new(alloc))
+            .or_report()
+            .merge(v)
+            .or_report();
+    }
+    a
+}
+
+/// Serial, deserial and combine functions of one per-customer value type.
+macro_rules! support {
+    ($V:ty, $ser:ident, $de:ident, $comb:ident) => {
+        pg_fn!(fn $ser(fcinfo) { serialize::<$V>(fcinfo) });
+        pg_fn!(fn $de(fcinfo) { deserialize::<$V>(fcinfo, stringify!($de)) });
+        pg_fn!(fn $comb(fcinfo) { combine::<$V>(fcinfo, stringify!($comb)) });
+    };
+}
+
+support!(
+    u8,
+    retention_by_id_serial,
+    retention_by_id_deserial,
+    retention_by_id_combine
+);
+support!(
+    u64,
+    count_by_id_serial,
+    count_by_id_deserial,
+    count_by_id_combine
+);
+support!(
+    Span,
+    span_by_id_serial,
+    span_by_id_deserial,
+    span_by_id_combine
+);
+support!(
+    Builder,
+    orders_by_id_serial,
+    orders_by_id_deserial,
+    orders_by_id_combine
+);
+
+/// The state unchanged (a skipped row).
+unsafe fn skip(fcinfo: FunctionCallInfo) -> Datum {
+    arg(fcinfo, 0).unwrap_or_else(|| ret_null(fcinfo))
+}
+
+// --- transitions ------------------------------------------------------------------------------
+
+pg_fn!(
+    /// `(state, customer_id, ordered_at, period_start, period_end)`: a customer keeps the
+    /// OR of its orders' flags; orders after the period are not kept at all.
+    fn retention_by_id_trans(fcinfo) {
+        let w = window_args(fcinfo, 3);
+        let Some((id, ts)) = id_and_time(fcinfo) else {
+            return skip(fcinfo);
+        };
+        let (d, s) = state::<u8>(fcinfo, Params::Window(w), "retention_by_id_trans");
+        let flag = retention::flag_of(&w, ts);
+        if flag != 0 {
+            *s.map.entry(key_of(id, s.id), || 0).or_report() |= flag;
+        }
+        d
+    }
+);
+
+pg_fn!(
+    /// `(state, customer_id)`: an order is a row.
+    fn count_by_id_trans(fcinfo) {
+        let Some(id) = arg(fcinfo, 1) else {
+            return skip(fcinfo);
+        };
+        let (d, s) = state::<u64>(fcinfo, Params::None, "count_by_id_trans");
+        *s.map.entry(key_of(id, s.id), || 0).or_report() += 1;
+        d
+    }
+);
+
+pg_fn!(
+    /// `(state, customer_id, ordered_at)`.
+    fn span_by_id_trans(fcinfo) {
+        let Some((id, ts)) = id_and_time(fcinfo) else {
+            return skip(fcinfo);
+        };
+        let (d, s) = state::<Span>(fcinfo, Params::None, "span_by_id_trans");
+        let alloc = s.alloc;
+        let v = s.map.entry(key_of(id, s.id), || Span::new(alloc)).or_report();
+        v.merge(&Span { first: ts, last: ts, n: 1 }).or_report();
+        d
+    }
+);
+
+/// Add one order row, `amount` at argument `a` (and items, cost after it when `with_extras`).
+unsafe fn add_order(
+    fcinfo: FunctionCallInfo,
+    params: Params,
+    a: Option<usize>,
+    with_extras: bool,
+    fname: &str,
+) -> Datum {
+    let Some((id, ts)) = id_and_time(fcinfo) else {
+        return skip(fcinfo);
+    };
+    let amount = a
+        .and_then(|i| arg(fcinfo, i))
+        .map(|d| arg_numeric(d, "amount"));
+    let (flags, items, cost) = match (with_extras, a) {
+        (true, Some(i)) => (
+            HAS_ITEMS | HAS_COST,
+            arg(fcinfo, i + 1).map(|d| d.value() as i64),
+            arg(fcinfo, i + 2).map(|d| arg_numeric(d, "cost")),
+        ),
+        _ => (0, None, None),
+    };
+    let (d, s) = state::<Builder>(fcinfo, params, fname);
+    let alloc = s.alloc;
+    s.map
+        .entry(key_of(id, s.id), || Builder::new_in(alloc))
+        .or_report()
+        .add(ts, amount, flags, items, cost)
+        .or_report();
+    d
+}
+
+pg_fn!(
+    /// `(state, customer_id, ordered_at [, amount [, items, cost]])`.
+    fn orders_by_id_trans(fcinfo) {
+        let n = nargs(fcinfo);
+        add_order(fcinfo, Params::None, (n > 3).then_some(3), n > 4, "orders_by_id_trans")
+    }
+);
+
+pg_fn!(
+    /// `(state, customer_id, ordered_at, amount, granularity [, zone])`.
+    fn orders_by_id_series_trans(fcinfo) {
+        let (unit, zone) = calendar_args(fcinfo, 4);
+        let params = Params::calendar(unit, zone).or_report();
+        add_order(fcinfo, params, Some(3), false, "orders_by_id_series_trans")
+    }
+);
+
+// --- final functions ---------------------------------------------------------------------------
+
+/// Apply a level-2 operation to an owned body until it no longer asks to grow.
+fn owned_update(body: &mut Vec<u64>, mut op: impl FnMut(&mut [u64]) -> Result<Grow>) {
+    while let Some(grown) = op(body).or_report() {
+        *body = grown;
+    }
+}
+
+/// Run `f` on every customer of a builder state, sorted, answering cancel requests.
+unsafe fn each_customer(s: &mut State<Builder>, mut f: impl FnMut(&Customer<'_>)) {
+    for (i, b) in s.map.values_mut().enumerate() {
+        check_interrupts_every(i, 4096);
+        b.sort();
+        f(&b.customer());
+    }
+}
+
+unsafe fn retention_body(fcinfo: FunctionCallInfo) -> Option<Vec<u64>> {
+    let s = final_state::<u8>(fcinfo)?;
+    let Params::Window(w) = s.params else {
+        report(bad_state());
+    };
+    let mut body = retention::new_body(&w);
+    for (i, (_, flags)) in s.map.iter().enumerate() {
+        check_interrupts_every(i, 65_536);
+        retention::add_flags(&mut body, *flags).or_report();
+    }
+    Some(body)
+}
+
+pg_fn!(fn retention_by_id_final(fcinfo) {
+    match retention_body(fcinfo) {
+        Some(b) => summary_datum::<Retention>(&b),
+        None => ret_null(fcinfo),
+    }
+});
+pg_fn!(fn retention_rate_by_id_final(fcinfo) {
+    ret_f64(fcinfo, retention_body(fcinfo).and_then(|b| RetentionRef(&b).retention_rate()))
+});
+pg_fn!(fn churn_rate_by_id_final(fcinfo) {
+    ret_f64(fcinfo, retention_body(fcinfo).and_then(|b| RetentionRef(&b).churn_rate()))
+});
+
+pg_fn!(
+    /// repeat customers / customers, computed as `repeat_purchase_rate(customer_stats)` does.
+    fn repeat_rate_by_id_final(fcinfo) {
+        let Some(s) = final_state::<u64>(fcinfo) else {
+            return ret_null(fcinfo);
+        };
+        let customers = s.map.len() as u64;
+        let repeat = s.map.iter().filter(|(_, n)| **n >= 2).count() as u64;
+        ret_f64(fcinfo, (customers > 0).then(|| repeat as f64 / customers as f64))
+    }
+);
+
+pg_fn!(
+    /// Sum of (last - first) over sum of (orders - 1), as `avg_time_between_purchases
+    /// (customer_stats)` computes it.
+    fn avg_gap_by_id_final(fcinfo) {
+        let Some(s) = final_state::<Span>(fcinfo) else {
+            return ret_null(fcinfo);
+        };
+        let (mut span, mut gaps) = (0i128, 0u64);
+        for (i, (_, v)) in s.map.iter().enumerate() {
+            check_interrupts_every(i, 65_536);
+            span += (v.last - v.first) as i128;
+            gaps += v.n - 1;
+        }
+        ret_interval_us(fcinfo, (gaps > 0).then(|| span as f64 / gaps as f64))
+    }
+);
+
+unsafe fn stats_body(fcinfo: FunctionCallInfo) -> Option<Vec<u64>> {
+    let s = final_state::<Builder>(fcinfo)?;
+    let mut body = stats::new_body();
+    each_customer(s, |c| {
+        owned_update(&mut body, |b| stats::add_customer(b, c))
+    });
+    Some(body)
+}
+
+pg_fn!(fn stats_by_id_final(fcinfo) {
+    match stats_body(fcinfo) {
+        Some(b) => final_datum::<Stats>(&b),
+        None => ret_null(fcinfo),
+    }
+});
+pg_fn!(fn median_gap_by_id_final(fcinfo) {
+    ret_interval_us(fcinfo, stats_body(fcinfo).and_then(|b| StatsRef(&b).median_gap()))
+});
+
+/// A period table of every customer, `add` being the activity or the MRR accumulation.
+unsafe fn table_final<S: Summary>(
+    fcinfo: FunctionCallInfo,
+    add: fn(&mut [u64], &Customer<'_>, &mut dyn FnMut(i64) -> Result<i64>) -> Result<Grow>,
+) -> Datum {
+    let Some(s) = final_state::<Builder>(fcinfo) else {
+        return ret_null(fcinfo);
+    };
+    let Params::Calendar { unit, .. } = s.params else {
+        report(bad_state());
+    };
+    let zone = s.params.zone().to_string();
+    let zc = zone_calendar(fcinfo, unit, &zone);
+    let mut body = series::new_body(unit, &zone).or_report();
+    each_customer(s, |c| {
+        owned_update(&mut body, |b| add(b, c, &mut |ts| zc.index(ts)))
+    });
+    final_datum::<S>(&body)
+}
+
+pg_fn!(fn series_by_id_final(fcinfo) { table_final::<Activity>(fcinfo, series::add_activity) });
+pg_fn!(fn mrr_series_by_id_final(fcinfo) { table_final::<MrrSeries>(fcinfo, series::add_mrr) });
