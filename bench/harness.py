@@ -131,10 +131,12 @@ def cpu_seconds(postmaster):
 
 
 def postmaster_pid(db):
-    """The PID of the cluster's postmaster (the parent of a backend), or None where /proc
-    does not show it (a server on another machine or in a container)."""
+    """The PID of the cluster's postmaster, the parent of its checkpointer (a backend would
+    be gone by the time /proc is read), or None where /proc does not show it (a server on
+    another machine or in a container)."""
     try:
-        with open(f"/proc/{value(db, 'SELECT pg_backend_pid()')}/stat", encoding="ascii") as f:
+        pid = value(db, "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
             return int(f.read().rsplit(")", 1)[1].split()[1])
     except (OSError, ValueError):
         return None
