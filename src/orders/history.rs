@@ -206,7 +206,7 @@ pg_fn!(
                 .orders
                 .iter()
                 .map(|o| {
-                    let amount = o.priced().then(|| numeric_datum(retention_core::decimal::Dec::new(o.amount as i128, c.scale)));
+                    let amount = o.priced().then(|| numeric_datum(retention_core::decimal::Dec::new(o.amount as i128, c.scale).with_display(c.display)));
                     vec![Some(Datum::from(o.ts)), amount]
                 })
                 .collect();

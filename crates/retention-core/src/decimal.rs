@@ -5,6 +5,12 @@
 //! multiplying by powers of ten and fail with SQLSTATE 22003 rather than round or wrap.
 //! [`Dec::from_pg_numeric`] reads PostgreSQL's on-disk `numeric` format directly, so the
 //! per-row path never goes through text.
+//!
+//! Like `numeric`, a value also has a display scale, the number of decimals it prints
+//! with (`sum(x)` keeps the largest of its inputs). It is kept apart from the scale of the
+//! mantissa, which values read from outside normalize to the fewest decimals that are
+//! exact: `x / 100.0` is a `numeric` with 20 decimals, almost all trailing zeros, and an
+//! order amount stored with 20 decimals would overflow long before it reaches real money.
 
 use crate::error::{MetricError, Result};
 use std::fmt;
@@ -13,11 +19,15 @@ use std::fmt;
 /// places is not money. (10^30 still leaves 8 digits of an `i128` for the integer part.)
 pub const MAX_SCALE: u8 = 30;
 
-/// An exact decimal `m / 10^scale`.
+/// The largest display scale kept (PostgreSQL's own limit for `numeric` is 16383).
+pub const MAX_DISPLAY: u16 = 1000;
+
+/// An exact decimal `m / 10^scale`, printed with `display` decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Dec {
     pub m: i128,
     pub scale: u8,
+    pub display: u16,
 }
 
 #[cold]
@@ -33,10 +43,38 @@ pub fn pow10(e: u32) -> Option<i128> {
 }
 
 impl Dec {
-    pub const ZERO: Dec = Dec { m: 0, scale: 0 };
+    pub const ZERO: Dec = Dec {
+        m: 0,
+        scale: 0,
+        display: 0,
+    };
 
+    /// `m / 10^scale`, displayed with `scale` decimals.
     pub fn new(m: i128, scale: u8) -> Dec {
-        Dec { m, scale }
+        Dec {
+            m,
+            scale,
+            display: scale as u16,
+        }
+    }
+
+    /// The same value and display scale, with the mantissa at the fewest decimals.
+    pub fn normalized(self) -> Dec {
+        let (mut m, mut scale) = (self.m, self.scale);
+        while scale > 0 && m % 10 == 0 {
+            m /= 10;
+            scale -= 1;
+        }
+        Dec {
+            m,
+            scale,
+            display: self.display,
+        }
+    }
+
+    /// The same value displayed with `display` decimals.
+    pub fn with_display(self, display: u16) -> Dec {
+        Dec { display, ..self }
     }
 
     /// The mantissa at a larger (or equal) scale.
@@ -51,13 +89,17 @@ impl Dec {
         let m = self
             .mantissa_at(scale)?
             .checked_add(other.mantissa_at(scale)?)?;
-        Some(Dec { m, scale })
+        Some(Dec {
+            m,
+            scale,
+            display: self.display.max(other.display),
+        })
     }
 
     pub fn checked_sub(self, other: Dec) -> Option<Dec> {
         self.checked_add(Dec {
             m: other.m.checked_neg()?,
-            scale: other.scale,
+            ..other
         })
     }
 
@@ -94,9 +136,13 @@ impl Dec {
         {
             return Err(format!("\"{s}\" is not a decimal number"));
         }
-        if frac.len() > MAX_SCALE as usize {
-            return Err(format!("\"{s}\" has more than {MAX_SCALE} decimal places"));
+        let significant = frac.trim_end_matches('0').len();
+        if significant > MAX_SCALE as usize || frac.len() > MAX_DISPLAY as usize {
+            return Err(format!(
+                "\"{s}\" has more than {MAX_SCALE} significant decimal places"
+            ));
         }
+        let frac = &frac[..significant];
         let mut m: i128 = 0;
         for b in int.bytes().chain(frac.bytes()) {
             m = m
@@ -104,10 +150,13 @@ impl Dec {
                 .and_then(|m| m.checked_add((b - b'0') as i128))
                 .ok_or_else(|| format!("\"{s}\" has more than 38 significant digits"))?;
         }
+        let display = body.split_once('.').map_or(0, |(_, f)| f.len()) as u16;
         Ok(Dec {
             m: if neg { -m } else { m },
             scale: frac.len() as u8,
-        })
+            display,
+        }
+        .normalized())
     }
 
     /// Decode PostgreSQL's `numeric` from the bytes after its varlena header.
@@ -163,53 +212,75 @@ impl Dec {
                 4,
             ),
         };
-        if dscale > MAX_SCALE as u32 {
-            return Err(MetricError::OutOfRange(format!(
-                "{what} has {dscale} decimal places; at most {MAX_SCALE} are supported"
+        let digits: Vec<i128> = bytes[digits_at.min(bytes.len())..]
+            .chunks_exact(2)
+            .map(|p| u16::from_ne_bytes([p[0], p[1]]) as i128)
+            .collect();
+        if digits.iter().any(|d| *d >= 10_000) {
+            return Err(MetricError::InvalidParameter(format!(
+                "{what} is not a valid numeric value"
             )));
         }
-        let digits = &bytes[digits_at.min(bytes.len())..];
+        // Digit i is worth d * 10000^(weight - i). The mantissa needs decimals only down to
+        // the last non-zero digit; trailing zeros are dropped below.
+        let Some(last) = digits.iter().rposition(|d| *d != 0) else {
+            return Ok(Dec {
+                m: 0,
+                scale: 0,
+                display: dscale.min(MAX_DISPLAY as u32) as u16,
+            });
+        };
+        let scale = (4 * (last as i32 - weight)).max(0);
+        if scale > 4 * MAX_SCALE as i32 {
+            return Err(too_many_decimals(what));
+        }
         let mut m: i128 = 0;
-        for (i, pair) in digits.chunks_exact(2).enumerate() {
-            let d = u16::from_ne_bytes([pair[0], pair[1]]) as i128;
-            if d >= 10_000 {
-                return Err(MetricError::InvalidParameter(format!(
-                    "{what} is not a valid numeric value"
-                )));
-            }
-            // This digit is worth d * 10^(4 * (weight - i) + dscale) in units of 10^-dscale.
-            let e = 4 * (weight - i as i32) + dscale as i32;
-            let part = if e >= 0 {
-                pow10(e as u32).and_then(|p| d.checked_mul(p))
-            } else {
-                // Digits past the display scale are zero in every value PostgreSQL makes;
-                // anything else cannot be represented at this scale.
-                let p = pow10((-e) as u32).unwrap_or(i128::MAX);
-                if d % p != 0 {
-                    return Err(MetricError::InvalidParameter(format!(
-                        "{what} is not a valid numeric value"
-                    )));
-                }
-                Some(d / p)
-            };
-            m = part
+        for (i, d) in digits[..=last].iter().enumerate() {
+            // In units of 10^-scale, this digit is worth d * 10^(4 * (weight - i) + scale).
+            let e = 4 * (weight - i as i32) + scale;
+            m = pow10(e as u32)
+                .and_then(|p| d.checked_mul(p))
                 .and_then(|p| m.checked_add(p))
                 .ok_or_else(|| overflow(what))?;
         }
-        Ok(Dec {
+        let d = Dec {
             m: if negative { -m } else { m },
-            scale: dscale as u8,
-        })
+            scale: 0,
+            display: 0,
+        };
+        let mut d = Dec {
+            scale: scale as u8,
+            ..d
+        }
+        .normalized();
+        if d.scale > MAX_SCALE {
+            return Err(too_many_decimals(what));
+        }
+        d.display = dscale.clamp(d.scale as u32, MAX_DISPLAY as u32) as u16;
+        Ok(d)
     }
 }
 
+#[cold]
+fn too_many_decimals(what: &str) -> MetricError {
+    MetricError::OutOfRange(format!(
+        "{what} has more than {MAX_SCALE} significant decimal places"
+    ))
+}
+
 impl fmt::Display for Dec {
+    /// The value with `display` decimals (or more, when the mantissa has more).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let digits = self.m.unsigned_abs().to_string();
         let scale = self.scale as usize;
         let sign = if self.m < 0 { "-" } else { "" };
+        let pad = (self.display as usize).saturating_sub(scale);
         if scale == 0 {
-            return write!(f, "{sign}{digits}");
+            return if pad == 0 {
+                write!(f, "{sign}{digits}")
+            } else {
+                write!(f, "{sign}{digits}.{}", "0".repeat(pad))
+            };
         }
         let padded = if digits.len() <= scale {
             format!("{}{digits}", "0".repeat(scale + 1 - digits.len()))
@@ -217,23 +288,26 @@ impl fmt::Display for Dec {
             digits
         };
         let (int, frac) = padded.split_at(padded.len() - scale);
-        write!(f, "{sign}{int}.{frac}")
+        write!(f, "{sign}{int}.{frac}{}", "0".repeat(pad))
     }
 }
 
-/// A running exact sum that keeps the scale of the finest amount added (as `sum(numeric)`
-/// does). Kept as three words so it can live inside a summary's word array.
+/// A running exact sum that keeps the finest scale and the largest display scale added
+/// (as `sum(numeric)` does). Kept as three words so it can live inside a summary's word
+/// array.
 pub fn add_to_words(words: &mut [u64], amount: Dec, what: &str) -> Result<()> {
     let sum = read_words(words).add(amount, what)?;
     write_words(words, sum);
     Ok(())
 }
 
-/// A [`Dec`] stored in three `u64` words: low and high halves of the mantissa, and the scale.
+/// A [`Dec`] stored in three `u64` words: low and high halves of the mantissa, and the
+/// scale in the low byte of the third with the display scale above it.
 pub fn read_words(w: &[u64]) -> Dec {
     Dec {
         m: ((w[1] as u128) << 64 | w[0] as u128) as i128,
         scale: w[2] as u8,
+        display: (w[2] >> 8) as u16,
     }
 }
 
@@ -241,12 +315,27 @@ pub fn write_words(w: &mut [u64], d: Dec) {
     let u = d.m as u128;
     w[0] = u as u64;
     w[1] = (u >> 64) as u64;
-    w[2] = d.scale as u64;
+    w[2] = scale_word(d.scale, d.display);
 }
 
-/// A stored decimal's words are valid: the scale is in range.
+/// The word holding a scale and a display scale (summaries that share one scale among
+/// many amounts).
+pub fn scale_word(scale: u8, display: u16) -> u64 {
+    scale as u64 | (display as u64) << 8
+}
+
+/// The (scale, display scale) of such a word.
+pub fn read_scale_word(w: u64) -> (u8, u16) {
+    (w as u8, (w >> 8) as u16)
+}
+
+/// A stored decimal's words are valid: scale and display scale in range.
 pub fn words_valid(w: &[u64]) -> bool {
-    w[2] <= MAX_SCALE as u64
+    scale_word_valid(w[2])
+}
+
+pub fn scale_word_valid(w: u64) -> bool {
+    (w & 0xFF) <= MAX_SCALE as u64 && (w >> 8) <= MAX_DISPLAY as u64
 }
 
 #[cfg(test)]
@@ -291,7 +380,13 @@ mod tests {
         assert_eq!(d, Dec::new(5, 4));
         // 0.00: no digits at all.
         let d = Dec::from_pg_numeric(&pg_bytes(false, 2, 0, &[], true), "x").unwrap();
-        assert_eq!(d, Dec::new(0, 2));
+        assert_eq!(d, Dec::new(0, 0).with_display(2));
+        assert_eq!(d.to_string(), "0.00");
+        // x / 100.0 = 0.54 with display scale 20: digits [5400], weight -1. The mantissa keeps
+        // two decimals, the display all twenty.
+        let d = Dec::from_pg_numeric(&pg_bytes(false, 20, -1, &[5400], false), "x").unwrap();
+        assert_eq!((d.m, d.scale, d.display), (54, 2, 20));
+        assert_eq!(d.to_string(), "0.54000000000000000000");
         // 120000 = [12], weight 1, dscale 0.
         let d = Dec::from_pg_numeric(&pg_bytes(false, 0, 1, &[12], true), "x").unwrap();
         assert_eq!(d, Dec::new(120_000, 0));
@@ -310,8 +405,8 @@ mod tests {
         // 10^40 does not fit 38 digits.
         let e = Dec::from_pg_numeric(&pg_bytes(false, 0, 10, &[1], false), "amount").unwrap_err();
         assert!(matches!(e, MetricError::OutOfRange(_)), "{e}");
-        // 31 decimal places.
-        let e = Dec::from_pg_numeric(&pg_bytes(false, 31, -1, &[1], false), "amount").unwrap_err();
+        // 32 significant decimal places (1e-32: digit 1 at weight -8).
+        let e = Dec::from_pg_numeric(&pg_bytes(false, 32, -8, &[1], false), "amount").unwrap_err();
         assert!(matches!(e, MetricError::OutOfRange(_)), "{e}");
         // truncated
         assert!(Dec::from_pg_numeric(&[0x80], "amount").is_err());
@@ -333,15 +428,16 @@ mod tests {
 
     #[test]
     fn text_round_trips() {
-        for (s, m, scale) in [
-            ("19.99", 1999, 2),
-            ("-0.05", -5, 2),
-            ("0", 0, 0),
-            ("100.000", 100000, 3),
-            ("0.1", 1, 1),
+        // The mantissa keeps the fewest decimals; the display scale is what was written.
+        for (s, m, scale, display) in [
+            ("19.99", 1999, 2, 2),
+            ("-0.05", -5, 2, 2),
+            ("0", 0, 0, 0),
+            ("100.000", 100, 0, 3),
+            ("0.10", 1, 1, 2),
         ] {
             let d = Dec::parse(s).unwrap();
-            assert_eq!(d, Dec::new(m, scale), "{s}");
+            assert_eq!((d.m, d.scale, d.display), (m, scale, display), "{s}");
             assert_eq!(d.to_string(), s);
         }
         for bad in ["", "-", "1.", ".5", "1e5", "abc", "1.2.3", "--1"] {

@@ -38,7 +38,10 @@ pub fn check_timestamp(ts: i64, what: &str) -> Result<i64> {
             } else if ts == i64::MIN {
                 "-infinity".to_string()
             } else {
-                format!("({ts} microseconds after 2000-01-01)")
+                let secs = ts.div_euclid(US_PER_SEC) + PG_EPOCH_UNIX_SECS;
+                chrono::DateTime::from_timestamp(secs, 0)
+                    .map(|d| d.format("%Y-%m-%d %H:%M:%S+00").to_string())
+                    .unwrap_or_else(|| format!("({ts} microseconds after 2000-01-01)"))
             }
         )))
     }

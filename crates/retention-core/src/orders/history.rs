@@ -5,18 +5,21 @@
 //!
 //! ```text
 //! version (1 byte) | flags (1 byte: 1 = items given, 2 = cost given) | scale (1 byte)
-//! n_orders | first timestamp (zigzag) | n_orders x (time delta, amount + 1 or 0 for NULL)
-//! [items (zigzag), item_orders]                     when flags & 1
-//! [cost scale (1 byte), cost (zigzag), cost_orders] when flags & 2
+//! display scale | n_orders | first timestamp (zigzag)
+//! n_orders x (time delta, amount + 1 or 0 for NULL)
+//! [items (zigzag), item_orders]                                      when flags & 1
+//! [cost scale (1 byte), cost display scale, cost (zigzag), cost_orders] when flags & 2
 //! ```
 //!
 //! Orders are sorted by time, then amount, so a history has one byte form whatever order
 //! its rows arrived in; deltas are therefore never negative. A typical order takes 4-6
-//! bytes. The text form lists times and amounts:
+//! bytes. Amounts are mantissas at the fewest decimals any of them needs (`scale`); the
+//! display scale is what they print with. The text form lists times and amounts, with the
+//! display scale as `scale`:
 //! `(version:1,scale:2,times:["1997-01-01 00:00:00+00",...],amounts:[29.33,...])`.
 
 use super::{amount_at, check_amount, Customer, Extras, Order, HAS_COST, HAS_ITEMS, NO_AMOUNT};
-use crate::decimal::{Dec, MAX_SCALE};
+use crate::decimal::{Dec, MAX_DISPLAY, MAX_SCALE};
 use crate::error::{MetricError, Result};
 use crate::text::{Fields, Writer};
 use crate::time::{check_timestamp, format_timestamp};
@@ -31,6 +34,7 @@ pub const TYPE_NAME: &str = "customer_history";
 pub struct HistoryBuilder<A: Allocator> {
     pub orders: AVec<Order, A>,
     pub scale: u8,
+    pub display: u16,
     pub flags: u8,
     pub extras: Extras,
 }
@@ -47,6 +51,7 @@ impl<A: Allocator> HistoryBuilder<A> {
         HistoryBuilder {
             orders: AVec::new_in(alloc),
             scale: 0,
+            display: 0,
             flags: 0,
             extras: Extras::default(),
         }
@@ -81,8 +86,9 @@ impl<A: Allocator> HistoryBuilder<A> {
         }
         let amount = match amount {
             Some(d) => {
-                let d = check_amount(d, "amount")?;
+                let d = check_amount(d, "amount")?.normalized();
                 self.rescale(d.scale)?;
+                self.display = self.display.max(d.display);
                 amount_at(d, self.scale, "amount")?
             }
             None => NO_AMOUNT,
@@ -115,6 +121,7 @@ impl<A: Allocator> HistoryBuilder<A> {
             return Err(too_many_orders());
         }
         self.rescale(other.scale)?;
+        self.display = self.display.max(other.display);
         let (from, to) = (other.scale, self.scale);
         for o in other.orders {
             let amount = if o.priced() {
@@ -140,6 +147,7 @@ impl<A: Allocator> HistoryBuilder<A> {
         Customer {
             orders: &self.orders,
             scale: self.scale,
+            display: self.display,
             flags: self.flags,
             extras: self.extras,
         }
@@ -152,6 +160,7 @@ pub fn encode(c: &Customer<'_>) -> Vec<u8> {
     out.push(VERSION);
     out.push(c.flags);
     out.push(c.scale);
+    varint::put(&mut out, c.display as u128);
     varint::put(&mut out, c.orders.len() as u128);
     let mut prev = c.orders.first().map_or(0, |o| o.ts);
     varint::put(&mut out, varint::zigzag(prev as i128));
@@ -166,6 +175,7 @@ pub fn encode(c: &Customer<'_>) -> Vec<u8> {
     }
     if c.flags & HAS_COST != 0 {
         out.push(c.extras.cost.scale);
+        varint::put(&mut out, c.extras.cost.display as u128);
         varint::put(&mut out, varint::zigzag(c.extras.cost.m));
         varint::put(&mut out, c.extras.cost_orders as u128);
     }
@@ -191,9 +201,15 @@ pub fn decode_into<'o, A: Allocator>(
     }
     let flags = r.byte().ok_or_else(|| corrupt("truncated"))?;
     let scale = r.byte().ok_or_else(|| corrupt("truncated"))?;
-    if flags & !(HAS_ITEMS | HAS_COST) != 0 || scale > MAX_SCALE {
+    let display = r.u64().ok_or_else(|| corrupt("truncated"))?;
+    if flags & !(HAS_ITEMS | HAS_COST) != 0
+        || scale > MAX_SCALE
+        || display > MAX_DISPLAY as u64
+        || display < scale as u64
+    {
         return Err(corrupt("bad header"));
     }
+    let display = display as u16;
     let n = r.u64().ok_or_else(|| corrupt("truncated"))? as usize;
     if n == 0 || n > MAX_ORDERS || n > bytes.len() {
         // Every order takes at least two bytes, so a count beyond the length is corrupt;
@@ -225,8 +241,12 @@ pub fn decode_into<'o, A: Allocator>(
     }
     if flags & HAS_COST != 0 {
         let scale = r.byte().ok_or_else(|| corrupt("truncated"))?;
+        let display = r
+            .u64()
+            .filter(|d| *d <= MAX_DISPLAY as u64)
+            .ok_or_else(|| corrupt("bad cost scale"))?;
         let m = r.i128().ok_or_else(|| corrupt("truncated"))?;
-        extras.cost = Dec::new(m, scale);
+        extras.cost = Dec::new(m, scale).with_display(display as u16);
         extras.cost_orders = r.u64().ok_or_else(|| corrupt("truncated"))?;
         if scale > MAX_SCALE {
             return Err(corrupt("bad cost scale"));
@@ -250,6 +270,7 @@ pub fn decode_into<'o, A: Allocator>(
     Ok(Customer {
         orders,
         scale,
+        display,
         flags,
         extras,
     })
@@ -258,13 +279,17 @@ pub fn decode_into<'o, A: Allocator>(
 /// The text form (see the module docs).
 pub fn to_text(c: &Customer<'_>) -> String {
     let mut w = Writer::new(VERSION);
-    w.int("scale", c.scale)
+    w.int("scale", c.display)
         .list("times", c.orders, |o, x| {
             crate::text::push_quoted(o, &format_timestamp(x.ts))
         })
         .list("amounts", c.orders, |o, x| {
             if x.priced() {
-                o.push_str(&Dec::new(x.amount as i128, c.scale).to_string())
+                o.push_str(
+                    &Dec::new(x.amount as i128, c.scale)
+                        .with_display(c.display)
+                        .to_string(),
+                )
             } else {
                 o.push_str("null")
             }
@@ -290,11 +315,12 @@ pub fn from_text<A: Allocator>(input: &str, alloc: A) -> Result<HistoryBuilder<A
             "unsupported version {version} (this build reads version {VERSION})"
         )));
     }
-    let scale = f.int("scale", input)?;
-    if !(0..=MAX_SCALE as i64).contains(&scale) {
-        return Err(f.error(format!("scale {scale} is out of range 0..{MAX_SCALE}")));
+    // The written scale is the display scale; the mantissas take the fewest decimals.
+    let display = f.int("scale", input)?;
+    if !(0..=MAX_DISPLAY as i64).contains(&display) {
+        return Err(f.error(format!("scale {display} is out of range 0..{MAX_DISPLAY}")));
     }
-    let scale = scale as u8;
+    let display = display as u16;
     let times = f.timestamps("times")?;
     let amounts = f.decimals("amounts")?;
     if times.is_empty() || times.len() != amounts.len() {
@@ -326,14 +352,14 @@ pub fn from_text<A: Allocator>(input: &str, alloc: A) -> Result<HistoryBuilder<A
         ));
     }
     let mut b = HistoryBuilder::new_in(alloc);
-    b.scale = scale;
+    b.display = display;
     for (ts, amount) in times.into_iter().zip(amounts) {
         if let Some(a) = amount {
-            if a.scale > scale {
+            if a.display > display {
                 return Err(crate::text::text_error(
                     TYPE_NAME,
                     input,
-                    format!("amount {a} has more decimal places than scale {scale}"),
+                    format!("amount {a} has more decimal places than scale {display}"),
                 ));
             }
         }

@@ -73,8 +73,11 @@ pub const HAS_COST: u8 = 2;
 #[derive(Debug, Clone, Copy)]
 pub struct Customer<'a> {
     pub orders: &'a [Order],
-    /// Decimal scale of the amounts.
+    /// Decimal scale of the amounts' mantissas.
     pub scale: u8,
+    /// Decimals the amounts are shown with (the largest display scale of the inputs, as
+    /// `sum(amount)` keeps it).
+    pub display: u16,
     pub flags: u8,
     pub extras: Extras,
 }
@@ -94,7 +97,7 @@ impl Customer<'_> {
             .filter(|o| o.priced())
             .map(|o| o.amount as i128)
             .sum();
-        Dec::new(m, self.scale)
+        Dec::new(m, self.scale).with_display(self.display)
     }
     pub fn priced_orders(&self) -> u64 {
         self.orders.iter().filter(|o| o.priced()).count() as u64
@@ -105,8 +108,15 @@ impl Customer<'_> {
 /// order they refund, or leave them out (docs/orders.md, "Refunds").
 pub fn check_amount(d: Dec, what: &str) -> Result<Dec> {
     if d.is_negative() {
+        let why = match what {
+            "amount" => {
+                "record refunds by netting them into the order they refund, not as negative orders"
+            }
+            "cost" => "a cost is 0 or more",
+            _ => "MRR is 0 or more",
+        };
         return Err(MetricError::InvalidParameter(format!(
-            "{what} {d} is negative: record refunds by netting them into the order they refund, not as negative orders"
+            "{what} {d} is negative: {why}"
         )));
     }
     Ok(d)

@@ -17,7 +17,7 @@
 use super::check_amount;
 use super::series::{read_i128, write_i128};
 use super::words::{add_count, as_text_error, inconsistent, Grow, Kind, Summary};
-use crate::decimal::{overflow, pow10, Dec, MAX_SCALE};
+use crate::decimal::{overflow, pow10, read_scale_word, scale_word, scale_word_valid, Dec};
 use crate::error::Result;
 use crate::text::{Fields, Writer};
 
@@ -58,25 +58,26 @@ pub fn new_body() -> Vec<u64> {
     vec![0; WORDS]
 }
 
-fn rescale(b: &mut [u64], scale: u8) -> Result<()> {
-    let old = b[SCALE] as u8;
-    if scale <= old {
-        return Ok(());
+/// Raise the shared scale to fit `d`, and the display scale to show it.
+fn rescale(b: &mut [u64], d: Dec) -> Result<()> {
+    let (old, display) = read_scale_word(b[SCALE]);
+    let scale = old.max(d.scale);
+    if scale > old {
+        let f = pow10((scale - old) as u32).expect("scale <= 30");
+        for (at, name) in MONEY {
+            let v = read_i128(&b[at..])
+                .checked_mul(f)
+                .ok_or_else(|| overflow(name))?;
+            write_i128(&mut b[at..], v);
+        }
     }
-    let f = pow10((scale - old) as u32).expect("scale <= 30");
-    for (at, name) in MONEY {
-        let v = read_i128(&b[at..])
-            .checked_mul(f)
-            .ok_or_else(|| overflow(name))?;
-        write_i128(&mut b[at..], v);
-    }
-    b[SCALE] = scale as u64;
+    b[SCALE] = scale_word(scale, display.max(d.display));
     Ok(())
 }
 
 fn add_money(b: &mut [u64], at: usize, d: Dec, name: &str) -> Result<()> {
     let m = d
-        .mantissa_at(b[SCALE] as u8)
+        .mantissa_at(read_scale_word(b[SCALE]).0)
         .ok_or_else(|| overflow(name))?;
     let v = read_i128(&b[at..])
         .checked_add(m)
@@ -89,9 +90,10 @@ fn add_money(b: &mut [u64], at: usize, d: Dec, name: &str) -> Result<()> {
 pub fn add(b: &mut [u64], start: Option<Dec>, end: Option<Dec>) -> Result<()> {
     let s = check_amount(start.unwrap_or_default(), "mrr_start")?;
     let e = check_amount(end.unwrap_or_default(), "mrr_end")?;
-    rescale(b, s.scale.max(e.scale))?;
+    rescale(b, s)?;
+    rescale(b, e)?;
     let what = "mrr_summary";
-    let scale = b[SCALE] as u8;
+    let scale = read_scale_word(b[SCALE]).0;
     let (sm, em) = (
         s.mantissa_at(scale).ok_or_else(|| overflow("mrr_start"))?,
         e.mantissa_at(scale).ok_or_else(|| overflow("mrr_end"))?,
@@ -132,7 +134,8 @@ pub struct MrrRef<'a>(pub &'a [u64]);
 
 impl MrrRef<'_> {
     fn money(&self, at: usize) -> Dec {
-        Dec::new(read_i128(&self.0[at..]), self.0[SCALE] as u8)
+        let (scale, display) = read_scale_word(self.0[SCALE]);
+        Dec::new(read_i128(&self.0[at..]), scale).with_display(display)
     }
     pub fn mrr_start(&self) -> Dec {
         self.money(START)
@@ -190,7 +193,7 @@ impl Summary for Mrr {
     const TYPE_NAME: &'static str = "mrr_summary";
 
     fn validate(b: &[u64]) -> Result<()> {
-        if b.len() != WORDS || b[SCALE] > MAX_SCALE as u64 {
+        if b.len() != WORDS || !scale_word_valid(b[SCALE]) {
             return Err(inconsistent("wrong length or scale"));
         }
         let m = |at: usize| read_i128(&b[at..]);
@@ -240,7 +243,9 @@ impl Summary for Mrr {
                 amounts.push(f.decimal(name)?);
             }
             let mut b = new_body();
-            b[SCALE] = amounts.iter().map(|d| d.scale).max().unwrap_or(0) as u64;
+            for d in &amounts {
+                rescale(&mut b, *d)?;
+            }
             for ((at, name), d) in MONEY.iter().zip(amounts) {
                 add_money(&mut b, *at, d, name)?;
             }
@@ -256,14 +261,11 @@ impl Summary for Mrr {
 
     fn merge(dst: &mut [u64], src: &[u64]) -> Result<Grow> {
         let mut out = dst.to_vec();
-        rescale(&mut out, src[SCALE] as u8)?;
+        let from = MrrRef(src);
         for (at, name) in MONEY {
-            add_money(
-                &mut out,
-                at,
-                Dec::new(read_i128(&src[at..]), src[SCALE] as u8),
-                name,
-            )?;
+            let d = from.money(at);
+            rescale(&mut out, d)?;
+            add_money(&mut out, at, d, name)?;
         }
         for (at, name) in COUNTS {
             add_count(&mut out[at], src[at], name)?;

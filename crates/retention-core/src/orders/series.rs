@@ -15,7 +15,8 @@
 //!
 //! ```text
 //! 0 unit | 1 zone length | zone bytes (little-endian, padded to words)
-//! h+0 index of slot 0 | h+1 first active period | h+2 last active period | h+3 money scale
+//! h+0 index of slot 0 | h+1 first active period | h+2 last active period
+//! h+3 money scale and display scale (`decimal::scale_word`)
 //! h+4... one slot of `width` words per period
 //! ```
 //!
@@ -26,7 +27,7 @@
 
 use super::words::{add_count, as_text_error, inconsistent, Grow, Kind, Summary};
 use super::Customer;
-use crate::decimal::{pow10, Dec, MAX_SCALE};
+use crate::decimal::{pow10, read_scale_word, scale_word, scale_word_valid, Dec, MAX_DISPLAY};
 use crate::error::{invalid, MetricError, Result};
 use crate::text::{Fields, Writer};
 use crate::time::Unit;
@@ -149,6 +150,7 @@ struct Head {
     min: i64,
     max: i64,
     scale: u8,
+    display: u16,
     slots: usize,
     at: usize,
 }
@@ -160,7 +162,8 @@ impl Table {
             first: b[h] as i64,
             min: b[h + 1] as i64,
             max: b[h + 2] as i64,
-            scale: b[h + 3] as u8,
+            scale: read_scale_word(b[h + 3]).0,
+            display: read_scale_word(b[h + 3]).1,
             slots: (b.len() - h - 4) / self.width,
             at: h + 4,
         }
@@ -221,9 +224,10 @@ impl Table {
         Ok(Some(out))
     }
 
-    /// Raise the money scale of every slot to `scale`.
-    fn rescale(&self, b: &mut [u64], scale: u8) -> Result<()> {
+    /// Raise the money scale of every slot to `scale` and the display scale to `display`.
+    fn rescale(&self, b: &mut [u64], scale: u8, display: u16) -> Result<()> {
         let h = self.head(b);
+        b[h.at - 1] = scale_word(h.scale, h.display.max(display));
         if scale <= h.scale {
             return Ok(());
         }
@@ -237,7 +241,7 @@ impl Table {
                 write_i128(&mut b[at..], v);
             }
         }
-        b[h.at - 1] = scale as u64;
+        b[h.at - 1] = scale_word(scale, h.display.max(display));
         Ok(())
     }
 
@@ -264,10 +268,12 @@ impl Table {
 
     /// Money column `offset` of period `index` at the table's scale (0 outside).
     pub fn money(&self, b: &[u64], index: i64, offset: usize) -> Dec {
+        let h = self.head(b);
         Dec::new(
             self.slot(b, index).map_or(0, |s| read_i128(&s[offset..])),
-            self.scale(b),
+            h.scale,
         )
+        .with_display(h.display)
     }
 
     /// Add `src` into `dst`: same calendar, slots added, scales aligned.
@@ -280,8 +286,8 @@ impl Table {
         if let Some(grown) = self.ensure_range(dst, lo, hi + 1)? {
             return Ok(Some(grown));
         }
-        let src_scale = self.scale(src);
-        self.rescale(dst, src_scale)?;
+        let (src_scale, src_display) = (self.head(src).scale, self.head(src).display);
+        self.rescale(dst, src_scale, src_display)?;
         let f = pow10((self.scale(dst) - src_scale) as u32).expect("scale <= 30");
         for index in lo..=hi + 1 {
             let from: Vec<u64> = self
@@ -319,14 +325,12 @@ impl Table {
             }
             None => w.null("first_period"),
         };
-        w.int("scale", self.scale(b));
+        w.int("scale", self.head(b).display);
         let indexes: Vec<i64> = range.map_or(vec![], |(lo, hi)| (lo..=hi + 1).collect());
         for fld in self.fields {
             if fld.money {
-                let scale = self.scale(b);
                 w.list(fld.name, indexes.iter(), |o, &i| {
-                    let v = self.slot(b, i).map_or(0, |s| read_i128(&s[fld.offset..]));
-                    o.push_str(&Dec::new(v, scale).to_string())
+                    o.push_str(&self.money(b, i, fld.offset).to_string())
                 });
             } else {
                 w.counts(
@@ -363,10 +367,13 @@ impl Table {
                     Some(i)
                 }
             };
-            let scale = f.int("scale", input)?;
-            if !(0..=MAX_SCALE as i64).contains(&scale) {
-                return Err(f.error(format!("scale {scale} is out of range")));
+            // The written scale is the display scale; mantissas take the fewest decimals.
+            let display = f.int("scale", input)?;
+            if !(0..=MAX_DISPLAY as i64).contains(&display) {
+                return Err(f.error(format!("scale {display} is out of range")));
             }
+            let display = display as u16;
+            let mut decimals: Vec<Vec<Dec>> = Vec::new();
             let mut columns: Vec<Vec<i128>> = Vec::new();
             for fld in self.fields {
                 let col: Vec<i128> = if fld.money {
@@ -376,28 +383,52 @@ impl Table {
                             let d = d.ok_or_else(|| {
                                 f.error(format!("{}: null is not an amount", fld.name))
                             })?;
-                            if d.scale > scale as u8 {
+                            if d.display > display {
                                 return Err(f.error(format!(
                                     "{}: {d} has more decimal places than the scale",
                                     fld.name
                                 )));
                             }
-                            d.mantissa_at(scale as u8)
-                                .ok_or_else(|| crate::decimal::overflow(fld.name))
+                            Ok(d)
                         })
-                        .collect::<Result<_>>()?
+                        .collect::<Result<Vec<Dec>>>()
+                        .map(|ds| {
+                            decimals.push(ds);
+                            Vec::new()
+                        })?
                 } else {
                     f.counts(fld.name)?.into_iter().map(|c| c as i128).collect()
                 };
                 columns.push(col);
             }
             f.finish(input)?;
+            // Money columns at one scale: the finest any amount needs.
+            let scale = decimals
+                .iter()
+                .flatten()
+                .map(|d| d.scale)
+                .max()
+                .unwrap_or(0);
+            let mut money = decimals.into_iter();
+            for (fld, col) in self.fields.iter().zip(columns.iter_mut()) {
+                if fld.money {
+                    *col = money
+                        .next()
+                        .expect("one list per money column")
+                        .into_iter()
+                        .map(|d| {
+                            d.mantissa_at(scale)
+                                .ok_or_else(|| crate::decimal::overflow(fld.name))
+                        })
+                        .collect::<Result<_>>()?;
+                }
+            }
             let n = columns[0].len();
             if columns.iter().any(|c| c.len() != n) {
                 return Err(inconsistent("all columns must have the same length"));
             }
             let h = head(&b);
-            b[h + 3] = scale as u64;
+            b[h + 3] = scale_word(scale, display);
             match first {
                 None if n == 0 => {}
                 Some(lo) if n >= 2 && (n as i64) <= MAX_PERIODS + 1 => {
@@ -439,7 +470,7 @@ impl Table {
         }
         calendar(b)?;
         let hd = self.head(b);
-        if hd.scale > MAX_SCALE || hd.slots as i64 > MAX_PERIODS + 1 {
+        if !scale_word_valid(b[h + 3]) || hd.slots as i64 > MAX_PERIODS + 1 {
             return Err(inconsistent("bad scale or size"));
         }
         let unit = calendar(b)?.0;
@@ -555,7 +586,7 @@ pub fn add_activity(
     if let Some(grown) = t.ensure_range(b, lo, hi + 1)? {
         return Ok(Some(grown));
     }
-    t.rescale(b, c.scale)?;
+    t.rescale(b, c.scale, c.display)?;
     let f = pow10((t.scale(b) - c.scale) as u32).expect("scale <= 30");
     let what = t.type_name;
     for (k, r) in runs.iter().enumerate() {
@@ -771,7 +802,7 @@ pub fn add_mrr(
     if let Some(grown) = t.ensure_range(b, lo, hi + 1)? {
         return Ok(Some(grown));
     }
-    t.rescale(b, c.scale)?;
+    t.rescale(b, c.scale, c.display)?;
     let f = pow10((t.scale(b) - c.scale) as u32).expect("scale <= 30");
     let what = t.type_name;
     let scaled = |v: i128| {
@@ -839,7 +870,7 @@ impl MrrRow {
     }
     fn sum(parts: &[Dec]) -> Dec {
         // All parts share one scale and are bounded by validated sums.
-        Dec::new(parts.iter().map(|d| d.m).sum(), parts[0].scale)
+        Dec::new(parts.iter().map(|d| d.m).sum(), parts[0].scale).with_display(parts[0].display)
     }
     pub fn revenue_churn(&self) -> Option<f64> {
         self.of_start(self.churned)

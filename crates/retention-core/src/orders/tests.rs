@@ -541,9 +541,10 @@ fn history_stored_form_is_pinned() {
         "(version:1,scale:2,times:[\"1997-01-01 00:00:00+00\",\"1997-01-18 00:00:00+00\",\"1997-08-02 00:00:00+00\"],amounts:[29.33,29.73,null])"
     );
     let bytes = history::encode(&c);
-    // version 1, flags 0, scale 2, 3 orders, first time zigzag-encoded, then (delta,
-    // amount + 1) pairs: 0 and 2934, 17 days and 2974, 196 days and 0 (no amount).
-    let mut expect = vec![1u8, 0, 2, 3];
+    // version 1, flags 0, scale 2, display scale 2, 3 orders, first time zigzag-encoded,
+    // then (delta, amount + 1) pairs: 0 and 2934, 17 days and 2974, 196 days and 0 (no
+    // amount).
+    let mut expect = vec![1u8, 0, 2, 2, 3];
     crate::varint::put(
         &mut expect,
         crate::varint::zigzag(utc(1997, 1, 1, 0, 0, 0) as i128),
@@ -564,6 +565,20 @@ fn history_stored_form_is_pinned() {
     assert_eq!(back.orders, c.orders);
     let parsed = history::from_text(&history::to_text(&c), Global).unwrap();
     assert_eq!(history::encode(&parsed.customer()), bytes);
+}
+
+#[test]
+fn display_scale_is_kept_apart_from_the_mantissa() {
+    // `x / 100.0` gives numerics with 20 decimals: 0.54 is kept as 54 at scale 2 and shown
+    // with 20 decimals, like sum() of such values in SQL.
+    let h = history(&[(0, Some("0.54000000000000000000")), (1, Some("1000000000"))]);
+    let c = h.customer();
+    assert_eq!((c.scale, c.display), (2, 20));
+    assert_eq!(c.revenue().to_string(), "1000000000.54000000000000000000");
+    assert!(history::to_text(&c)
+        .contains("amounts:[0.54000000000000000000,1000000000.00000000000000000000]"));
+    let parsed = history::from_text(&history::to_text(&c), Global).unwrap();
+    assert_eq!(history::encode(&parsed.customer()), history::encode(&c));
 }
 
 #[test]
