@@ -9,6 +9,7 @@ an example may use the tables an earlier block made.
 
 Runs inside `pg_virtualenv` (PGHOST, PGPORT, PGUSER set) with pg_retention installed.
 """
+import os
 import re
 import subprocess
 import sys
@@ -32,10 +33,14 @@ def blocks(markdown):
     return out
 
 
+# Examples print times in UTC with ISO dates, whatever the cluster's defaults.
+ENV = dict(os.environ, PGTZ="UTC", PGDATESTYLE="ISO, MDY")
+
+
 def psql(db, sql):
     run = subprocess.run(
         ["psql", "-X", "-q", "-d", db, "-P", "null=NULL", "-P", "footer=off", "-v", "VERBOSITY=default"],
-        input=sql, capture_output=True, text=True,
+        input=sql, capture_output=True, text=True, env=ENV,
     )
     text = run.stdout + run.stderr
     text = re.sub(r"^psql:<stdin>:\d+: ", "", text, flags=re.M)

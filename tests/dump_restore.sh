@@ -32,9 +32,32 @@ CREATE MATERIALIZED VIEW monthly AS
 SELECT date_trunc('month', day) AS month, metrics.rollup(nps) AS nps, metrics.rollup(csat) AS csat,
        metrics.rollup(ces) AS ces
 FROM daily_summaries GROUP BY 1;
+-- Order histories stored per customer, summaries of them in a materialized view, and a
+-- view of the one-step aggregates.
+CREATE TABLE orders AS
+SELECT g % 700 AS customer_id, timestamptz '2026-01-01 00:00+00' + (g * 7919 % 400) * interval '1 day' AS ordered_at,
+       (g % 50) + 0.99 AS amount
+FROM generate_series(1, 5000) g;
+CREATE TABLE customer_histories AS
+SELECT customer_id, metrics.customer_history_agg(ordered_at, amount) AS h FROM orders GROUP BY customer_id;
+CREATE MATERIALIZED VIEW order_summaries AS
+SELECT metrics.customer_stats_agg(h) AS stats, metrics.period_series_agg(h, 'month', 'UTC') AS series,
+       metrics.retention_agg(h, '2026-06-01', '2026-07-01') AS retention,
+       metrics.mrr_series_agg(h, 'quarter', 'UTC') AS mrr
+FROM customer_histories;
+CREATE VIEW order_figures AS
+SELECT metrics.repeat_purchase_rate(customer_id) AS repeat_rate,
+       metrics.retention_rate(customer_id, ordered_at, '2026-06-01', '2026-07-01') AS retention,
+       metrics.median_time_between_purchases(customer_id, ordered_at) AS median_gap,
+       metrics.mrr_movements(amount, amount * (customer_id % 2)) AS movements
+FROM orders;
 SQL
 
 report="
+SELECT * FROM order_figures;
+SELECT stats, series, retention, mrr, metrics.avg_order_value(stats), metrics.retention_rate(retention) FROM order_summaries;
+SELECT * FROM metrics.periods((SELECT series FROM order_summaries));
+SELECT md5(string_agg(customer_id || ':' || h::text, ',' ORDER BY customer_id)) FROM customer_histories;
 SELECT * FROM nps_by_channel ORDER BY channel;
 SELECT month, nps::text, csat::text, ces::text, metrics.nps(nps), metrics.csat(csat), metrics.ces(ces)
 FROM monthly ORDER BY month;
@@ -44,17 +67,24 @@ psql -d "$src" -At -c "$report" > "$tmp/before"
 pg_dump -Fc -d "$src" -f "$tmp/dump"
 pg_restore --exit-on-error -d "$dst" "$tmp/dump"
 psql -d "$dst" -At -c "$report" > "$tmp/after"
-psql -d "$dst" -c "REFRESH MATERIALIZED VIEW monthly"
+psql -d "$dst" -c "REFRESH MATERIALIZED VIEW monthly" -c "REFRESH MATERIALIZED VIEW order_summaries"
 psql -d "$dst" -At -c "$report" > "$tmp/refreshed"
 
 # Binary COPY (the types' send and receive functions), piped client-side from one database
 # into the other: no server-side file, so it works for any user.
-psql -d "$dst" -c "CREATE TABLE daily_binary (LIKE daily_summaries)"
+psql -d "$dst" -c "CREATE TABLE daily_binary (LIKE daily_summaries)" \
+    -c "CREATE TABLE histories_binary (LIKE customer_histories)" -c "CREATE TABLE summaries_binary AS SELECT * FROM order_summaries WITH NO DATA"
 psql -d "$src" -c "\copy daily_summaries TO STDOUT (FORMAT binary)" \
     | psql -d "$dst" -c "\copy daily_binary FROM STDIN (FORMAT binary)"
+psql -d "$src" -c "\copy customer_histories TO STDOUT (FORMAT binary)" \
+    | psql -d "$dst" -c "\copy histories_binary FROM STDIN (FORMAT binary)"
+psql -d "$src" -c "\copy (SELECT * FROM order_summaries) TO STDOUT (FORMAT binary)" \
+    | psql -d "$dst" -c "\copy summaries_binary FROM STDIN (FORMAT binary)"
 binary="SELECT md5(string_agg(d::text, ',' ORDER BY day, channel)) FROM"
-psql -d "$src" -At -c "$binary daily_summaries d" > "$tmp/binary_src"
-psql -d "$dst" -At -c "$binary daily_binary d" > "$tmp/binary_dst"
+psql -d "$src" -At -c "$binary daily_summaries d" -c "SELECT md5(string_agg(h::text, ',' ORDER BY customer_id)) FROM customer_histories" \
+    -c "SELECT md5(s::text) FROM order_summaries s" > "$tmp/binary_src"
+psql -d "$dst" -At -c "$binary daily_binary d" -c "SELECT md5(string_agg(h::text, ',' ORDER BY customer_id)) FROM histories_binary" \
+    -c "SELECT md5(s::text) FROM summaries_binary s" > "$tmp/binary_dst"
 
 if ! diff -u "$tmp/before" "$tmp/after" || ! diff -u "$tmp/before" "$tmp/refreshed" \
         || ! diff -u "$tmp/binary_src" "$tmp/binary_dst"; then
