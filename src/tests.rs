@@ -136,25 +136,10 @@ mod tests {
     #[pg_test]
     fn internal_state_functions_refuse_plain_calls() {
         assert!(sqlstate_of("SELECT customer_history_final(NULL::internal)").starts_with("42"));
-        let e = sqlstate_of(
-            "SELECT customer_history_serial(customer_history_trans(NULL, now()))",
+        let e = sqlstate_of("SELECT customer_history_serial(customer_history_trans(NULL, now()))");
+        assert!(
+            e.contains("non-aggregate context") || e.starts_with("42"),
+            "{e}"
         );
-        assert!(e.contains("non-aggregate context") || e.starts_with("42"), "{e}");
-    }
-
-    #[pg_test]
-    fn long_aggregates_answer_statement_timeout() {
-        // A one-step aggregate over a million generated orders is stopped by
-        // statement_timeout within a second of it.
-        Spi::run("SET statement_timeout = '300ms'").unwrap();
-        let started = std::time::Instant::now();
-        let e = sqlstate_of(
-            "SELECT customer_stats_agg(g % 100000, timestamptz '2026-01-01' + g * interval '1 second', 1.5)
-             FROM generate_series(1, 3000000) g",
-        );
-        let elapsed = started.elapsed();
-        Spi::run("RESET statement_timeout").unwrap();
-        assert!(e.starts_with("57014:"), "{e}");
-        assert!(elapsed < std::time::Duration::from_millis(1300), "{elapsed:?}");
     }
 }

@@ -49,3 +49,12 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT '(version:1,mrr_start:10,mrr_end:10,new:5,expansion:0,contraction:0,churned:0,customers_start:1,customers_end:1,new_customers:0,expanded_customers:0,contracted_customers:0,churned_customers:0)'::mrr_summary$$),
   ($$SELECT '(version:1,customers:0,repeat_customers:0,orders:0,priced_orders:0,revenue:0,lifespan_sum:0,first_order:"2026-01-01 00:00:00+00",last_order:"2026-01-01 00:00:00+00",gap_shift:0,gaps:[])'::customer_stats$$)
 ) v(q);
+
+-- Long aggregations answer statement_timeout (and pg_cancel_backend, which raises the same
+-- interrupt): 57014 instead of running to the end.
+SET statement_timeout = '200ms';
+SELECT customer_stats_agg(g % 100000, timestamptz '2026-01-01' + g * interval '1 second', 1.5)
+FROM generate_series(1, 20000000) g;
+SELECT period_series_agg(g % 100000, timestamptz '2026-01-01' + g * interval '1 second', 1.5, 'day')
+FROM generate_series(1, 20000000) g;
+RESET statement_timeout;
