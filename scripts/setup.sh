@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Install what building and testing pg_retention needs, skipping what is already there:
-# Debian packages (PostgreSQL 15 server and headers, libclang for bindgen, sudo),
-# cargo-pgrx 0.18.1, and pgrx's configuration pointing at the system PostgreSQL 15.
+# Debian packages (PostgreSQL 15 server and headers, libclang for bindgen, sudo, venv),
+# cargo-pgrx 0.18.1, pgrx's configuration pointing at the system PostgreSQL 15, and the
+# Python virtual environment .venv with the pandas reference's pinned packages.
 # Works as root and as a normal user with sudo.
 set -euo pipefail
 
 PGRX_VERSION=0.18.1
 PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
-PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-common libclang-dev clang pkg-config sudo)
+PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-common libclang-dev clang pkg-config sudo
+          python3-venv)
 
 if ! command -v cargo >/dev/null 2>&1; then
     echo "setup: cargo not found: install the Rust toolchain (rustc 1.95 or later, e.g. with rustup) first" >&2
@@ -38,4 +40,23 @@ config="${PGRX_HOME:-$HOME/.pgrx}/config.toml"
 if ! grep -qs "^pg15 = \"$PG_CONFIG\"" "$config"; then
     echo "setup: pointing pgrx at $PG_CONFIG"
     cargo pgrx init --pg15 "$PG_CONFIG" >/dev/null
+fi
+
+# The SQL tier checks the extension on CDNOW against the pandas reference
+# (tests/cdnow_check.py), which runs in its own environment: pip must not touch the system
+# Python (Debian marks it externally managed). The environment belongs to whoever runs this
+# script, so no sudo. The hash of requirements.txt stored in it says whether the pins
+# changed; an environment whose python is gone (e.g. the interpreter it was made from was
+# upgraded or removed) is made again.
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="$repo_root/.venv"
+requirements="$repo_root/tests/reference/requirements.txt"
+want=$(sha256sum "$requirements" | cut -d' ' -f1)
+if [ "$(cat "$venv/requirements.sha256" 2>/dev/null)" != "$want" ] || ! "$venv/bin/python" -c '' 2>/dev/null; then
+    echo "setup: creating $venv with tests/reference/requirements.txt (pandas, numpy)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install --quiet -r "$requirements"
+    # Written last, so that an interrupted install is redone by the next run.
+    echo "$want" >"$venv/requirements.sha256"
 fi
