@@ -22,3 +22,12 @@ echo "--- dump and restore"
 
 echo "--- documentation examples"
 python3 doc_examples.py ../docs/*.md ../README.md
+
+echo "--- CDNOW: every order-history figure against the pandas reference"
+# The reference needs pandas, which lives in the repository's .venv (scripts/setup.sh),
+# not in the system Python.
+if [ ! -x ../.venv/bin/python ]; then
+    echo "sql_tier: ../.venv/bin/python not found: run scripts/setup.sh first" >&2
+    exit 1
+fi
+../.venv/bin/python cdnow_check.py
