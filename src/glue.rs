@@ -272,6 +272,25 @@ unsafe impl retention_core::allocator_api2::alloc::Allocator for PgAlloc {
             pg_sys::pfree((ptr.as_ptr() as *mut *mut u8).sub(1).read().cast());
         }
     }
+
+    /// repalloc, which often grows a block in place, instead of allocate + copy + free.
+    unsafe fn grow(
+        &self,
+        ptr: std::ptr::NonNull<u8>,
+        old: std::alloc::Layout,
+        new: std::alloc::Layout,
+    ) -> Result<std::ptr::NonNull<[u8]>, retention_core::allocator_api2::alloc::AllocError> {
+        if old.align() <= PALLOC_ALIGN && new.align() <= PALLOC_ALIGN {
+            let size = new.size().max(1);
+            let p = pg_sys::repalloc_huge(ptr.as_ptr().cast(), size) as *mut u8;
+            let p = std::ptr::NonNull::new(p).expect("repalloc never returns NULL");
+            return Ok(std::ptr::NonNull::slice_from_raw_parts(p, size));
+        }
+        let block = self.allocate(new)?;
+        std::ptr::copy_nonoverlapping(ptr.as_ptr(), block.cast::<u8>().as_ptr(), old.size());
+        self.deallocate(ptr, old);
+        Ok(block)
+    }
 }
 
 /// The memory context of the aggregate calling this transition, combine or final function;
@@ -313,9 +332,22 @@ pub fn check_interrupts_every(i: usize, every: usize) {
 
 // --- scalar conversions -------------------------------------------------------------------
 
-/// The bytes of a varlena argument (any header, detoasted if needed).
+/// The bytes of a varlena argument (any header, detoasted if needed). Values with a plain
+/// header, short or long (every id, amount and small summary in practice), are read in
+/// place without calling PostgreSQL: this runs on every row.
+#[inline]
 pub unsafe fn varlena_bytes<'a>(d: Datum) -> &'a [u8] {
-    let p = pg_sys::pg_detoast_datum_packed(d.cast_mut_ptr::<pg_sys::varlena>());
+    let p = d.cast_mut_ptr::<pg_sys::varlena>();
+    if pgrx::varatt_is_1b(p) && !pgrx::varatt_is_1b_e(p) {
+        return std::slice::from_raw_parts((p as *const u8).add(1), pgrx::varsize_1b(p) - 1);
+    }
+    if pgrx::varatt_is_4b_u(p) {
+        return std::slice::from_raw_parts(
+            (p as *const u8).add(pg_sys::VARHDRSZ),
+            pgrx::varsize_4b(p) - pg_sys::VARHDRSZ,
+        );
+    }
+    let p = pg_sys::pg_detoast_datum_packed(p);
     std::slice::from_raw_parts(
         pgrx::vardata_any(p) as *const u8,
         pgrx::varsize_any_exhdr(p),

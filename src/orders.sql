@@ -638,6 +638,10 @@ CREATE FUNCTION @extschema@.new_customers(@extschema@.mrr_summary) RETURNS bigin
 AS 'MODULE_PATHNAME', 'mrr_new_customers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.churned_customers(@extschema@.mrr_summary) RETURNS bigint
 AS 'MODULE_PATHNAME', 'mrr_churned_customers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.expanded_customers(@extschema@.mrr_summary) RETURNS bigint
+AS 'MODULE_PATHNAME', 'mrr_expanded_customers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.contracted_customers(@extschema@.mrr_summary) RETURNS bigint
+AS 'MODULE_PATHNAME', 'mrr_contracted_customers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.revenue_churn(@extschema@.mrr_summary) IS 'Revenue churn = churned MRR / starting MRR, a fraction in [0, 1]; NULL when starting MRR is 0.';
 COMMENT ON FUNCTION @extschema@.gross_mrr_churn(@extschema@.mrr_summary) IS 'Gross MRR churn = (churned + contraction) / starting MRR; NULL when starting MRR is 0.';
 COMMENT ON FUNCTION @extschema@.net_mrr_churn(@extschema@.mrr_summary) IS 'Net MRR churn = (churned + contraction - expansion) / starting MRR (ChartMogul, Baremetrics); negative when expansion exceeds the losses; NULL when starting MRR is 0.';
@@ -654,6 +658,8 @@ COMMENT ON FUNCTION @extschema@.customers_start(@extschema@.mrr_summary) IS 'Cus
 COMMENT ON FUNCTION @extschema@.customers_end(@extschema@.mrr_summary) IS 'Customers with MRR at the end.';
 COMMENT ON FUNCTION @extschema@.new_customers(@extschema@.mrr_summary) IS 'Customers with MRR at the end and none at the start.';
 COMMENT ON FUNCTION @extschema@.churned_customers(@extschema@.mrr_summary) IS 'Customers with MRR at the start and none at the end.';
+COMMENT ON FUNCTION @extschema@.expanded_customers(@extschema@.mrr_summary) IS 'Customers whose MRR grew (both snapshots above 0).';
+COMMENT ON FUNCTION @extschema@.contracted_customers(@extschema@.mrr_summary) IS 'Customers whose MRR shrank but stayed above 0.';
 
 -- periods() of the period tables ----------------------------------------------------------------------
 CREATE FUNCTION @extschema@.periods(summary @extschema@.period_series, confidence double precision DEFAULT 0.95,

@@ -1,24 +1,21 @@
-//! One-step aggregates that take `customer_id` directly: a hash table of customers (exact
-//! ids, see `retention_core::orders::ids`) in the aggregate's memory context, holding per
-//! customer only what the figure needs, and at the end the same level-2 code the two-level
-//! path runs on histories. For small and medium data; the scalable path is
+//! One-step aggregates that take `customer_id` directly. Rows stream into a collection in
+//! the aggregate's memory context (see `retention_core::orders::ids` and `::log`): a
+//! partitioned hash table of customers holding only what the figure needs (1 byte of
+//! flags for retention, an order count, first / last / count for the mean gap), or a
+//! partitioned log of every order for the figures that need all of them (median gap,
+//! customer stats, period tables). At the end the same level-2 code the two-level path runs
+//! on histories counts each customer. For small and medium data; the scalable path is
 //! `customer_history_agg` under `GROUP BY customer_id` (PostgreSQL spills that to disk).
-//!
-//! Memory per customer (measured in docs/orders.md): a 16-byte key plus the value in a
-//! hashbrown table — 1 byte for retention, 8 for an order count, 24 for first / last /
-//! count, and a full order list (16 bytes per order) for the figures that need every order
-//! (median gap, customer stats, period tables).
 
 use super::calendar::{calendar_args, zone_calendar};
 use super::datum::{final_datum, summary_datum};
 use super::history::Builder;
 use super::ids::{id_type, key_of, IdType};
 use super::summaries::window_args;
-use super::Scratch;
 use crate::glue::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
-use retention_core::orders::history;
-use retention_core::orders::ids::IdMap;
+use retention_core::orders::ids::{IdMap, Merge, Span};
+use retention_core::orders::log::OrderLog;
 use retention_core::orders::retention::{self, Retention, RetentionRef, Window};
 use retention_core::orders::series::{self, Activity, MrrSeries};
 use retention_core::orders::stats::{self, Stats, StatsRef};
@@ -105,79 +102,48 @@ impl Params {
     }
 }
 
-/// What one-step states keep per customer.
-trait PerCustomer: Sized {
-    fn new(alloc: PgAlloc) -> Self;
-    /// Write for a partial state; builders are sorted first (see `serialize`).
-    fn put(&self, out: &mut Vec<u8>);
-    fn get(r: &mut Reader<'_>, alloc: PgAlloc) -> Result<Self>;
-    /// Merge another worker's value for the same customer (sorted, for builders).
-    fn merge(&mut self, other: &Self) -> Result<()>;
-    fn sort(&mut self) {}
-}
-
 fn bad_state() -> MetricError {
     MetricError::InvalidBinary("invalid partial aggregate state".into())
 }
 
+/// A per-customer value of a hash-table state: its zero and its partial-state form.
+trait Value: Merge {
+    const ZERO: Self;
+    fn put(&self, out: &mut Vec<u8>);
+    fn get(r: &mut Reader<'_>) -> Result<Self>;
+}
+
 /// Retention flags (before the previous period, in it, in the period).
-impl PerCustomer for u8 {
-    fn new(_: PgAlloc) -> u8 {
-        0
-    }
+impl Value for u8 {
+    const ZERO: u8 = 0;
     fn put(&self, out: &mut Vec<u8>) {
         out.push(*self);
     }
-    fn get(r: &mut Reader<'_>, _: PgAlloc) -> Result<u8> {
+    fn get(r: &mut Reader<'_>) -> Result<u8> {
         r.byte().filter(|f| *f & !7 == 0).ok_or_else(bad_state)
-    }
-    fn merge(&mut self, other: &u8) -> Result<()> {
-        *self |= *other;
-        Ok(())
     }
 }
 
 /// Order count.
-impl PerCustomer for u64 {
-    fn new(_: PgAlloc) -> u64 {
-        0
-    }
+impl Value for u64 {
+    const ZERO: u64 = 0;
     fn put(&self, out: &mut Vec<u8>) {
         varint::put(out, *self as u128);
     }
-    fn get(r: &mut Reader<'_>, _: PgAlloc) -> Result<u64> {
+    fn get(r: &mut Reader<'_>) -> Result<u64> {
         r.u64().ok_or_else(bad_state)
     }
-    fn merge(&mut self, other: &u64) -> Result<()> {
-        *self = self
-            .checked_add(*other)
-            .ok_or_else(|| MetricError::OutOfRange("order count out of range".into()))?;
-        Ok(())
-    }
 }
 
-/// First and last order time and the order count: enough for the pooled mean gap.
-#[derive(Clone, Copy)]
-struct Span {
-    first: i64,
-    last: i64,
-    n: u64,
-}
-
-impl PerCustomer for Span {
-    fn new(_: PgAlloc) -> Span {
-        Span {
-            first: i64::MAX,
-            last: i64::MIN,
-            n: 0,
-        }
-    }
+/// First and last order and order count.
+impl Value for Span {
+    const ZERO: Span = Span::ZERO;
     fn put(&self, out: &mut Vec<u8>) {
         varint::put(out, varint::zigzag(self.first as i128));
         varint::put(out, varint::zigzag(self.last as i128));
         varint::put(out, self.n as u128);
     }
-    fn get(r: &mut Reader<'_>, _: PgAlloc) -> Result<Span> {
+    fn get(r: &mut Reader<'_>) -> Result<Span> {
         let s = Span {
             first: r.i64().ok_or_else(bad_state)?,
             last: r.i64().ok_or_else(bad_state)?,
@@ -187,58 +153,66 @@ impl PerCustomer for Span {
             .then_some(s)
             .ok_or_else(bad_state)
     }
-    fn merge(&mut self, o: &Span) -> Result<()> {
-        self.first = self.first.min(o.first);
-        self.last = self.last.max(o.last);
-        self.n += o.n;
-        Ok(())
+}
+
+/// What a one-step state collects: a hash table of customers or a log of orders.
+trait Collection: Sized {
+    fn new_in(alloc: PgAlloc) -> Self;
+    /// The partial-state form (for a parallel leader).
+    fn write(&mut self, out: &mut Vec<u8>);
+    /// Add a partial state read back.
+    fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()>;
+    /// Add another state's customers or orders.
+    fn absorb(&mut self, other: &mut Self) -> Result<()>;
+}
+
+impl<V: Value> Collection for IdMap<V, PgAlloc> {
+    fn new_in(alloc: PgAlloc) -> Self {
+        IdMap::new_in(alloc)
+    }
+    fn write(&mut self, out: &mut Vec<u8>) {
+        self.flush(V::ZERO);
+        IdMap::write(self, out, |v, o| v.put(o));
+    }
+    fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()> {
+        self.read_merge(r, |r| V::get(r), V::ZERO)
+    }
+    fn absorb(&mut self, other: &mut Self) -> Result<()> {
+        self.merge_from(other, V::ZERO)
     }
 }
 
-/// Every order of the customer: a level-1 history builder.
-impl PerCustomer for Builder {
-    fn new(alloc: PgAlloc) -> Builder {
-        Builder::new_in(alloc)
+impl Collection for OrderLog<PgAlloc> {
+    fn new_in(alloc: PgAlloc) -> Self {
+        OrderLog::new_in(alloc)
     }
-    fn put(&self, out: &mut Vec<u8>) {
-        let bytes = history::encode(&self.customer());
-        varint::put(out, bytes.len() as u128);
-        out.extend_from_slice(&bytes);
+    fn write(&mut self, out: &mut Vec<u8>) {
+        OrderLog::write(self, out)
     }
-    fn get(r: &mut Reader<'_>, alloc: PgAlloc) -> Result<Builder> {
-        let len = usize::try_from(r.u64().ok_or_else(bad_state)?).map_err(|_| bad_state())?;
-        let bytes = r.take(len).ok_or_else(bad_state)?;
-        let mut scratch = Scratch::new_in(alloc);
-        let c = history::decode_into(bytes, &mut scratch)?;
-        let mut b = Builder::new_in(alloc);
-        b.merge(&c)?;
-        Ok(b)
+    fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()> {
+        OrderLog::read_append(self, r)
     }
-    fn merge(&mut self, other: &Builder) -> Result<()> {
-        Builder::merge(self, &other.customer())
-    }
-    fn sort(&mut self) {
-        Builder::sort(self)
+    fn absorb(&mut self, other: &mut Self) -> Result<()> {
+        self.append(other)
     }
 }
 
-/// A one-step state: the id type, the parameters and the customers.
-struct State<V: PerCustomer> {
+/// A one-step state: the id type, the parameters and what it collects.
+struct State<C: Collection> {
     id: IdType,
     params: Params,
-    alloc: PgAlloc,
-    map: IdMap<V, PgAlloc>,
+    data: C,
 }
 
 /// The state of a transition call, made in the aggregate's context on the first row.
-unsafe fn state<'a, V: PerCustomer>(
+unsafe fn state<'a, C: Collection>(
     fcinfo: FunctionCallInfo,
     params: Params,
     fname: &str,
-) -> (Datum, &'a mut State<V>) {
+) -> (Datum, &'a mut State<C>) {
     match arg(fcinfo, 0) {
         Some(d) => {
-            let s = &mut *d.cast_mut_ptr::<State<V>>();
+            let s = &mut *d.cast_mut_ptr::<State<C>>();
             if s.params != params {
                 report(params_changed(&s.params, &params));
             }
@@ -251,8 +225,7 @@ unsafe fn state<'a, V: PerCustomer>(
                 State {
                     id: id_type(fcinfo, 1),
                     params,
-                    alloc: PgAlloc(ctx),
-                    map: IdMap::new_in(PgAlloc(ctx)),
+                    data: C::new_in(PgAlloc(ctx)),
                 },
             );
             (Datum::from(s), &mut *s)
@@ -263,12 +236,8 @@ unsafe fn state<'a, V: PerCustomer>(
 #[cold]
 fn params_changed(a: &Params, b: &Params) -> MetricError {
     match (a, b) {
-        (Params::Window(_), Params::Window(w)) => {
-            let body = match a {
-                Params::Window(x) => retention::new_body(x),
-                _ => unreachable!(),
-            };
-            retention::check_window(&body, w).expect_err("windows differ")
+        (Params::Window(x), Params::Window(w)) => {
+            retention::check_window(&retention::new_body(x), w).expect_err("windows differ")
         }
         _ => MetricError::InvalidParameter(
             "the granularity or time zone changed within a group: all rows of one aggregate must use one calendar".into(),
@@ -277,8 +246,8 @@ fn params_changed(a: &Params, b: &Params) -> MetricError {
 }
 
 /// The state of a final function, or `None` for a group without customers.
-unsafe fn final_state<'a, V: PerCustomer>(fcinfo: FunctionCallInfo) -> Option<&'a mut State<V>> {
-    arg(fcinfo, 0).map(|d| &mut *d.cast_mut_ptr::<State<V>>())
+unsafe fn final_state<'a, C: Collection>(fcinfo: FunctionCallInfo) -> Option<&'a mut State<C>> {
+    arg(fcinfo, 0).map(|d| &mut *d.cast_mut_ptr::<State<C>>())
 }
 
 /// The row's customer id and order time, or `None` to skip the row.
@@ -287,17 +256,6 @@ unsafe fn id_and_time(fcinfo: FunctionCallInfo) -> Option<(Datum, i64)> {
     let id = arg(fcinfo, 1)?;
     let ts = arg(fcinfo, 2)?.value() as i64;
     Some((id, check_timestamp(ts, "ordered_at").or_report()))
-}
-
-unsafe fn serialize<V: PerCustomer>(fcinfo: FunctionCallInfo) -> Datum {
-    let s = &mut *arg(fcinfo, 0).expect("strict").cast_mut_ptr::<State<V>>();
-    for v in s.map.values_mut() {
-        v.sort();
-    }
-    let mut out = vec![id_code(s.id)];
-    s.params.put(&mut out);
-    s.map.write(&mut out, |v, o| v.put(o));
-    new_varlena(&out)
 }
 
 fn id_code(t: IdType) -> u8 {
@@ -310,7 +268,15 @@ fn id_code(t: IdType) -> u8 {
     }
 }
 
-unsafe fn deserialize<V: PerCustomer>(fcinfo: FunctionCallInfo, fname: &str) -> Datum {
+unsafe fn serialize<C: Collection>(fcinfo: FunctionCallInfo) -> Datum {
+    let s = &mut *arg(fcinfo, 0).expect("strict").cast_mut_ptr::<State<C>>();
+    let mut out = vec![id_code(s.id)];
+    s.params.put(&mut out);
+    s.data.write(&mut out);
+    new_varlena(&out)
+}
+
+unsafe fn deserialize<C: Collection>(fcinfo: FunctionCallInfo, fname: &str) -> Datum {
     let bytes = varlena_bytes(arg(fcinfo, 0).expect("strict"));
     let ctx = agg_context(fcinfo, fname);
     let mut r = Reader::new(bytes);
@@ -323,31 +289,22 @@ unsafe fn deserialize<V: PerCustomer>(fcinfo: FunctionCallInfo, fname: &str) -> 
         _ => report(bad_state()),
     };
     let params = Params::get(&mut r).or_report();
-    let alloc = PgAlloc(ctx);
     let s = alloc_in(
         ctx,
-        State::<V> {
+        State::<C> {
             id,
             params,
-            alloc,
-            map: IdMap::new_in(alloc),
+            data: C::new_in(PgAlloc(ctx)),
         },
     );
-    (*s).map
-        .read_merge(
-            &mut r,
-            |r| V::get(r, alloc),
-            |a, b| a.merge(&b),
-            || V::new(alloc),
-        )
-        .or_report();
+    (*s).data.read_append(&mut r).or_report();
     if !r.at_end() {
         report(bad_state());
     }
     Datum::from(s)
 }
 
-unsafe fn combine<V: PerCustomer>(fcinfo: FunctionCallInfo, fname: &str) -> Datum {
+unsafe fn combine<C: Collection>(fcinfo: FunctionCallInfo, fname: &str) -> Datum {
     let (a, b) = (arg(fcinfo, 0), arg(fcinfo, 1));
     let (Some(a), Some(b)) = (a, b) else {
         // Either side may be a group's missing state; the other is already in the
@@ -356,56 +313,50 @@ unsafe fn combine<V: PerCustomer>(fcinfo: FunctionCallInfo, fname: &str) -> Datu
     };
     let _ = agg_context(fcinfo, fname);
     let (mine, other) = (
-        &mut *a.cast_mut_ptr::<State<V>>(),
-        &mut *b.cast_mut_ptr::<State<V>>(),
+        &mut *a.cast_mut_ptr::<State<C>>(),
+        &mut *b.cast_mut_ptr::<State<C>>(),
     );
     if mine.params != other.params || mine.id != other.id {
         report(params_changed(&mine.params, &other.params));
     }
-    for v in other.map.values_mut() {
-        v.sort();
-    }
-    let alloc = mine.alloc;
-    for (i, (key, v)) in other.map.iter().enumerate() {
-        check_interrupts_every(i, 65_536);
-        mine.map
-            .entry(key, || V::new(alloc))
-            .or_report()
-            .merge(v)
-            .or_report();
-    }
+    mine.data.absorb(&mut other.data).or_report();
     a
 }
 
-/// Serial, deserial and combine functions of one per-customer value type.
+/// Serial, deserial and combine functions of one collection type.
 macro_rules! support {
-    ($V:ty, $ser:ident, $de:ident, $comb:ident) => {
-        pg_fn!(fn $ser(fcinfo) { serialize::<$V>(fcinfo) });
-        pg_fn!(fn $de(fcinfo) { deserialize::<$V>(fcinfo, stringify!($de)) });
-        pg_fn!(fn $comb(fcinfo) { combine::<$V>(fcinfo, stringify!($comb)) });
+    ($C:ty, $ser:ident, $de:ident, $comb:ident) => {
+        pg_fn!(fn $ser(fcinfo) { serialize::<$C>(fcinfo) });
+        pg_fn!(fn $de(fcinfo) { deserialize::<$C>(fcinfo, stringify!($de)) });
+        pg_fn!(fn $comb(fcinfo) { combine::<$C>(fcinfo, stringify!($comb)) });
     };
 }
 
+type Flags = IdMap<u8, PgAlloc>;
+type Counts = IdMap<u64, PgAlloc>;
+type Spans = IdMap<Span, PgAlloc>;
+type Orders = OrderLog<PgAlloc>;
+
 support!(
-    u8,
+    Flags,
     retention_by_id_serial,
     retention_by_id_deserial,
     retention_by_id_combine
 );
 support!(
-    u64,
+    Counts,
     count_by_id_serial,
     count_by_id_deserial,
     count_by_id_combine
 );
 support!(
-    Span,
+    Spans,
     span_by_id_serial,
     span_by_id_deserial,
     span_by_id_combine
 );
 support!(
-    Builder,
+    Orders,
     orders_by_id_serial,
     orders_by_id_deserial,
     orders_by_id_combine
@@ -426,10 +377,10 @@ pg_fn!(
         let Some((id, ts)) = id_and_time(fcinfo) else {
             return skip(fcinfo);
         };
-        let (d, s) = state::<u8>(fcinfo, Params::Window(w), "retention_by_id_trans");
+        let (d, s) = state::<Flags>(fcinfo, Params::Window(w), "retention_by_id_trans");
         let flag = retention::flag_of(&w, ts);
         if flag != 0 {
-            *s.map.entry(key_of(id, s.id), || 0).or_report() |= flag;
+            s.data.add(key_of(id, s.id), flag, 0).or_report();
         }
         d
     }
@@ -441,8 +392,8 @@ pg_fn!(
         let Some(id) = arg(fcinfo, 1) else {
             return skip(fcinfo);
         };
-        let (d, s) = state::<u64>(fcinfo, Params::None, "count_by_id_trans");
-        *s.map.entry(key_of(id, s.id), || 0).or_report() += 1;
+        let (d, s) = state::<Counts>(fcinfo, Params::None, "count_by_id_trans");
+        s.data.add(key_of(id, s.id), 1, 0).or_report();
         d
     }
 );
@@ -453,15 +404,13 @@ pg_fn!(
         let Some((id, ts)) = id_and_time(fcinfo) else {
             return skip(fcinfo);
         };
-        let (d, s) = state::<Span>(fcinfo, Params::None, "span_by_id_trans");
-        let alloc = s.alloc;
-        let v = s.map.entry(key_of(id, s.id), || Span::new(alloc)).or_report();
-        v.merge(&Span { first: ts, last: ts, n: 1 }).or_report();
+        let (d, s) = state::<Spans>(fcinfo, Params::None, "span_by_id_trans");
+        s.data.add(key_of(id, s.id), Span::of(ts), Span::ZERO).or_report();
         d
     }
 );
 
-/// Add one order row, `amount` at argument `a` (and items, cost after it when `with_extras`).
+/// Log one order row, `amount` at argument `a` (and items, cost after it when `with_extras`).
 unsafe fn add_order(
     fcinfo: FunctionCallInfo,
     params: Params,
@@ -483,12 +432,9 @@ unsafe fn add_order(
         ),
         _ => (0, None, None),
     };
-    let (d, s) = state::<Builder>(fcinfo, params, fname);
-    let alloc = s.alloc;
-    s.map
-        .entry(key_of(id, s.id), || Builder::new_in(alloc))
-        .or_report()
-        .add(ts, amount, flags, items, cost)
+    let (d, s) = state::<Orders>(fcinfo, params, fname);
+    s.data
+        .push(key_of(id, s.id), ts, amount, flags, items, cost)
         .or_report();
     d
 }
@@ -519,22 +465,36 @@ fn owned_update(body: &mut Vec<u64>, mut op: impl FnMut(&mut [u64]) -> Result<Gr
     }
 }
 
-/// Run `f` on every customer of a builder state, sorted, answering cancel requests.
-unsafe fn each_customer(s: &mut State<Builder>, mut f: impl FnMut(&Customer<'_>)) {
-    for (i, b) in s.map.values_mut().enumerate() {
-        check_interrupts_every(i, 4096);
-        b.sort();
-        f(&b.customer());
-    }
+/// Run `f` on every customer of an order log, sorted, answering cancel requests.
+unsafe fn each_customer(s: &mut State<Orders>, mut f: impl FnMut(&Customer<'_>)) {
+    let mut scratch = Builder::new_in(current_alloc());
+    let mut i = 0usize;
+    s.data
+        .each_customer(&mut scratch, |c| {
+            check_interrupts_every(i, 4096);
+            i += 1;
+            f(c);
+            Ok(())
+        })
+        .or_report();
+}
+
+/// A hash-table state with every buffered update applied.
+unsafe fn flushed<'a, V: Value>(
+    fcinfo: FunctionCallInfo,
+) -> Option<&'a mut State<IdMap<V, PgAlloc>>> {
+    let s = final_state::<IdMap<V, PgAlloc>>(fcinfo)?;
+    s.data.flush(V::ZERO);
+    Some(s)
 }
 
 unsafe fn retention_body(fcinfo: FunctionCallInfo) -> Option<Vec<u64>> {
-    let s = final_state::<u8>(fcinfo)?;
+    let s = flushed::<u8>(fcinfo)?;
     let Params::Window(w) = s.params else {
         report(bad_state());
     };
     let mut body = retention::new_body(&w);
-    for (i, (_, flags)) in s.map.iter().enumerate() {
+    for (i, (_, flags)) in s.data.iter().enumerate() {
         check_interrupts_every(i, 65_536);
         retention::add_flags(&mut body, *flags).or_report();
     }
@@ -557,11 +517,11 @@ pg_fn!(fn churn_rate_by_id_final(fcinfo) {
 pg_fn!(
     /// repeat customers / customers, computed as `repeat_purchase_rate(customer_stats)` does.
     fn repeat_rate_by_id_final(fcinfo) {
-        let Some(s) = final_state::<u64>(fcinfo) else {
+        let Some(s) = flushed::<u64>(fcinfo) else {
             return ret_null(fcinfo);
         };
-        let customers = s.map.len() as u64;
-        let repeat = s.map.iter().filter(|(_, n)| **n >= 2).count() as u64;
+        let customers = s.data.len() as u64;
+        let repeat = s.data.iter().filter(|(_, n)| **n >= 2).count() as u64;
         ret_f64(fcinfo, (customers > 0).then(|| repeat as f64 / customers as f64))
     }
 );
@@ -570,11 +530,11 @@ pg_fn!(
     /// Sum of (last - first) over sum of (orders - 1), as `avg_time_between_purchases
     /// (customer_stats)` computes it.
     fn avg_gap_by_id_final(fcinfo) {
-        let Some(s) = final_state::<Span>(fcinfo) else {
+        let Some(s) = flushed::<Span>(fcinfo) else {
             return ret_null(fcinfo);
         };
         let (mut span, mut gaps) = (0i128, 0u64);
-        for (i, (_, v)) in s.map.iter().enumerate() {
+        for (i, (_, v)) in s.data.iter().enumerate() {
             check_interrupts_every(i, 65_536);
             span += (v.last - v.first) as i128;
             gaps += v.n - 1;
@@ -584,7 +544,7 @@ pg_fn!(
 );
 
 unsafe fn stats_body(fcinfo: FunctionCallInfo) -> Option<Vec<u64>> {
-    let s = final_state::<Builder>(fcinfo)?;
+    let s = final_state::<Orders>(fcinfo)?;
     let mut body = stats::new_body();
     each_customer(s, |c| {
         owned_update(&mut body, |b| stats::add_customer(b, c))
@@ -607,7 +567,7 @@ unsafe fn table_final<S: Summary>(
     fcinfo: FunctionCallInfo,
     add: fn(&mut [u64], &Customer<'_>, &mut dyn FnMut(i64) -> Result<i64>) -> Result<Grow>,
 ) -> Datum {
-    let Some(s) = final_state::<Builder>(fcinfo) else {
+    let Some(s) = final_state::<Orders>(fcinfo) else {
         return ret_null(fcinfo);
     };
     let Params::Calendar { unit, .. } = s.params else {

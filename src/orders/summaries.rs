@@ -275,6 +275,8 @@ pg_fn!(fn mrr_customers_start(fcinfo) { ret_count(mrr_ref(fcinfo).count("custome
 pg_fn!(fn mrr_customers_end(fcinfo) { ret_count(mrr_ref(fcinfo).count("customers_end")) });
 pg_fn!(fn mrr_new_customers(fcinfo) { ret_count(mrr_ref(fcinfo).count("new_customers")) });
 pg_fn!(fn mrr_churned_customers(fcinfo) { ret_count(mrr_ref(fcinfo).count("churned_customers")) });
+pg_fn!(fn mrr_expanded_customers(fcinfo) { ret_count(mrr_ref(fcinfo).count("expanded_customers")) });
+pg_fn!(fn mrr_contracted_customers(fcinfo) { ret_count(mrr_ref(fcinfo).count("contracted_customers")) });
 
 // --- period tables ---------------------------------------------------------------------------
 

@@ -59,17 +59,28 @@ impl Dec {
     }
 
     /// The same value and display scale, with the mantissa at the fewest decimals.
+    #[inline]
     pub fn normalized(self) -> Dec {
-        let (mut m, mut scale) = (self.m, self.scale);
+        let (mut scale, display) = (self.scale, self.display);
+        // 64-bit division when the mantissa fits, as every order amount does: 128-bit
+        // division is a library call.
+        if let Ok(mut m) = i64::try_from(self.m) {
+            while scale > 0 && m % 10 == 0 {
+                m /= 10;
+                scale -= 1;
+            }
+            return Dec {
+                m: m as i128,
+                scale,
+                display,
+            };
+        }
+        let mut m = self.m;
         while scale > 0 && m % 10 == 0 {
             m /= 10;
             scale -= 1;
         }
-        Dec {
-            m,
-            scale,
-            display: self.display,
-        }
+        Dec { m, scale, display }
     }
 
     /// The same value displayed with `display` decimals.
@@ -212,18 +223,16 @@ impl Dec {
                 4,
             ),
         };
-        let digits: Vec<i128> = bytes[digits_at.min(bytes.len())..]
-            .chunks_exact(2)
-            .map(|p| u16::from_ne_bytes([p[0], p[1]]) as i128)
-            .collect();
-        if digits.iter().any(|d| *d >= 10_000) {
+        let digits = bytes[digits_at.min(bytes.len())..].chunks_exact(2);
+        let digit = |p: &[u8]| u16::from_ne_bytes([p[0], p[1]]) as i128;
+        if digits.clone().any(|p| digit(p) >= 10_000) {
             return Err(MetricError::InvalidParameter(format!(
                 "{what} is not a valid numeric value"
             )));
         }
         // Digit i is worth d * 10000^(weight - i). The mantissa needs decimals only down to
         // the last non-zero digit; trailing zeros are dropped below.
-        let Some(last) = digits.iter().rposition(|d| *d != 0) else {
+        let Some(last) = digits.clone().rposition(|p| digit(p) != 0) else {
             return Ok(Dec {
                 m: 0,
                 scale: 0,
@@ -235,12 +244,12 @@ impl Dec {
             return Err(too_many_decimals(what));
         }
         let mut m: i128 = 0;
-        for (i, d) in digits[..=last].iter().enumerate() {
+        for (i, p) in digits.take(last + 1).enumerate() {
             // In units of 10^-scale, this digit is worth d * 10^(4 * (weight - i) + scale).
             let e = 4 * (weight - i as i32) + scale;
             m = pow10(e as u32)
-                .and_then(|p| d.checked_mul(p))
-                .and_then(|p| m.checked_add(p))
+                .and_then(|p10| digit(p).checked_mul(p10))
+                .and_then(|v| m.checked_add(v))
                 .ok_or_else(|| overflow(what))?;
         }
         let d = Dec {

@@ -15,7 +15,8 @@ SELECT s, revenue_churn(s), gross_mrr_churn(s), net_mrr_churn(s), net_revenue_re
        gross_revenue_retention(s), quick_ratio(s)
 FROM (SELECT mrr_movements(mrr_start, mrr_end) AS s FROM snapshots) t;
 SELECT mrr_start(s), mrr_end(s), new_mrr(s), expansion_mrr(s), contraction_mrr(s), churned_mrr(s),
-       customers_start(s), customers_end(s), new_customers(s), churned_customers(s)
+       customers_start(s), customers_end(s), new_customers(s), churned_customers(s),
+       expanded_customers(s), contracted_customers(s)
 FROM (SELECT mrr_movements(mrr_start, mrr_end) AS s FROM snapshots) t;
 -- Expansion beyond the losses: net MRR churn below 0, NRR above 1; nothing lost: no quick ratio.
 SELECT net_mrr_churn(s), net_revenue_retention(s), quick_ratio(s)

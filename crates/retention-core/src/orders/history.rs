@@ -57,6 +57,15 @@ impl<A: Allocator> HistoryBuilder<A> {
         }
     }
 
+    /// Empty the builder for another customer, keeping its memory.
+    pub fn clear(&mut self) {
+        self.orders.clear();
+        self.scale = 0;
+        self.display = 0;
+        self.flags = 0;
+        self.extras = Extras::default();
+    }
+
     /// Raise the amounts' scale to `scale`, multiplying every stored amount.
     fn rescale(&mut self, scale: u8) -> Result<()> {
         if scale <= self.scale {

@@ -2,21 +2,46 @@
 //!
 //! Ids are compared exactly, never by hash alone: integers (`smallint`, `integer`,
 //! `bigint`) by value, `uuid` by its 16 bytes, `text` by its bytes (so under a
-//! nondeterministic collation, `'A'` and `'a'` are two customers). Text keys live in one
-//! arena. Every allocation goes through the allocator `A`, which the extension points at
-//! the aggregate's memory context.
+//! nondeterministic collation, `'A'` and `'a'` are two customers). Every allocation goes
+//! through the allocator `A`, which the extension points at the aggregate's memory
+//! context.
 //!
-//! Memory per customer: a 16-byte key and the value in a hashbrown table (1 control byte
-//! per bucket, at most 7/8 full, so 1.14 to 2.3 slots per customer), plus the text of text
-//! ids.
+//! A table of a million customers does not fit any cache, so updating it row by row is a
+//! cache miss per row. [`IdMap`] therefore splits the customers into [`PARTITIONS`] tables
+//! by hash, and [`IdMap::add`] only appends the update to a small buffer of its partition;
+//! a full buffer is applied to its table at once, while that table (1/64 of the whole) is
+//! in cache. Updates must commute ([`Merge`]), which every one-step value does: counts add,
+//! flags OR, first/last times min/max.
+//!
+//! Memory per customer: the key (two words) and the value in a hashbrown table (1 control
+//! byte per bucket, at most 7/8 full), plus the text of text ids; and a fixed
+//! 64 x 256-entry buffer per aggregate.
 
 use crate::error::{MetricError, Result};
 use crate::varint::{self, Reader};
 use allocator_api2::alloc::Allocator;
 use allocator_api2::vec::Vec as AVec;
+use foldhash::fast::FixedState;
 use hashbrown::hash_table::Entry;
-use hashbrown::{DefaultHashBuilder, HashTable};
+use hashbrown::HashTable;
 use std::hash::BuildHasher;
+
+/// Number of partitions (a power of two).
+pub const PARTITIONS: usize = 64;
+/// Updates buffered per partition before they are applied.
+const PENDING: usize = 256;
+
+/// One hash function for every aggregate, so that workers of a parallel plan put a
+/// customer in the same partition and partial states merge partition by partition.
+/// (PostgreSQL's own hash aggregation uses fixed hash functions too.)
+pub(crate) const HASHER: FixedState = FixedState::with_seed(0x7265_7465_6e74_696f);
+
+/// The partition of a hash: bits that neither hashbrown's bucket index (the low bits) nor
+/// its control tag (the top 7) use.
+#[inline]
+pub(crate) fn partition(hash: u64) -> usize {
+    ((hash >> 32) as usize) & (PARTITIONS - 1)
+}
 
 /// The SQL type family of the ids of one aggregate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +50,17 @@ pub enum KeyKind {
     Int = 1,
     Uuid = 2,
     Text = 3,
+}
+
+impl KeyKind {
+    pub fn from_u8(v: u8) -> Option<KeyKind> {
+        match v {
+            1 => Some(KeyKind::Int),
+            2 => Some(KeyKind::Uuid),
+            3 => Some(KeyKind::Text),
+            _ => None,
+        }
+    }
 }
 
 /// One id as the extension reads it from a datum.
@@ -43,99 +79,144 @@ impl Key<'_> {
             Key::Text(_) => KeyKind::Text,
         }
     }
+
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        match self {
+            Key::Int(v) => HASHER.hash_one(v),
+            Key::Uuid(u) => HASHER.hash_one(u),
+            Key::Text(t) => HASHER.hash_one(t),
+        }
+    }
+
+    /// The key as two words; text keys are stored elsewhere (see [`IdMap`]).
+    #[inline]
+    fn words(&self) -> (u64, u64) {
+        match self {
+            Key::Int(v) => (*v as u64, 0),
+            Key::Uuid(u) => (
+                u64::from_le_bytes(u[..8].try_into().expect("8 bytes")),
+                u64::from_le_bytes(u[8..].try_into().expect("8 bytes")),
+            ),
+            Key::Text(_) => (0, 0),
+        }
+    }
+}
+
+/// Values whose updates commute, so they can be buffered.
+pub trait Merge: Copy {
+    fn merge(&mut self, other: &Self);
+}
+
+impl Merge for u8 {
+    fn merge(&mut self, other: &u8) {
+        *self |= *other;
+    }
+}
+
+impl Merge for u64 {
+    fn merge(&mut self, other: &u64) {
+        *self = self.saturating_add(*other);
+    }
+}
+
+/// First and last order time and the number of orders of a customer: what the pooled mean
+/// gap needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub first: i64,
+    pub last: i64,
+    pub n: u64,
+}
+
+impl Span {
+    pub const ZERO: Span = Span {
+        first: i64::MAX,
+        last: i64::MIN,
+        n: 0,
+    };
+
+    pub fn of(ts: i64) -> Span {
+        Span {
+            first: ts,
+            last: ts,
+            n: 1,
+        }
+    }
+}
+
+impl Merge for Span {
+    fn merge(&mut self, o: &Span) {
+        self.first = self.first.min(o.first);
+        self.last = self.last.max(o.last);
+        self.n = self.n.saturating_add(o.n);
+    }
+}
+
+/// The key of an integer or uuid stored as two words.
+fn word_key(kind: KeyKind, a: u64, b: u64) -> Key<'static> {
+    match kind {
+        KeyKind::Uuid => {
+            let mut u = [0u8; 16];
+            u[..8].copy_from_slice(&a.to_le_bytes());
+            u[8..].copy_from_slice(&b.to_le_bytes());
+            Key::Uuid(u)
+        }
+        _ => Key::Int(a as i64),
+    }
 }
 
 /// An entry: the key as two words (the integer; the uuid's halves; the text's offset and
-/// length in the arena) and the value.
-pub struct Slot<V> {
+/// length in its partition's arena) and the value.
+#[derive(Clone, Copy)]
+struct Slot<V> {
     a: u64,
     b: u64,
-    pub value: V,
+    value: V,
+}
+
+/// A buffered update of an integer or uuid key.
+#[derive(Clone, Copy)]
+struct Pending<V> {
+    hash: u64,
+    a: u64,
+    b: u64,
+    value: V,
+}
+
+struct Part<V, A: Allocator + Clone> {
+    table: HashTable<Slot<V>, A>,
+    pending: AVec<Pending<V>, A>,
+    text: AVec<u8, A>,
 }
 
 pub struct IdMap<V, A: Allocator + Clone> {
     kind: Option<KeyKind>,
-    table: HashTable<Slot<V>, A>,
-    text: AVec<u8, A>,
-    hasher: DefaultHashBuilder,
+    parts: AVec<Part<V, A>, A>,
+    alloc: A,
 }
 
-fn words(key: Key<'_>) -> (u64, u64) {
-    match key {
-        Key::Int(v) => (v as u64, 0),
-        Key::Uuid(u) => (
-            u64::from_le_bytes(u[..8].try_into().expect("8 bytes")),
-            u64::from_le_bytes(u[8..].try_into().expect("8 bytes")),
-        ),
-        Key::Text(_) => (0, 0),
+fn slot_key<'s, V>(text: &'s [u8], kind: KeyKind, s: &Slot<V>) -> Key<'s> {
+    match kind {
+        KeyKind::Text => Key::Text(&text[s.a as usize..(s.a + s.b) as usize]),
+        _ => word_key(kind, s.a, s.b),
     }
 }
 
-impl<V, A: Allocator + Clone> IdMap<V, A> {
-    pub fn new_in(alloc: A) -> Self {
-        IdMap {
-            kind: None,
-            table: HashTable::new_in(alloc.clone()),
-            text: AVec::new_in(alloc),
-            hasher: DefaultHashBuilder::default(),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.table.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
-    }
-
-    /// Bytes allocated for the table and the text arena.
-    pub fn allocated_bytes(&self) -> usize {
-        self.table.allocation_size() + self.text.capacity()
-    }
-
-    fn hash_key(hasher: &DefaultHashBuilder, key: Key<'_>) -> u64 {
-        match key {
-            Key::Int(v) => hasher.hash_one(v),
-            Key::Uuid(u) => hasher.hash_one(u),
-            Key::Text(t) => hasher.hash_one(t),
-        }
-    }
-
-    fn key_of<'s>(text: &'s [u8], kind: KeyKind, slot: &Slot<V>) -> Key<'s> {
-        match kind {
-            KeyKind::Int => Key::Int(slot.a as i64),
-            KeyKind::Uuid => {
-                let mut u = [0u8; 16];
-                u[..8].copy_from_slice(&slot.a.to_le_bytes());
-                u[8..].copy_from_slice(&slot.b.to_le_bytes());
-                Key::Uuid(u)
-            }
-            KeyKind::Text => Key::Text(&text[slot.a as usize..(slot.a + slot.b) as usize]),
-        }
-    }
-
-    /// The value of `key`, inserted with `new()` when absent.
-    #[inline]
-    pub fn entry(&mut self, key: Key<'_>, new: impl FnOnce() -> V) -> Result<&mut V> {
-        let kind = *self.kind.get_or_insert(key.kind());
-        if kind != key.kind() {
-            return Err(MetricError::InvalidParameter(
-                "customer ids of different types cannot be combined".into(),
-            ));
-        }
-        let hash = Self::hash_key(&self.hasher, key);
-        let (text, hasher) = (&self.text, &self.hasher);
-        let (a, b) = words(key);
+impl<V, A: Allocator + Clone> Part<V, A> {
+    /// The value of a key in this partition, inserted with `new()` when absent.
+    fn entry(&mut self, kind: KeyKind, key: Key<'_>, hash: u64, new: impl FnOnce() -> V) -> &mut V {
+        let text = &self.text;
+        let (a, b) = key.words();
         let eq = |s: &Slot<V>| match key {
             Key::Text(t) => {
                 s.b as usize == t.len() && &text[s.a as usize..(s.a + s.b) as usize] == t
             }
             _ => s.a == a && s.b == b,
         };
-        let rehash = |s: &Slot<V>| Self::hash_key(hasher, Self::key_of(text, kind, s));
+        let rehash = |s: &Slot<V>| slot_key(text, kind, s).hash();
         match self.table.entry(hash, eq, rehash) {
-            Entry::Occupied(e) => Ok(&mut e.into_mut().value),
+            Entry::Occupied(e) => &mut e.into_mut().value,
             Entry::Vacant(e) => {
                 // A text key is appended to the arena once its slot is decided.
                 let (a, b) = match key {
@@ -146,77 +227,209 @@ impl<V, A: Allocator + Clone> IdMap<V, A> {
                 if let Key::Text(t) = key {
                     self.text.extend_from_slice(t);
                 }
-                Ok(&mut slot.value)
+                &mut slot.value
+            }
+        }
+    }
+}
+
+impl<V, A: Allocator + Clone> IdMap<V, A> {
+    pub fn new_in(alloc: A) -> Self {
+        let mut parts = AVec::with_capacity_in(PARTITIONS, alloc.clone());
+        for _ in 0..PARTITIONS {
+            parts.push(Part {
+                table: HashTable::new_in(alloc.clone()),
+                pending: AVec::new_in(alloc.clone()),
+                text: AVec::new_in(alloc.clone()),
+            });
+        }
+        IdMap {
+            kind: None,
+            parts,
+            alloc,
+        }
+    }
+
+    fn check_kind(&mut self, key: &Key<'_>) -> Result<KeyKind> {
+        let kind = *self.kind.get_or_insert(key.kind());
+        if kind != key.kind() {
+            return Err(MetricError::InvalidParameter(
+                "customer ids of different types cannot be combined".into(),
+            ));
+        }
+        Ok(kind)
+    }
+
+    /// The value of `key`, inserted with `new()` when absent. Unbuffered: for text keys,
+    /// merging partial states and tests.
+    pub fn entry(&mut self, key: Key<'_>, new: impl FnOnce() -> V) -> Result<&mut V> {
+        let kind = self.check_kind(&key)?;
+        let hash = key.hash();
+        Ok(self.parts[partition(hash)].entry(kind, key, hash, new))
+    }
+
+    /// Number of customers. Call [`IdMap::flush`] first.
+    pub fn len(&self) -> usize {
+        debug_assert!(self.parts.iter().all(|p| p.pending.is_empty()));
+        self.parts.iter().map(|p| p.table.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes allocated for the tables, buffers and text.
+    pub fn allocated_bytes(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|p| {
+                p.table.allocation_size()
+                    + p.pending.capacity() * std::mem::size_of::<Pending<V>>()
+                    + p.text.capacity()
+            })
+            .sum()
+    }
+
+    /// Every (id, value), partition by partition. Call [`IdMap::flush`] first.
+    pub fn iter(&self) -> impl Iterator<Item = (Key<'_>, &V)> + '_ {
+        let kind = self.kind.unwrap_or(KeyKind::Int);
+        self.parts.iter().flat_map(move |p| {
+            p.table
+                .iter()
+                .map(move |s| (slot_key(&p.text, kind, s), &s.value))
+        })
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> + '_ {
+        self.parts
+            .iter_mut()
+            .flat_map(|p| p.table.iter_mut().map(|s| &mut s.value))
+    }
+}
+
+impl<V: Merge, A: Allocator + Clone> IdMap<V, A> {
+    /// Merge `value` into the value of `key` (`zero` when absent), buffered for integer and
+    /// uuid keys: the per-row path.
+    #[inline]
+    pub fn add(&mut self, key: Key<'_>, value: V, zero: V) -> Result<()> {
+        let kind = self.check_kind(&key)?;
+        let hash = key.hash();
+        let p = &mut self.parts[partition(hash)];
+        if let Key::Text(_) = key {
+            p.entry(kind, key, hash, || zero).merge(&value);
+            return Ok(());
+        }
+        let (a, b) = key.words();
+        p.pending.push(Pending { hash, a, b, value });
+        if p.pending.len() >= PENDING {
+            Self::apply(p, kind, zero);
+        }
+        Ok(())
+    }
+
+    fn apply(p: &mut Part<V, A>, kind: KeyKind, zero: V) {
+        let pending = std::mem::replace(&mut p.pending, AVec::new_in(p.text.allocator().clone()));
+        for u in pending.iter() {
+            p.entry(kind, word_key(kind, u.a, u.b), u.hash, || zero)
+                .merge(&u.value);
+        }
+        let mut pending = pending;
+        pending.clear();
+        p.pending = pending;
+    }
+
+    /// Apply every buffered update.
+    pub fn flush(&mut self, zero: V) {
+        let Some(kind) = self.kind else {
+            return;
+        };
+        for p in self.parts.iter_mut() {
+            if !p.pending.is_empty() {
+                Self::apply(p, kind, zero);
             }
         }
     }
 
-    /// Every (id, value), in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (Key<'_>, &V)> + '_ {
-        let kind = self.kind.unwrap_or(KeyKind::Int);
-        self.table
-            .iter()
-            .map(move |s| (Self::key_of(&self.text, kind, s), &s.value))
-    }
-
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> + '_ {
-        self.table.iter_mut().map(|s| &mut s.value)
-    }
-
     /// Serialize (parallel workers send partial states to the leader): kind, count, then
-    /// each key and the value `put` writes.
+    /// each key and the value `put` writes. Call [`IdMap::flush`] first.
     pub fn write(&self, out: &mut Vec<u8>, mut put: impl FnMut(&V, &mut Vec<u8>)) {
         out.push(self.kind.map_or(0, |k| k as u8));
         varint::put(out, self.len() as u128);
         for (key, v) in self.iter() {
-            match key {
-                Key::Int(i) => varint::put(out, varint::zigzag(i as i128)),
-                Key::Uuid(u) => out.extend_from_slice(&u),
-                Key::Text(t) => {
-                    varint::put(out, t.len() as u128);
-                    out.extend_from_slice(t);
-                }
-            }
+            write_key(out, key);
             put(v, out);
         }
     }
 
-    /// Read what [`Self::write`] wrote, combining each value into this map with `merge`
-    /// (`get` reads one value).
+    /// Read what [`IdMap::write`] wrote, merging each value into this map.
     pub fn read_merge(
         &mut self,
         r: &mut Reader<'_>,
         mut get: impl FnMut(&mut Reader<'_>) -> Result<V>,
-        mut merge: impl FnMut(&mut V, V) -> Result<()>,
-        mut new: impl FnMut() -> V,
+        zero: V,
     ) -> Result<()> {
-        let bad = || MetricError::InvalidBinary("invalid partial aggregate state".into());
-        let kind = match r.byte().ok_or_else(bad)? {
-            0 => None,
-            1 => Some(KeyKind::Int),
-            2 => Some(KeyKind::Uuid),
-            3 => Some(KeyKind::Text),
-            _ => return Err(bad()),
-        };
-        let n = r.u64().ok_or_else(bad)?;
+        let kind = read_kind(r)?;
+        let n = r.u64().ok_or_else(bad_state)?;
         if n > 0 && kind.is_none() {
-            return Err(bad());
+            return Err(bad_state());
         }
         for _ in 0..n {
-            let key = match kind.ok_or_else(bad)? {
-                KeyKind::Int => Key::Int(r.i64().ok_or_else(bad)?),
-                KeyKind::Uuid => {
-                    Key::Uuid(r.take(16).ok_or_else(bad)?.try_into().map_err(|_| bad())?)
-                }
-                KeyKind::Text => {
-                    let len = usize::try_from(r.u64().ok_or_else(bad)?).map_err(|_| bad())?;
-                    Key::Text(r.take(len).ok_or_else(bad)?)
-                }
-            };
+            let key = read_key(r, kind.ok_or_else(bad_state)?)?;
             let v = get(r)?;
-            let slot = self.entry(key, &mut new)?;
-            merge(slot, v)?;
+            self.entry(key, || zero)?.merge(&v);
         }
         Ok(())
     }
+
+    /// Merge another map's customers into this one.
+    pub fn merge_from(&mut self, other: &mut IdMap<V, A>, zero: V) -> Result<()> {
+        other.flush(zero);
+        self.flush(zero);
+        for (key, v) in other.iter() {
+            self.entry(key, || zero)?.merge(v);
+        }
+        Ok(())
+    }
+
+    pub fn allocator(&self) -> &A {
+        &self.alloc
+    }
+}
+
+pub(crate) fn bad_state() -> MetricError {
+    MetricError::InvalidBinary("invalid partial aggregate state".into())
+}
+
+pub(crate) fn write_key(out: &mut Vec<u8>, key: Key<'_>) {
+    match key {
+        Key::Int(i) => varint::put(out, varint::zigzag(i as i128)),
+        Key::Uuid(u) => out.extend_from_slice(&u),
+        Key::Text(t) => {
+            varint::put(out, t.len() as u128);
+            out.extend_from_slice(t);
+        }
+    }
+}
+
+pub(crate) fn read_kind(r: &mut Reader<'_>) -> Result<Option<KeyKind>> {
+    match r.byte().ok_or_else(bad_state)? {
+        0 => Ok(None),
+        k => KeyKind::from_u8(k).map(Some).ok_or_else(bad_state),
+    }
+}
+
+pub(crate) fn read_key<'a>(r: &mut Reader<'a>, kind: KeyKind) -> Result<Key<'a>> {
+    Ok(match kind {
+        KeyKind::Int => Key::Int(r.i64().ok_or_else(bad_state)?),
+        KeyKind::Uuid => Key::Uuid(
+            r.take(16)
+                .ok_or_else(bad_state)?
+                .try_into()
+                .map_err(|_| bad_state())?,
+        ),
+        KeyKind::Text => {
+            let len = usize::try_from(r.u64().ok_or_else(bad_state)?).map_err(|_| bad_state())?;
+            Key::Text(r.take(len).ok_or_else(bad_state)?)
+        }
+    })
 }

@@ -11,6 +11,7 @@
 
 pub mod history;
 pub mod ids;
+pub mod log;
 pub mod mrr;
 pub mod retention;
 pub mod series;

@@ -5,6 +5,7 @@
 
 use super::history::{self, HistoryBuilder};
 use super::ids::{IdMap, Key};
+use super::log::OrderLog;
 use super::mrr::{self, Mrr, MrrRef};
 use super::retention::{self, Retention, RetentionRef, Window};
 use super::series::{self, Activity, MrrSeries};
@@ -750,45 +751,57 @@ proptest! {
     }
 
     #[test]
-    fn one_step_by_id_equals_histories(rows in rows_strategy(), seed in any::<u64>()) {
-        // The one-step aggregates keep a builder per customer id, rows in any order, and
-        // feed the same level-2 code: shuffle the rows and compare with the histories.
+    fn one_step_by_id_equals_histories(rows in rows_strategy(), seed in any::<u64>(), cut in any::<prop::sample::Index>()) {
+        // The one-step aggregates log every row by customer id, rows in any order, split
+        // between two workers whose logs are merged, and feed the same level-2 code: shuffle
+        // the rows and compare with the histories.
         let mut shuffled = rows.clone();
         let mut x = seed | 1;
         for i in (1..shuffled.len()).rev() {
             x ^= x << 13; x ^= x >> 7; x ^= x << 17;
             shuffled.swap(i, (x % (i as u64 + 1)) as usize);
         }
-        let mut map: IdMap<HistoryBuilder<Global>, Global> = IdMap::new_in(Global);
-        for &(c, d, s, a) in &shuffled {
-            let id = format!("customer-{c}");
-            map.entry(Key::Text(id.as_bytes()), || HistoryBuilder::new_in(Global)).unwrap()
-                .add(ts_of(d, s), a.map(|a| Dec::new(a as i128, 2)), 0, None, None).unwrap();
-        }
-        prop_assert_eq!(map.len(), histories(&rows).len());
+        let k = cut.index(shuffled.len() + 1);
+        let log_of = |part: &[(u8, i64, i64, Option<u32>)]| {
+            let mut log: OrderLog<Global> = OrderLog::new_in(Global);
+            for &(c, d, s, a) in part {
+                let id = format!("customer-{c}");
+                log.push(Key::Text(id.as_bytes()), ts_of(d, s), a.map(|a| Dec::new(a as i128, 2)), 0, None, None).unwrap();
+            }
+            log
+        };
+        let mut log = log_of(&shuffled[..k]);
+        let other = log_of(&shuffled[k..]);
+        let mut bytes = Vec::new();
+        other.write(&mut bytes);
+        log.read_append(&mut crate::varint::Reader::new(&bytes)).unwrap();
+        prop_assert_eq!(log.len(), rows.len());
         let mut by_id: Vec<HistoryBuilder<Global>> = Vec::new();
-        for h in map.values_mut() {
-            h.sort();
-        }
-        for (_, h) in map.iter() {
+        let mut scratch = HistoryBuilder::new_in(Global);
+        log.each_customer(&mut scratch, |c| {
             let mut copy = HistoryBuilder::new_in(Global);
-            copy.merge(&h.customer()).unwrap();
+            copy.merge(c)?;
             copy.sort();
             by_id.push(copy);
-        }
+            Ok(())
+        }).unwrap();
+        prop_assert_eq!(by_id.len(), histories(&rows).len());
         let w = window();
         // Customer order does not matter to the summaries.
         prop_assert_eq!(texts(&summaries(&by_id, &w)), texts(&summaries(&histories(&rows), &w)));
     }
 
     #[test]
-    fn id_maps_serialize_and_merge(ids in proptest::collection::vec(0i64..50, 0..100), cut in any::<prop::sample::Index>()) {
+    fn id_maps_serialize_and_merge(ids in proptest::collection::vec(0i64..2000, 0..3000), cut in any::<prop::sample::Index>()) {
+        // Enough rows that buffered updates are applied both when a partition's buffer fills
+        // and at the final flush.
         let k = cut.index(ids.len() + 1);
         let count = |part: &[i64]| {
             let mut m: IdMap<u64, Global> = IdMap::new_in(Global);
             for &i in part {
-                *m.entry(Key::Int(i), || 0).unwrap() += 1;
+                m.add(Key::Int(i), 1, 0).unwrap();
             }
+            m.flush(0);
             m
         };
         let mut left = count(&ids[..k]);
@@ -796,14 +809,20 @@ proptest! {
         let mut bytes = Vec::new();
         right.write(&mut bytes, |v, out| crate::varint::put(out, *v as u128));
         let mut r = crate::varint::Reader::new(&bytes);
-        left.read_merge(&mut r, |r| r.u64().ok_or_else(|| crate::MetricError::InvalidBinary("x".into())), |a, b| { *a += b; Ok(()) }, || 0).unwrap();
+        left.read_merge(&mut r, |r| r.u64().ok_or_else(|| crate::MetricError::InvalidBinary("x".into())), 0).unwrap();
         prop_assert!(r.at_end());
         let whole = count(&ids);
         let mut a: Vec<_> = left.iter().map(|(k, v)| (format!("{k:?}"), *v)).collect();
         let mut b: Vec<_> = whole.iter().map(|(k, v)| (format!("{k:?}"), *v)).collect();
         a.sort();
         b.sort();
-        prop_assert_eq!(a, b);
+        prop_assert_eq!(&a, &b);
+        // And against a plain count.
+        let mut expected: std::collections::BTreeMap<i64, u64> = Default::default();
+        for &i in &ids {
+            *expected.entry(i).or_default() += 1;
+        }
+        prop_assert_eq!(b.len(), expected.len());
     }
 
     #[test]

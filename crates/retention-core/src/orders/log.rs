@@ -1,0 +1,338 @@
+//! The order log of the one-step aggregates that need every order of a customer (median
+//! gap, `customer_stats_agg`, the period tables).
+//!
+//! Each order row is appended, 32 bytes, to one of [`PARTITIONS`] logs chosen by the hash
+//! of its customer id; nothing per customer is touched while rows stream in. At the end
+//! each partition is sorted by customer (a few megabytes at a time, in cache) and every
+//! customer's orders are fed, through the level-1 [`HistoryBuilder`], to the same level-2
+//! code the two-level path runs: so both paths check and count orders the same way.
+//! Integer ids are stored as they are; uuid and text ids are numbered through an
+//! [`IdMap`] (exact comparison), one entry per customer.
+//!
+//! Memory: 32 bytes per order, plus, for uuid and text ids, one map entry per customer,
+//! plus 48 bytes per order that gives items or cost.
+
+use super::history::HistoryBuilder;
+use super::ids::{bad_state, partition, read_key, write_key, IdMap, Key, KeyKind, PARTITIONS};
+use super::{amount_at, check_amount, Customer, NO_AMOUNT};
+use crate::decimal::{Dec, MAX_DISPLAY, MAX_SCALE};
+use crate::error::{MetricError, Result};
+use crate::time::check_timestamp;
+use crate::varint::{self, Reader};
+use allocator_api2::alloc::Allocator;
+use allocator_api2::vec::Vec as AVec;
+
+const NO_EXTRA: u32 = u32::MAX;
+
+/// One order row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
+struct Rec {
+    /// The integer id, or the number of a uuid or text id.
+    key: u64,
+    ts: i64,
+    /// The amount's mantissa at `scale` (normalized), or NO_AMOUNT.
+    amount: u64,
+    scale: u8,
+    flags: u8,
+    display: u16,
+    /// Index into the log's extras, or NO_EXTRA.
+    extra: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Rec>() == 32);
+
+/// Items and cost of an order row of the five-argument forms.
+#[derive(Debug, Clone, Copy)]
+struct Extra {
+    items: Option<i64>,
+    cost: Option<Dec>,
+}
+
+pub struct OrderLog<A: Allocator + Clone> {
+    kind: Option<KeyKind>,
+    parts: AVec<AVec<Rec, A>, A>,
+    ids: IdMap<u32, A>,
+    next_id: u32,
+    extras: AVec<Extra, A>,
+    alloc: A,
+}
+
+impl<A: Allocator + Clone> OrderLog<A> {
+    pub fn new_in(alloc: A) -> Self {
+        let mut parts = AVec::with_capacity_in(PARTITIONS, alloc.clone());
+        for _ in 0..PARTITIONS {
+            parts.push(AVec::new_in(alloc.clone()));
+        }
+        OrderLog {
+            kind: None,
+            parts,
+            ids: IdMap::new_in(alloc.clone()),
+            next_id: 0,
+            extras: AVec::new_in(alloc.clone()),
+            alloc,
+        }
+    }
+
+    /// Number of order rows.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The stored key and partition of an id, numbering uuid and text ids.
+    #[inline]
+    fn key_of(&mut self, key: Key<'_>) -> Result<(u64, usize)> {
+        let kind = *self.kind.get_or_insert(key.kind());
+        if kind != key.kind() {
+            return Err(MetricError::InvalidParameter(
+                "customer ids of different types cannot be combined".into(),
+            ));
+        }
+        let part = partition(key.hash());
+        let stored = match key {
+            Key::Int(v) => v as u64,
+            _ => {
+                let next = &mut self.next_id;
+                let id = *self.ids.entry(key, || {
+                    *next += 1;
+                    *next - 1
+                })?;
+                if self.next_id == u32::MAX {
+                    return Err(MetricError::LimitExceeded(
+                        "more than 2^32 - 1 customers".into(),
+                    ));
+                }
+                id as u64
+            }
+        };
+        Ok((stored, part))
+    }
+
+    /// Append one order row, checked as `customer_history_agg` checks it.
+    pub fn push(
+        &mut self,
+        key: Key<'_>,
+        ts: i64,
+        amount: Option<Dec>,
+        flags: u8,
+        items: Option<i64>,
+        cost: Option<Dec>,
+    ) -> Result<()> {
+        check_timestamp(ts, "ordered_at")?;
+        let (amount, scale, display) = match amount {
+            Some(d) => {
+                let d = check_amount(d, "amount")?.normalized();
+                (amount_at(d, d.scale, "amount")?, d.scale, d.display)
+            }
+            None => (NO_AMOUNT, 0, 0),
+        };
+        if let Some(i) = items {
+            if i < 0 {
+                return Err(MetricError::InvalidParameter(format!(
+                    "items {i} is negative: an order has zero or more items"
+                )));
+            }
+        }
+        if let Some(c) = cost {
+            check_amount(c, "cost")?;
+        }
+        let extra = if items.is_some() || cost.is_some() {
+            if self.extras.len() >= NO_EXTRA as usize {
+                return Err(MetricError::LimitExceeded(
+                    "too many orders with items or cost".into(),
+                ));
+            }
+            self.extras.push(Extra { items, cost });
+            (self.extras.len() - 1) as u32
+        } else {
+            NO_EXTRA
+        };
+        let (key, part) = self.key_of(key)?;
+        self.parts[part].push(Rec {
+            key,
+            ts,
+            amount,
+            scale,
+            flags,
+            display,
+            extra,
+        });
+        Ok(())
+    }
+
+    /// Call `f` with every customer's sorted orders, customer by customer (partitions in
+    /// order, customers in id order within one). `scratch` holds one customer at a time.
+    pub fn each_customer<B: Allocator>(
+        &mut self,
+        scratch: &mut HistoryBuilder<B>,
+        mut f: impl FnMut(&Customer<'_>) -> Result<()>,
+    ) -> Result<()> {
+        for part in self.parts.iter_mut() {
+            part.sort_unstable_by_key(|r| (r.key, r.ts));
+            for run in part.chunk_by(|a, b| a.key == b.key) {
+                scratch.clear();
+                for r in run {
+                    let amount = (r.amount != NO_AMOUNT).then(|| Dec {
+                        m: r.amount as i128,
+                        scale: r.scale,
+                        display: r.display,
+                    });
+                    let (items, cost) = match self.extras.get(r.extra as usize) {
+                        Some(e) => (e.items, e.cost),
+                        None => (None, None),
+                    };
+                    scratch.add(r.ts, amount, r.flags, items, cost)?;
+                }
+                scratch.sort();
+                f(&scratch.customer())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Serialize for a parallel leader: kind, the numbered ids, then every row.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.push(self.kind.map_or(0, |k| k as u8));
+        varint::put(out, self.ids.len() as u128);
+        for (key, id) in self.ids.iter() {
+            varint::put(out, *id as u128);
+            write_key(out, key);
+        }
+        for part in self.parts.iter() {
+            varint::put(out, part.len() as u128);
+            for r in part.iter() {
+                varint::put(out, r.key as u128);
+                varint::put(out, varint::zigzag(r.ts as i128));
+                varint::put(
+                    out,
+                    if r.amount == NO_AMOUNT {
+                        0
+                    } else {
+                        r.amount as u128 + 1
+                    },
+                );
+                out.push(r.scale);
+                out.push(r.flags);
+                varint::put(out, r.display as u128);
+                match self.extras.get(r.extra as usize) {
+                    None => out.push(0),
+                    Some(e) => {
+                        out.push(
+                            1 | (e.items.is_some() as u8) << 1 | (e.cost.is_some() as u8) << 2,
+                        );
+                        if let Some(i) = e.items {
+                            varint::put(out, varint::zigzag(i as i128));
+                        }
+                        if let Some(c) = e.cost {
+                            out.push(c.scale);
+                            varint::put(out, c.display as u128);
+                            varint::put(out, varint::zigzag(c.m));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Append what [`OrderLog::write`] wrote (another worker's rows).
+    pub fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()> {
+        let kind = super::ids::read_kind(r)?;
+        let n_ids = r.u64().ok_or_else(bad_state)?;
+        // Their numbers to ours.
+        let mut remap: Vec<(u64, u64)> = Vec::new();
+        for _ in 0..n_ids {
+            let theirs = r.u64().ok_or_else(bad_state)?;
+            let key = read_key(r, kind.ok_or_else(bad_state)?)?;
+            let (ours, _) = self.key_of(key)?;
+            remap.push((theirs, ours));
+        }
+        remap.sort_unstable();
+        if let Some(k) = kind {
+            let mine = *self.kind.get_or_insert(k);
+            if mine != k {
+                return Err(bad_state());
+            }
+        }
+        for part in 0..PARTITIONS {
+            let n = r.u64().ok_or_else(bad_state)?;
+            for _ in 0..n {
+                let key = r.u64().ok_or_else(bad_state)?;
+                let key = match kind {
+                    Some(KeyKind::Int) => key,
+                    _ => remap
+                        .binary_search_by_key(&key, |p| p.0)
+                        .map(|i| remap[i].1)
+                        .map_err(|_| bad_state())?,
+                };
+                let ts = r.i64().ok_or_else(bad_state)?;
+                check_timestamp(ts, "ordered_at").map_err(|_| bad_state())?;
+                let amount = match r.u64().ok_or_else(bad_state)? {
+                    0 => NO_AMOUNT,
+                    a => a - 1,
+                };
+                let scale = r.byte().ok_or_else(bad_state)?;
+                let flags = r.byte().ok_or_else(bad_state)?;
+                let display = r.u64().ok_or_else(bad_state)?;
+                if scale > MAX_SCALE || display > MAX_DISPLAY as u64 || flags & !3 != 0 {
+                    return Err(bad_state());
+                }
+                let extra = match r.byte().ok_or_else(bad_state)? {
+                    0 => NO_EXTRA,
+                    tag if tag & 1 == 1 && tag < 8 => {
+                        let items = if tag & 2 != 0 {
+                            Some(r.i64().ok_or_else(bad_state)?)
+                        } else {
+                            None
+                        };
+                        let cost = if tag & 4 != 0 {
+                            let scale = r.byte().ok_or_else(bad_state)?;
+                            let display = r
+                                .u64()
+                                .filter(|d| *d <= MAX_DISPLAY as u64)
+                                .ok_or_else(bad_state)?;
+                            let m = r.i128().ok_or_else(bad_state)?;
+                            if scale > MAX_SCALE || m < 0 {
+                                return Err(bad_state());
+                            }
+                            Some(Dec {
+                                m,
+                                scale,
+                                display: display as u16,
+                            })
+                        } else {
+                            None
+                        };
+                        self.extras.push(Extra { items, cost });
+                        (self.extras.len() - 1) as u32
+                    }
+                    _ => return Err(bad_state()),
+                };
+                self.parts[part].push(Rec {
+                    key,
+                    ts,
+                    amount,
+                    scale,
+                    flags,
+                    display: display as u16,
+                    extra,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Append another log's rows (combining partial states in memory).
+    pub fn append(&mut self, other: &OrderLog<A>) -> Result<()> {
+        let mut bytes = Vec::new();
+        other.write(&mut bytes);
+        self.read_append(&mut Reader::new(&bytes))
+    }
+
+    pub fn allocator(&self) -> &A {
+        &self.alloc
+    }
+}
