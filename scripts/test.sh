@@ -4,7 +4,8 @@
 #   2. pg_test  #[pg_test] tests inside PostgreSQL (cargo pgrx test)
 #   3. sql      pg_regress golden files (tests/pg_regress), the parallel-plan equivalence
 #               tests, pg_dump/restore of stored summaries, views and materialized views,
-#               and every SQL example in docs/ run and compared with its shown output
+#               every SQL example in docs/ run and compared with its shown output, and the
+#               order figures on CDNOW against the pandas reference (tests/cdnow_check.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # (the Makefile runs scripts/setup.sh first; running this script alone does too)

@@ -484,7 +484,7 @@ CREATE AGGREGATE @extschema@.mrr_series_agg(customer_id anyelement, period times
     SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.mrr_series_by_id_final,
     COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
     DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
-COMMENT ON AGGREGATE @extschema@.customer_stats_agg(anyelement, timestamptz) IS 'Population figures (customer_stats) straight from order rows without amounts (one step; keeps every order, 16 bytes each). Same numbers as customer_stats_agg(customer_history).';
+COMMENT ON AGGREGATE @extschema@.customer_stats_agg(anyelement, timestamptz) IS 'Population figures (customer_stats) straight from order rows without amounts (one step; logs every order, 32 bytes each). Same numbers as customer_stats_agg(customer_history).';
 COMMENT ON AGGREGATE @extschema@.customer_stats_agg(anyelement, timestamptz, numeric) IS 'Population figures (customer_stats) straight from order rows with amounts (one step). Same numbers as customer_stats_agg(customer_history).';
 COMMENT ON AGGREGATE @extschema@.customer_stats_agg(anyelement, timestamptz, numeric, bigint, numeric) IS 'Population figures (customer_stats) with items and cost, straight from order rows (one step).';
 COMMENT ON AGGREGATE @extschema@.median_time_between_purchases(anyelement, timestamptz) IS 'Median gap between consecutive orders of the same customer, over all such gaps (the mean of the middle two for an even count), as an interval; exact up to 16384 distinct gap lengths, see gap_resolution(). NULL when no customer has two orders.';
