@@ -18,7 +18,9 @@
 //! display scale as `scale`:
 //! `(version:1,scale:2,times:["1997-01-01 00:00:00+00",...],amounts:[29.33,...])`.
 
-use super::{amount_at, check_amount, Customer, Extras, Order, HAS_COST, HAS_ITEMS, NO_AMOUNT};
+use super::{
+    amount_at, check_amount, check_items, Customer, Extras, Order, HAS_COST, HAS_ITEMS, NO_AMOUNT,
+};
 use crate::decimal::{Dec, MAX_DISPLAY, MAX_SCALE};
 use crate::error::{MetricError, Result};
 use crate::text::{Fields, Writer};
@@ -103,11 +105,7 @@ impl<A: Allocator> HistoryBuilder<A> {
             None => NO_AMOUNT,
         };
         if let Some(i) = items {
-            if i < 0 {
-                return Err(MetricError::InvalidParameter(format!(
-                    "items {i} is negative: an order has zero or more items"
-                )));
-            }
+            check_items(i)?;
             self.extras.items = self.extras.items.checked_add(i).ok_or_else(|| {
                 MetricError::OutOfRange("items is out of range for bigint".into())
             })?;

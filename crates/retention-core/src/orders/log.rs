@@ -14,7 +14,7 @@
 
 use super::history::HistoryBuilder;
 use super::ids::{bad_state, partition, read_key, write_key, IdMap, Key, KeyKind, PARTITIONS};
-use super::{amount_at, check_amount, Customer, NO_AMOUNT};
+use super::{amount_at, check_amount, check_items, Customer, NO_AMOUNT};
 use crate::decimal::{Dec, MAX_DISPLAY, MAX_SCALE};
 use crate::error::{MetricError, Result};
 use crate::time::check_timestamp;
@@ -131,11 +131,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
             None => (NO_AMOUNT, 0, 0),
         };
         if let Some(i) = items {
-            if i < 0 {
-                return Err(MetricError::InvalidParameter(format!(
-                    "items {i} is negative: an order has zero or more items"
-                )));
-            }
+            check_items(i)?;
         }
         if let Some(c) = cost {
             check_amount(c, "cost")?;

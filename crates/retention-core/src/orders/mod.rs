@@ -123,6 +123,16 @@ pub fn check_amount(d: Dec, what: &str) -> Result<Dec> {
     Ok(d)
 }
 
+/// An order's item count: zero or more.
+pub(crate) fn check_items(items: i64) -> Result<i64> {
+    if items < 0 {
+        return Err(MetricError::InvalidParameter(format!(
+            "items {items} is negative: an order has zero or more items"
+        )));
+    }
+    Ok(items)
+}
+
 /// The mantissa of `d` at `scale` (>= d.scale) as a stored order amount.
 pub(crate) fn amount_at(d: Dec, scale: u8, what: &str) -> Result<u64> {
     d.mantissa_at(scale)

@@ -19,7 +19,7 @@ use super::series::{read_i128, write_i128};
 use super::words::{add_count, as_text_error, inconsistent, Grow, Kind, Summary};
 use crate::decimal::{overflow, pow10, read_scale_word, scale_word, scale_word_valid, Dec};
 use crate::error::Result;
-use crate::text::{Fields, Writer};
+use crate::text::Writer;
 
 const SCALE: usize = 0;
 const START: usize = 1;
@@ -233,11 +233,7 @@ impl Summary for Mrr {
 
     fn from_text(input: &str) -> Result<Vec<u64>> {
         let parse = || -> Result<Vec<u64>> {
-            let mut f = Fields::parse(Self::TYPE_NAME, input)?;
-            let v = f.int("version", input)?;
-            if v != super::words::VERSION as i64 {
-                return Err(f.error(format!("unsupported version {v}")));
-            }
+            let mut f = super::words::fields(Self::TYPE_NAME, input)?;
             let mut amounts = Vec::new();
             for (_, name) in MONEY {
                 amounts.push(f.decimal(name)?);

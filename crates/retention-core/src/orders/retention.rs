@@ -15,7 +15,7 @@ use super::words::{add_count, as_text_error, inconsistent, Grow, Kind, Summary};
 use super::Customer;
 use crate::error::{invalid, Result};
 use crate::interval::{wilson, Interval};
-use crate::text::{Fields, Writer};
+use crate::text::Writer;
 use crate::time::{check_timestamp, format_timestamp};
 
 /// The two periods compared.
@@ -206,11 +206,7 @@ impl Summary for Retention {
 
     fn from_text(input: &str) -> Result<Vec<u64>> {
         let parse = || -> Result<Vec<u64>> {
-            let mut f = Fields::parse(Self::TYPE_NAME, input)?;
-            let v = f.int("version", input)?;
-            if v != super::words::VERSION as i64 {
-                return Err(f.error(format!("unsupported version {v}")));
-            }
+            let mut f = super::words::fields(Self::TYPE_NAME, input)?;
             let w = Window::new(f.timestamp("period_start")?, f.timestamp("period_end")?)?;
             let mut b = new_body(&w);
             b[START] = f.count("customers_start")?;

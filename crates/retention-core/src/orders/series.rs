@@ -29,7 +29,7 @@ use super::words::{add_count, as_text_error, inconsistent, Grow, Kind, Summary};
 use super::Customer;
 use crate::decimal::{pow10, read_scale_word, scale_word, scale_word_valid, Dec, MAX_DISPLAY};
 use crate::error::{invalid, MetricError, Result};
-use crate::text::{Fields, Writer};
+use crate::text::Writer;
 use crate::time::Unit;
 
 /// Most periods one series may span (273 years of days).
@@ -344,11 +344,7 @@ impl Table {
 
     pub fn from_text(&self, input: &str, validate: fn(&[u64]) -> Result<()>) -> Result<Vec<u64>> {
         let parse = || -> Result<Vec<u64>> {
-            let mut f = Fields::parse(self.type_name, input)?;
-            let v = f.int("version", input)?;
-            if v != super::words::VERSION as i64 {
-                return Err(f.error(format!("unsupported version {v}")));
-            }
+            let mut f = super::words::fields(self.type_name, input)?;
             let unit = Unit::parse(&f.string("unit")?)?;
             let zone = f.string("zone")?;
             let mut b = new_body(unit, &zone)?;

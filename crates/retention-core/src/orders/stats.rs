@@ -19,7 +19,7 @@ use super::{Customer, HAS_COST, HAS_ITEMS};
 use crate::decimal::{self, Dec};
 use crate::error::{MetricError, Result};
 use crate::interval::{wilson, Interval};
-use crate::text::{Fields, Writer};
+use crate::text::Writer;
 use crate::time::check_timestamp;
 
 /// Most distinct gap lengths kept exactly (16 bytes each: 256 KiB).
@@ -509,11 +509,7 @@ impl Summary for Stats {
 
     fn from_text(input: &str) -> Result<Vec<u64>> {
         let parse = || -> Result<Vec<u64>> {
-            let mut f = Fields::parse(Self::TYPE_NAME, input)?;
-            let v = f.int("version", input)?;
-            if v != super::words::VERSION as i64 {
-                return Err(f.error(format!("unsupported version {v}")));
-            }
+            let mut f = super::words::fields(Self::TYPE_NAME, input)?;
             let mut b = new_body();
             b[CUSTOMERS] = f.count("customers")?;
             b[REPEAT] = f.count("repeat_customers")?;

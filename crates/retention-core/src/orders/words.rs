@@ -110,6 +110,18 @@ pub fn from_binary<S: Summary>(bytes: &[u8]) -> Result<Vec<u64>> {
     }
 }
 
+/// The fields of a summary's text form, its version checked.
+pub(crate) fn fields(type_name: &'static str, input: &str) -> Result<crate::text::Fields> {
+    let mut f = crate::text::Fields::parse(type_name, input)?;
+    let v = f.int("version", input)?;
+    if v != VERSION as i64 {
+        return Err(f.error(format!(
+            "unsupported version {v} (this build reads version {VERSION})"
+        )));
+    }
+    Ok(f)
+}
+
 /// A count that must not pass `bigint`.
 pub(crate) fn add_count(a: &mut u64, b: u64, what: &str) -> Result<()> {
     match a.checked_add(b).filter(|v| *v <= i64::MAX as u64) {
