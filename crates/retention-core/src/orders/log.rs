@@ -172,7 +172,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
             for run in part.chunk_by(|a, b| a.key == b.key) {
                 scratch.clear();
                 for r in run {
-                    let amount = (r.amount != NO_AMOUNT).then(|| Dec {
+                    let amount = (r.amount != NO_AMOUNT).then_some(Dec {
                         m: r.amount as i128,
                         scale: r.scale,
                         display: r.display,

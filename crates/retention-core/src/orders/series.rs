@@ -77,6 +77,14 @@ fn head(b: &[u64]) -> usize {
 
 /// A new, empty table for a unit and a time zone name.
 pub fn new_body(unit: Unit, zone: &str) -> Result<Vec<u64>> {
+    let mut b = calendar_header(unit, zone)?;
+    b.extend_from_slice(&[0, NONE_MIN, NONE_MAX, 0]);
+    Ok(b)
+}
+
+/// The words of a calendar header (unit and zone), which every calendar summary starts
+/// with.
+pub fn calendar_header(unit: Unit, zone: &str) -> Result<Vec<u64>> {
     if zone.is_empty() || zone.len() > MAX_ZONE_LEN {
         return invalid(format!(
             "time zone name \"{zone}\" must have 1 to {MAX_ZONE_LEN} bytes"
@@ -88,8 +96,45 @@ pub fn new_body(unit: Unit, zone: &str) -> Result<Vec<u64>> {
         w[..chunk.len()].copy_from_slice(chunk);
         b.push(u64::from_le_bytes(w));
     }
-    b.extend_from_slice(&[0, NONE_MIN, NONE_MAX, 0]);
     Ok(b)
+}
+
+/// Words taken by the calendar header of a body.
+pub fn header_len(b: &[u64]) -> usize {
+    head(b)
+}
+
+/// [`header_len`] of a body from outside, checked (unit, zone length and text).
+pub fn header_len_checked(b: &[u64]) -> Result<usize> {
+    if b.len() < ZONE
+        || b[ZONE_LEN] as usize > MAX_ZONE_LEN
+        || b[ZONE_LEN] == 0
+        || b.len() < head(b)
+    {
+        return Err(inconsistent("bad header"));
+    }
+    calendar(b)?;
+    Ok(head(b))
+}
+
+/// The `first_period` field of a calendar summary's text: a local date that starts a
+/// period, or null.
+pub(crate) fn parse_first_period(f: &mut crate::text::Fields, unit: Unit) -> Result<Option<i64>> {
+    match f.nullable_string("first_period")? {
+        None => Ok(None),
+        Some(s) => {
+            let d = chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                .map_err(|_| f.error(format!("first_period \"{s}\" is not a date")))?;
+            let i = unit.index_of(d);
+            if unit.start_date(i) != Some(d) {
+                return Err(f.error(format!(
+                    "first_period {s} is not the start of a {}",
+                    unit.name()
+                )));
+            }
+            Ok(Some(i))
+        }
+    }
 }
 
 /// The table's unit and zone, checked.
@@ -348,21 +393,7 @@ impl Table {
             let unit = Unit::parse(&f.string("unit")?)?;
             let zone = f.string("zone")?;
             let mut b = new_body(unit, &zone)?;
-            let first = match f.nullable_string("first_period")? {
-                None => None,
-                Some(s) => {
-                    let d = chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-                        .map_err(|_| f.error(format!("first_period \"{s}\" is not a date")))?;
-                    let i = unit.index_of(d);
-                    if unit.start_date(i) != Some(d) {
-                        return Err(f.error(format!(
-                            "first_period {s} is not the start of a {}",
-                            unit.name()
-                        )));
-                    }
-                    Some(i)
-                }
-            };
+            let first = parse_first_period(&mut f, unit)?;
             // The written scale is the display scale; mantissas take the fewest decimals.
             let display = f.int("scale", input)?;
             if !(0..=MAX_DISPLAY as i64).contains(&display) {
@@ -457,10 +488,7 @@ impl Table {
 
     /// Structural checks shared by both kinds; `rows` then checks each kind's arithmetic.
     fn validate_layout(&self, b: &[u64]) -> Result<()> {
-        if b.len() < ZONE || b[ZONE_LEN] as usize > MAX_ZONE_LEN || b[ZONE_LEN] == 0 {
-            return Err(inconsistent("bad header"));
-        }
-        let h = head(b);
+        let h = header_len_checked(b)?;
         if b.len() < h + 4 || !(b.len() - h - 4).is_multiple_of(self.width) {
             return Err(inconsistent("wrong length"));
         }

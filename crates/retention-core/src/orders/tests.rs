@@ -3,6 +3,7 @@
 //! split and order gives the summary of the whole, and the one-step path (customers by id)
 //! equals the two-level path (histories).
 
+use super::cohort::{self, Cohorts};
 use super::history::{self, HistoryBuilder};
 use super::ids::{IdMap, Key};
 use super::log::OrderLog;
@@ -422,6 +423,156 @@ fn series_span_is_limited() {
     assert!(matches!(e, crate::MetricError::LimitExceeded(_)), "{e}");
 }
 
+// --- cohorts ---------------------------------------------------------------------------------
+
+fn cohort_fixture(recurring: bool) -> Vec<u64> {
+    let m = |mo: u32| utc(2026, mo, 10, 0, 0, 0);
+    let customers = [
+        // A: Jan 10, Feb 20, Apr 5.
+        history(&[(m(1), Some("10")), (m(2), Some("20")), (m(4), Some("5"))]),
+        // B: Jan 7, Mar 3.
+        history(&[(m(1), Some("7")), (m(3), Some("3"))]),
+        // C: Feb, Mar, Apr (no amounts).
+        history(&[(m(2), None), (m(3), None), (m(4), None)]),
+        // D: Feb only, 1.
+        history(&[(m(2), Some("1"))]),
+    ];
+    let mut body = cohort::new_body(Unit::Month, "UTC", recurring, &[1, 2, 4]).unwrap();
+    for c in &customers {
+        grow_loop(&mut body, |b| {
+            cohort::add_customer(b, &c.customer(), &mut month)
+        });
+    }
+    body
+}
+
+#[test]
+fn first_time_cohorts_by_hand() {
+    let body = cohort_fixture(false);
+    let jan = utc_period(Unit::Month, utc(2026, 1, 10, 0, 0, 0))
+        .unwrap()
+        .index;
+    let got: Vec<_> = cohort::cells(&body)
+        .iter()
+        .map(|c| {
+            (
+                c.cohort - jan,
+                c.offset(),
+                c.cohort_size,
+                c.active,
+                c.active_on_or_after,
+                c.revenue.to_string(),
+                c.cumulative_revenue.to_string(),
+            )
+        })
+        .collect();
+    // January cohort {A, B}: Feb A, Mar B, Apr A; last orders A Apr (offset 3), B Mar (2);
+    // revenue 17, 20, 3, 5. February cohort {C, D}: Mar C, Apr C; last C Apr, D Feb;
+    // revenue 1, 0, 0.
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        got,
+        vec![
+            (0, 0, 2, 2, 2, s("17"), s("17")),
+            (0, 1, 2, 1, 2, s("20"), s("37")),
+            (0, 2, 2, 1, 2, s("3"), s("40")),
+            (0, 3, 2, 1, 1, s("5"), s("45")),
+            (1, 0, 2, 2, 2, s("1"), s("1")),
+            (1, 1, 2, 1, 1, s("0"), s("1")),
+            (1, 2, 2, 1, 1, s("0"), s("1")),
+        ]
+    );
+    let cells = cohort::cells(&body);
+    close(cells[1].retention().unwrap(), 0.5);
+    close(cells[1].revenue_retention().unwrap(), 20.0 / 17.0);
+    // Brackets [1, 2) and [2, 4): January A | A, B; February C | C.
+    let b: Vec<_> = cohort::brackets(&body)
+        .iter()
+        .map(|x| (x.1, x.2, x.3, x.4, x.5))
+        .collect();
+    assert_eq!(
+        b,
+        vec![
+            (0, 1, 2, 2, 1),
+            (1, 2, 4, 2, 2),
+            (0, 1, 2, 2, 1),
+            (1, 2, 4, 2, 1)
+        ]
+    );
+    // Weighted curve over every cell: offset 1 (1 + 1) / (2 + 2), offset 2 (1 + 1) / 4,
+    // offset 3 only January: 1 / 2.
+    let curve = cohort::curve(&body, false, &mut |_, _| true);
+    let pts: Vec<_> = curve
+        .iter()
+        .map(|p| (p.offset, p.cohorts, p.customers, p.active))
+        .collect();
+    assert_eq!(
+        pts,
+        vec![(0, 2, 4, 4), (1, 2, 4, 2), (2, 2, 4, 2), (3, 1, 2, 1)]
+    );
+    // Only cohorts whose period N has ended count: say March is the last complete month.
+    let mar = jan + 2;
+    let matured = cohort::curve(&body, true, &mut |_, p| p <= mar);
+    let pts: Vec<_> = matured
+        .iter()
+        .map(|p| (p.offset, p.cohorts, p.customers, p.active))
+        .collect();
+    assert_eq!(pts, vec![(0, 2, 4, 4), (1, 2, 4, 3), (2, 1, 2, 2)]);
+    assert_eq!(
+        Cohorts::from_text(&Cohorts::to_text(&body)).map(|b| Cohorts::to_text(&b)),
+        Ok(Cohorts::to_text(&body))
+    );
+}
+
+#[test]
+fn recurring_cohorts_by_hand() {
+    let body = cohort_fixture(true);
+    assert!(cohort::is_recurring(&body));
+    let jan = utc_period(Unit::Month, utc(2026, 1, 10, 0, 0, 0))
+        .unwrap()
+        .index;
+    let got: Vec<_> = cohort::cells(&body)
+        .iter()
+        .map(|c| (c.cohort - jan, c.offset(), c.cohort_size, c.active))
+        .collect();
+    // Every active month starts a cohort: Jan {A, B}; Feb {A, C, D} (A again in Apr, C in
+    // Mar and Apr); Mar {B, C} (C in Apr); Apr {A, C}.
+    assert_eq!(
+        got,
+        vec![
+            (0, 0, 2, 2),
+            (0, 1, 2, 1),
+            (0, 2, 2, 1),
+            (0, 3, 2, 1),
+            (1, 0, 3, 3),
+            (1, 1, 3, 1),
+            (1, 2, 3, 2),
+            (2, 0, 2, 2),
+            (2, 1, 2, 1),
+            (3, 0, 2, 2),
+        ]
+    );
+    let mut first_time = cohort_fixture(false);
+    assert!(Cohorts::merge(&mut first_time, &body)
+        .unwrap_err()
+        .message()
+        .contains("different kinds"));
+}
+
+#[test]
+fn cohort_grid_is_limited() {
+    let h = history(&[
+        (utc(1, 1, 1, 0, 0, 0), None),
+        (utc(9999, 1, 1, 0, 0, 0), None),
+    ]);
+    let mut body = cohort::new_body(Unit::Month, "UTC", false, &[]).unwrap();
+    let e = cohort::add_customer(&mut body, &h.customer(), &mut month).unwrap_err();
+    assert!(matches!(e, crate::MetricError::LimitExceeded(_)), "{e}");
+    assert!(cohort::new_body(Unit::Month, "UTC", false, &[0, 2]).is_err());
+    assert!(cohort::new_body(Unit::Month, "UTC", false, &[3, 2]).is_err());
+    assert!(cohort::new_body(Unit::Month, "UTC", false, &[3]).is_err());
+}
+
 // --- MRR -------------------------------------------------------------------------------------
 
 #[test]
@@ -742,7 +893,8 @@ proptest! {
                 0 => Retention::to_text(&Retention::from_text(t).unwrap()),
                 1 => Stats::to_text(&Stats::from_text(t).unwrap()),
                 2 => Activity::to_text(&Activity::from_text(t).unwrap()),
-                _ => MrrSeries::to_text(&MrrSeries::from_text(t).unwrap()),
+                3 => MrrSeries::to_text(&MrrSeries::from_text(t).unwrap()),
+                _ => Cohorts::to_text(&Cohorts::from_text(t).unwrap()),
             };
             prop_assert_eq!(&back, t);
         }
@@ -831,6 +983,7 @@ proptest! {
         let _ = Stats::from_text(&input);
         let _ = Activity::from_text(&input);
         let _ = Mrr::from_text(&input);
+        let _ = Cohorts::from_text(&input);
         let _ = history::from_text(&input, Global);
     }
 
@@ -841,6 +994,7 @@ proptest! {
         let _ = words::from_binary::<Activity>(&bytes);
         let _ = words::from_binary::<MrrSeries>(&bytes);
         let _ = words::from_binary::<Mrr>(&bytes);
+        let _ = words::from_binary::<Cohorts>(&bytes);
         let _ = history::check_binary(&bytes);
     }
 }

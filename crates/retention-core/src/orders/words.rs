@@ -31,6 +31,7 @@ pub enum Kind {
     Series = 12,
     Mrr = 13,
     MrrSeries = 14,
+    Cohort = 15,
 }
 
 /// The outcome of an operation on a summary body: done, or "this body is too small: here is
