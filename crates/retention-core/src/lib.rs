@@ -8,6 +8,7 @@
 pub mod decimal;
 pub mod error;
 pub mod formulas;
+pub mod funnel;
 pub mod interval;
 pub mod orders;
 pub mod survey;
