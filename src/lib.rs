@@ -7,6 +7,7 @@
 
 mod glue;
 
+mod cohorts;
 mod formulas;
 mod orders;
 mod survey;

@@ -12,7 +12,7 @@ pub(crate) mod calendar;
 pub(crate) mod datum;
 mod history;
 mod ids;
-mod onestep;
+pub(crate) mod onestep;
 mod summaries;
 
 use crate::glue::*;

@@ -562,9 +562,11 @@ pg_fn!(fn median_gap_by_id_final(fcinfo) {
     ret_interval_us(fcinfo, stats_body(fcinfo).and_then(|b| StatsRef(&b).median_gap()))
 });
 
-/// A period table of every customer, `add` being the activity or the MRR accumulation.
-unsafe fn table_final<S: Summary>(
+/// A calendar table of every customer: `init` makes the empty body for the calendar, `add`
+/// counts a customer (activity, MRR or cohorts).
+pub(crate) unsafe fn table_final<S: Summary>(
     fcinfo: FunctionCallInfo,
+    init: fn(Unit, &str) -> Result<Vec<u64>>,
     add: fn(&mut [u64], &Customer<'_>, &mut dyn FnMut(i64) -> Result<i64>) -> Result<Grow>,
 ) -> Datum {
     let Some(s) = final_state::<Orders>(fcinfo) else {
@@ -575,12 +577,12 @@ unsafe fn table_final<S: Summary>(
     };
     let zone = s.params.zone().to_string();
     let zc = zone_calendar(fcinfo, unit, &zone);
-    let mut body = series::new_body(unit, &zone).or_report();
+    let mut body = init(unit, &zone).or_report();
     each_customer(s, |c| {
         owned_update(&mut body, |b| add(b, c, &mut |ts| zc.index(ts)))
     });
     final_datum::<S>(&body)
 }
 
-pg_fn!(fn series_by_id_final(fcinfo) { table_final::<Activity>(fcinfo, series::add_activity) });
-pg_fn!(fn mrr_series_by_id_final(fcinfo) { table_final::<MrrSeries>(fcinfo, series::add_mrr) });
+pg_fn!(fn series_by_id_final(fcinfo) { table_final::<Activity>(fcinfo, series::new_body, series::add_activity) });
+pg_fn!(fn mrr_series_by_id_final(fcinfo) { table_final::<MrrSeries>(fcinfo, series::new_body, series::add_mrr) });
