@@ -74,3 +74,26 @@ SELECT (SELECT customer_stats_agg(h)::text FROM (SELECT DISTINCT ON (customer_id
          = (SELECT stats FROM one_step) AS stats_paths_equal,
        (SELECT period_series_agg(h, 'month')::text FROM (SELECT DISTINCT ON (customer_id) h FROM big_history) d)
          = (SELECT series FROM one_step) AS series_paths_equal;
+
+-- Cohorts and ClickHouse's aggregates in partial plans.
+SET max_parallel_workers_per_gather = 0;
+CREATE VIEW cohort_views AS
+SELECT cohort_agg(h, 'month')::text AS c, recurring_cohort_agg(h, 'quarter', ARRAY[1, 2, 4])::text AS r
+FROM big_history;
+CREATE VIEW cohort_one_step AS
+SELECT cohort_agg(customer_id, ordered_at, amount, 'month')::text AS c,
+       recurring_cohort_agg(customer_id, ordered_at, amount, 'week')::text AS r
+FROM big_orders;
+CREATE VIEW clickhouse AS
+SELECT segment, retention(amount < 50, amount >= 100, amount >= 150)::text AS r,
+       window_funnel(interval '3 days', ordered_at, amount < 50, amount >= 100, amount >= 150) AS f
+FROM big_orders GROUP BY segment;
+SELECT md5(t::text) AS serial_cohorts FROM cohort_views t \gset
+SELECT md5(t::text) AS serial_cohorts_one_step FROM cohort_one_step t \gset
+SELECT md5(string_agg(t::text, ',' ORDER BY segment)) AS serial_clickhouse FROM clickhouse t \gset
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT * FROM cohort_one_step;
+EXPLAIN (COSTS OFF) SELECT * FROM clickhouse;
+SELECT md5(t::text) = :'serial_cohorts' AS cohorts_equal FROM cohort_views t;
+SELECT md5(t::text) = :'serial_cohorts_one_step' AS cohorts_one_step_equal FROM cohort_one_step t;
+SELECT md5(string_agg(t::text, ',' ORDER BY segment)) = :'serial_clickhouse' AS clickhouse_equal FROM clickhouse t;

@@ -267,8 +267,11 @@ impl Cell {
     pub fn retention_on_or_after(&self) -> Option<f64> {
         (self.cohort_size > 0).then(|| self.active_on_or_after as f64 / self.cohort_size as f64)
     }
+    /// Revenue over the cohort's offset-0 revenue; `None` when either is unknown (no order
+    /// with an amount) or the first is 0.
     pub fn revenue_retention(&self) -> Option<f64> {
-        (self.first_revenue.m > 0).then(|| self.revenue.m as f64 / self.first_revenue.m as f64)
+        (self.first_revenue.m > 0 && self.priced_orders > 0)
+            .then(|| self.revenue.m as f64 / self.first_revenue.m as f64)
     }
 }
 
