@@ -5,7 +5,8 @@
 #   3. sql      pg_regress golden files (tests/pg_regress), the parallel-plan equivalence
 #               tests, pg_dump/restore of stored summaries, views and materialized views,
 #               every SQL example in docs/ run and compared with its shown output, and the
-#               order figures on CDNOW against the pandas reference (tests/cdnow_check.py)
+#               order figures on CDNOW against the pandas reference (tests/cdnow_check.py),
+#               and the materialized-view workflow with pg_cron (tests/cron_workflow.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # (the Makefile runs scripts/setup.sh first; running this script alone does too)
@@ -31,6 +32,10 @@ passed=$((passed + 1))
 tier "sql (pg_regress, parallel plans, dump/restore, doc examples)"
 scripts/install.sh
 pg_virtualenv -v 15 tests/sql_tier.sh
+echo "--- materialized views refreshed by pg_cron"
+# A cluster of its own: pg_cron must be preloaded; its jobs run in background workers.
+pg_virtualenv -v 15 -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
+    -o cron.use_background_workers=on -o max_worker_processes=16 tests/cron_workflow.sh
 passed=$((passed + 1))
 
 echo
