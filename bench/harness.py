@@ -35,7 +35,11 @@ import subprocess
 import sys
 import time
 
-Case = collections.namedtuple("Case", "name ours hand floor")
+# `rounds`, when given, caps the timing rounds of a case whose queries are slow (the report
+# says which cases ran fewer rounds); such a case also skips the untimed warm-up in the timing
+# session: its queries have just run for EXPLAIN ANALYZE and peak memory, and at seconds a
+# query what a warm-up saves (catalog caches, loading the library) is lost in the noise.
+Case = collections.namedtuple("Case", "name ours hand floor rounds", defaults=(None,))
 Mode = collections.namedtuple("Mode", "name settings")
 
 SERIAL = Mode("serial", "SET max_parallel_workers_per_gather = 0;")
@@ -92,14 +96,15 @@ def machine(db):
             f"PostgreSQL {pg} ({settings}), pg_retention {ext}")
 
 
-def interleaved(db, queries, rounds):
+def interleaved(db, queries, rounds, warmup=True):
     """Wall times (ms) of each query, `rounds` each, run round-robin in one psql session.
 
     `queries` is a list of (settings, sql). Returns one list of times a query, in round
-    order. Each query runs once untimed first; round r starts at query r (mod n)."""
+    order. Each query runs once untimed first (unless not `warmup`); round r starts at
+    query r (mod n)."""
     n = len(queries)
     script = ["\\o /dev/null"]
-    for settings, sql in queries:
+    for settings, sql in queries if warmup else ():
         script += [settings, sql + ";"]
     for r in range(rounds):
         for i in range(n):
@@ -201,26 +206,37 @@ def peak_memory_kb(db, mode, sql):
         return None, None
 
 
+def case_rounds(case, rounds):
+    """The timing rounds of `case`: `rounds`, or fewer where the case caps them."""
+    return min(rounds, case.rounds) if case.rounds else rounds
+
+
 def measure(db, cases, rounds, modes=MODES, memory=True):
     """Run every case; returns one dict a case with times, ratios and plan facts."""
     serial, parallel = modes
     postmaster = postmaster_pid(db)
     results = []
+    known = {}  # plan facts and peak memory of each query, measured once (the floor recurs)
     for case in cases:
         roles = [(role, sql) for role, sql in zip(ROLES, (case.floor, case.ours, case.hand)) if sql]
         res = {"case": case, "plans": {}, "serial_plans": {}, "memory": {}}
         for role, sql in roles:
-            facts = res["serial_plans"][role] = plan_facts(explain(db, serial, sql, analyze=False))
-            if facts["gather"]:
-                raise RuntimeError(f"{case.name}: the serial plan of {role} has a Gather:\n{sql}")
-            res["plans"][role] = plan_facts(explain(db, parallel, sql, analyze=True))
+            if sql not in known:
+                facts = plan_facts(explain(db, serial, sql, analyze=False))
+                if facts["gather"]:
+                    raise RuntimeError(f"{case.name}: the serial plan of {role} has a Gather:\n{sql}")
+                known[sql] = (facts, plan_facts(explain(db, parallel, sql, analyze=True)),
+                              peak_memory_kb(db, serial, sql) if memory else None)
+            res["serial_plans"][role], res["plans"][role], peak = known[sql]
             if memory:
-                res["memory"][role] = peak_memory_kb(db, serial, sql)
+                res["memory"][role] = peak
         if not res["plans"]["ours"]["partial"]:
             raise RuntimeError(f"{case.name}: no partial aggregate in the {parallel.name} plan:\n"
                                + explain(db, parallel, case.ours, analyze=False))
         queries = [(mode.settings, sql) for mode in modes for _role, sql in roles]
-        times, res["others"] = others_cores(db, postmaster, lambda: interleaved(db, queries, rounds))
+        n = case_rounds(case, rounds)
+        times, res["others"] = others_cores(db, postmaster,
+                                            lambda: interleaved(db, queries, n, warmup=not case.rounds))
         t = {(mode.name, role): times[m * len(roles) + q]
              for m, mode in enumerate(modes) for q, (role, _sql) in enumerate(roles)}
         res["ms"] = {key: statistics.median(v) for key, v in t.items()}
@@ -314,19 +330,35 @@ def queries_section(cases):
     return "\n".join(out)
 
 
-def run(title, db, setup_sql, cases, rows, rounds, memory=True):
-    """Build the data, measure every case, print the Markdown report, drop the data."""
+def run(title, db, setup_sql, cases, rows, rounds, memory=True, check=None):
+    """Build the data, measure every case, print the Markdown report, drop the data.
+
+    `check`, when given, is called with the database before anything is timed; it returns
+    Markdown (what it checked) for the report, or raises to stop the run."""
     log(f"{title}: building {rows:,} rows")
+    start = time.monotonic()
     create_database(db, setup_sql)
+    log(f"{title}: built in {time.monotonic() - start:.0f} s")
+    checked = None
+    if check:
+        start = time.monotonic()
+        checked = check(db)
+        log(f"{title}: checked in {time.monotonic() - start:.0f} s")
     log(f"{title}: {len(cases)} cases, {rounds} rounds")
+    start = time.monotonic()
     results = measure(db, cases, rounds, memory=memory)
+    log(f"{title}: measured in {time.monotonic() - start:.0f} s")
     print(f"### {title}\n")
     size = value(db, "SELECT pg_size_pretty(sum(pg_table_size(oid))) FROM pg_class "
                      "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")
-    print(f"{rows:,} rows (tables: {size}); {rounds} interleaved rounds; median times in ms, "
-          "medians of per-round ratios.  ")
+    fewer = [f"{c.name} ({case_rounds(c, rounds)})" for c in cases if case_rounds(c, rounds) < rounds]
+    print(f"{rows:,} rows (tables: {size}); {rounds} interleaved rounds"
+          + (f" (fewer for slow cases: {'; '.join(fewer)})" if fewer else "")
+          + "; median times in ms, medians of per-round ratios.  ")
     print(f"{machine(db)}.\n")
     print(report(results))
+    if checked:
+        print(f"\n#### Checks\n\n{checked}")
     print(f"\n#### Data\n\n```sql norun\n{setup_sql.strip()}\n```\n\n#### Queries\n")
     print(queries_section(cases))
     drop_database(db)
