@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""The order-history benchmark: each order metric against the best hand-written SQL for the
+same figure and against the floor, a bare count(customer_id) of the orders, serially and with
+two parallel workers (bench/harness.py says how). Usage: orders.py [rows] [rounds]
+(default: 10 million rows, 5 rounds; 3 for the cases marked SLOW).
+
+The data set: `rows` orders (10 million by default) from about rows / 10 customers, with a
+fixed seed. Before anything is timed, every case's result is checked against its hand-written
+SQL on the same data (see check()); a difference stops the run.
+"""
+import harness
+from harness import Case
+
+DB = "pg_retention_bench_orders"
+
+# The data set. One row per customer first (how many orders, when the first, over what span),
+# then its orders; the customer list is cut where the running total of orders reaches {rows},
+# so the table has exactly {rows} rows.
+# - Order counts: 59% of customers are planned as one-time buyers; 0.03% as heavy buyers with
+#   100-999 orders (log-uniform); the rest 2 + a gamma(2, 15) number of orders (mean 32).
+#   Orders fall uniformly over the customer's lifetime (exponential, mean 1 year) from its
+#   first order; the part after the end of the data is cut, scaling its count. The result at
+#   10 million orders: 1,004,160 customers (9.96 orders each), 60% of them with one order,
+#   2,805 with 100 or more and 160 with 200 or more (at most 960).
+# - Time: 2024-01-01 to 2026-01-01 UTC, whole seconds; first orders grow linearly (three times
+#   as many at the end as at the start); a seasonal warp of time makes late November 1.9 times
+#   as busy as late May.
+# - Amounts: lognormal, median 40.00, sigma 0.9, two decimals.
+# - The table is in time order, as a shop's orders table is (rows are appended as they come).
+# Stored per-customer tables, built untimed: `histories` (pg_retention's level 1), and for the
+# hand-written SQL the tables a shop would materialize instead: `customer_totals` (count,
+# first, last, sum per customer) and `customer_months` (orders and revenue per customer and
+# month). Periods are months in the session TimeZone, set to UTC for the database.
+SETUP = """
+ALTER DATABASE {db} SET TimeZone = 'UTC';
+SET TimeZone = 'UTC';
+SET work_mem = '256MB';
+SELECT setseed(0.20261123);
+CREATE TEMP TABLE plan AS
+SELECT customer_id, n, y0, span, sum(n) OVER (ORDER BY customer_id) - n AS orders_before
+FROM (SELECT customer_id, y0, least(life, 2 - y0) AS span,
+             1 + floor((planned - 1) * least(1, (2 - y0) / life) + r5)::int AS n
+      FROM (SELECT customer_id,
+                   CASE WHEN kind < 0.59 THEN 1
+                        WHEN kind >= 0.9997 THEN floor(100 * 10 ^ r1)::int
+                        ELSE 2 + floor(-15 * ln(r1 * r2))::int END AS planned,
+                   sqrt(1 + 8 * r3) - 1 AS y0, -ln(r4) AS life, r5
+            FROM (SELECT c AS customer_id, random() AS kind, 1 - random() AS r1, 1 - random() AS r2,
+                         random() AS r3, 1 - random() AS r4, random() AS r5
+                  FROM generate_series(1::bigint, {rows} * 11 / 100 + 1000) c OFFSET 0) c) c) c;
+CREATE UNLOGGED TABLE orders AS
+SELECT customer_id,
+       to_timestamp(1704067200 + floor((y + 0.3 / (2 * pi()) * (sin(2 * pi() * (y - 0.4)) - sin(-0.8 * pi())))
+                                       * 365.5 * 86400)) AS ordered_at,
+       round(exp(ln(40) + 0.9 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))::numeric, 2)::numeric(10,2) AS amount
+FROM (SELECT p.customer_id, CASE WHEN k = 1 THEN p.y0 ELSE p.y0 + random() * p.span END AS y
+      FROM plan p, generate_series(1, least(p.n, {rows} - p.orders_before)) k
+      WHERE p.orders_before < {rows} OFFSET 0) o
+ORDER BY ordered_at, customer_id;
+CREATE UNLOGGED TABLE histories AS
+SELECT customer_id, customer_history_agg(ordered_at, amount) AS h FROM orders GROUP BY customer_id;
+CREATE UNLOGGED TABLE customer_totals AS
+SELECT customer_id, count(*) AS orders, min(ordered_at) AS first_order_at, max(ordered_at) AS last_order_at,
+       sum(amount) AS revenue
+FROM orders GROUP BY customer_id;
+CREATE UNLOGGED TABLE customer_months AS
+SELECT customer_id, date_trunc('month', ordered_at) AS month, count(*) AS orders, sum(amount) AS revenue
+FROM orders GROUP BY customer_id, month;
+"""
+
+FLOOR = "SELECT count(customer_id) FROM orders"
+
+# The columns of periods() that the hand-written period series computes.
+PERIOD_COLUMNS = ("period_start, customers_start, new_customers, retained, reactivated, churned, "
+                  "customers_end, retention_rate, orders, revenue")
+
+# The hand-written period series over customer-month rows `cm` (customer_id, month, orders,
+# revenue): lag() gives each customer-month the customer's previous active month, which
+# classifies it as new (none), retained (the month before) or reactivated (earlier); one
+# GROUP BY month counts them, and a window over the months gives the customers at the start
+# (active the month before) and the churned. generate_series keeps months without orders.
+PERIOD_SERIES_TAIL = """m AS (
+    SELECT month, count(*) AS active,
+           count(*) FILTER (WHERE prev IS NULL) AS new,
+           count(*) FILTER (WHERE prev = month - interval '1 month') AS retained,
+           sum(orders) AS orders, sum(revenue) AS revenue
+    FROM (SELECT month, orders, revenue, lag(month) OVER (PARTITION BY customer_id ORDER BY month) AS prev
+          FROM {cm}) t
+    GROUP BY month
+)
+SELECT month AS period_start, lag(active, 1, 0::bigint) OVER w AS customers_start, new AS new_customers, retained,
+       active - new - retained AS reactivated, lag(active, 1, 0::bigint) OVER w - retained AS churned,
+       active AS customers_end, retained::float8 / nullif(lag(active) OVER w, 0) AS retention_rate, orders, revenue
+FROM (SELECT month, coalesce(active, 0) AS active, coalesce(new, 0) AS new, coalesce(retained, 0) AS retained,
+             coalesce(orders, 0) AS orders, coalesce(revenue, 0) AS revenue
+      FROM generate_series((SELECT min(month) FROM m), (SELECT max(month) FROM m), interval '1 month') g(month)
+      LEFT JOIN m USING (month)) s
+WINDOW w AS (ORDER BY month)
+ORDER BY month"""
+
+HAND_SERIES = ("WITH cm AS (\n"
+               "    SELECT customer_id, date_trunc('month', ordered_at) AS month, count(*) AS orders, "
+               "sum(amount) AS revenue\n"
+               "    FROM orders GROUP BY customer_id, month\n), "
+               + PERIOD_SERIES_TAIL.format(cm="cm"))
+HAND_SERIES_STORED = "WITH " + PERIOD_SERIES_TAIL.format(cm="customer_months")
+
+# Retention of Q4 2025 against Q3 2025: [ps, pe) = [2025-10-01, 2026-01-01), L = 92 days, so the
+# base period [ps - L, ps) is [2025-07-01, 2025-10-01).
+PS, PE, BASE = "2025-10-01", "2026-01-01", "2025-07-01"
+
+# Timing rounds of the cases whose hand-written SQL takes seconds at 10 million rows (it sorts
+# or hashes every order): fewer, so that the whole benchmark stays near 25 minutes on 2 cores.
+SLOW = 3
+
+CASES = [
+    Case("period series by month, one step",
+         f"SELECT {PERIOD_COLUMNS} FROM periods((SELECT period_series_agg(customer_id, ordered_at, amount, 'month') "
+         "FROM orders))",
+         HAND_SERIES, FLOOR, SLOW),
+    Case("period series by month, two levels from orders",
+         f"SELECT {PERIOD_COLUMNS} FROM periods((SELECT period_series_agg(h, 'month') FROM "
+         "(SELECT customer_history_agg(ordered_at, amount) AS h FROM orders GROUP BY customer_id) c))",
+         HAND_SERIES, FLOOR, SLOW),
+    Case("period series by month, from stored histories",
+         f"SELECT {PERIOD_COLUMNS} FROM periods((SELECT period_series_agg(h, 'month') FROM histories))",
+         HAND_SERIES_STORED, FLOOR),
+    Case("repeat purchase rate, one step",
+         "SELECT repeat_purchase_rate(customer_id) FROM orders",
+         "SELECT count(*) FILTER (WHERE n >= 2)::float8 / count(*) "
+         "FROM (SELECT count(*) AS n FROM orders GROUP BY customer_id) t",
+         FLOOR, SLOW),
+    Case("repeat purchase rate, from stored histories",
+         "SELECT repeat_purchase_rate(customer_stats_agg(h)) FROM histories",
+         "SELECT count(*) FILTER (WHERE orders >= 2)::float8 / count(*) FROM customer_totals",
+         FLOOR),
+    Case("retention rate, Q4 against Q3, one step",
+         f"SELECT retention_rate(customer_id, ordered_at, '{PS}', '{PE}') FROM orders",
+         f"SELECT count(*) FILTER (WHERE last_at >= '{PS}')::float8 / nullif(count(*), 0) "
+         f"FROM (SELECT max(ordered_at) AS last_at FROM orders WHERE ordered_at >= '{BASE}' AND ordered_at < '{PE}' "
+         f"GROUP BY customer_id HAVING min(ordered_at) < '{PS}') t",
+         FLOOR),
+    Case("avg time between purchases, one step",
+         "SELECT avg_time_between_purchases(customer_id, ordered_at) FROM orders",
+         "SELECT justify_hours(make_interval(secs => round(sum(extract(epoch FROM last_at - first_at)) "
+         "/ nullif(sum(n - 1), 0), 6))) "
+         "FROM (SELECT min(ordered_at) AS first_at, max(ordered_at) AS last_at, count(*) AS n "
+         "FROM orders GROUP BY customer_id) t",
+         FLOOR, SLOW),
+    Case("median time between purchases, one step",
+         "SELECT median_time_between_purchases(customer_id, ordered_at) FROM orders",
+         "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) "
+         "FROM (SELECT ordered_at - lag(ordered_at) OVER (PARTITION BY customer_id ORDER BY ordered_at) AS gap "
+         "FROM orders) t",
+         FLOOR, SLOW),
+    Case("customer_stats_agg + 4 accessors, one step",
+         "SELECT customers(s), repeat_purchase_rate(s), avg_order_value(s), revenue_per_customer(s) "
+         "FROM (SELECT customer_stats_agg(customer_id, ordered_at, amount) AS s FROM orders) t",
+         "SELECT count(*), count(*) FILTER (WHERE n >= 2)::float8 / count(*), sum(revenue) / sum(priced), "
+         "sum(revenue) / count(*) "
+         "FROM (SELECT count(*) AS n, count(amount) AS priced, sum(amount) AS revenue FROM orders GROUP BY customer_id) t",
+         FLOOR, SLOW),
+    Case("level 1: customer_history_agg GROUP BY customer_id",
+         "SELECT count(t) FROM (SELECT customer_id, customer_history_agg(ordered_at, amount) AS h "
+         "FROM orders GROUP BY customer_id) t",
+         "SELECT count(t) FROM (SELECT customer_id, count(*) AS orders, min(ordered_at) AS first_order_at, "
+         "max(ordered_at) AS last_order_at, sum(amount) AS revenue FROM orders GROUP BY customer_id) t",
+         FLOOR, SLOW),
+]
+
+# What is checked before timing: each case's result equals its hand-written SQL's on the same
+# data (the same rows, compared with the column types' own equality), serially and with two
+# workers (see main for larger data sets). The timed level-1 query only counts histories, so its check compares each
+# customer's count, first, last and revenue instead. The median is exact only while the gap
+# histogram is (see gap_resolution()): whole-second times over two years have too many
+# distinct gaps, so there it must be within half a bucket of percentile_cont's; on the same
+# orders cut to whole days it must be equal.
+CHECK_LEVEL1 = ("SELECT customer_id, orders(h), first_order_at(h), last_order_at(h), revenue(h) FROM "
+                "(SELECT customer_id, customer_history_agg(ordered_at, amount) AS h FROM orders GROUP BY customer_id) t",
+                "SELECT customer_id, count(*), min(ordered_at), max(ordered_at), sum(amount) FROM orders GROUP BY customer_id")
+MEDIAN_CASE = next(c for c in CASES if c.name.startswith("median"))
+CHECK_MEDIAN_DAYS = tuple(sql.replace("FROM orders", "FROM (SELECT customer_id, date_trunc('day', ordered_at) "
+                                      "AS ordered_at FROM orders) orders")
+                          for sql in (MEDIAN_CASE.ours, MEDIAN_CASE.hand))
+
+
+def equal_sql(ours, hand):
+    """Rows of `ours`, and rows of each not in the other (as multisets)."""
+    return (f"WITH o AS MATERIALIZED ({ours}),\nh AS MATERIALIZED ({hand})\n"
+            "SELECT (SELECT count(*) FROM o), (SELECT count(*) FROM (TABLE o EXCEPT ALL TABLE h) x), "
+            "(SELECT count(*) FROM (TABLE h EXCEPT ALL TABLE o) y)")
+
+
+def median_sql(ours, hand):
+    """Ours, percentile_cont's, the width of ours' gap histogram buckets (it depends only on
+    the gaps, so the stored histories give it cheaply), whether ours is equal, and whether it
+    is within half a bucket."""
+    return ("SELECT o.m, h.m, r.res, o.m = h.m, abs(extract(epoch FROM o.m - h.m)) <= extract(epoch FROM r.res) / 2 "
+            f"FROM ({ours}) o(m), ({hand}) h(m), "
+            "(SELECT gap_resolution(customer_stats_agg(h)) AS res FROM histories) r")
+
+
+def check(db, modes, whole_days):
+    """Markdown lines: what was compared and found equal in `modes` (and the median on whole
+    days if `whole_days`); raises on a difference."""
+    todo = []
+    for case in CASES:
+        if case is MEDIAN_CASE:
+            todo.append((case.name, "within", median_sql(case.ours, case.hand)))
+        elif case.name.startswith("level 1"):
+            todo.append((case.name + " (per customer: orders, first, last, revenue)", "equal", equal_sql(*CHECK_LEVEL1)))
+        else:
+            todo.append((case.name, "equal", equal_sql(case.ours, case.hand)))
+    if whole_days:
+        todo.append(("median time between purchases, orders cut to whole days", "equal", equal_sql(*CHECK_MEDIAN_DAYS)))
+    lines, failed = [], []
+    for name, kind, sql in todo:
+        results = []
+        for mode in modes:
+            out = harness.value(db, f"{mode.settings}\n{sql};")
+            if kind == "equal":
+                n, only_ours, only_hand = map(int, out.split("|"))
+                ok = only_ours == only_hand == 0 and n > 0
+                results.append(f"{mode.name}: {n} row{'s' * (n != 1)} equal" if ok else
+                               f"{mode.name}: DIFFERENT ({only_ours} of {n} rows not in the hand SQL's, "
+                               f"{only_hand} of the hand SQL's not in ours)")
+            else:
+                ours, hand, res, equal, within = out.split("|")
+                ok = within == "t"
+                results.append(f"{mode.name}: {ours} against {hand}, "
+                               + ("equal" if equal == "t" else f"within half of gap_resolution {res}" if ok
+                                  else f"NOT within half of gap_resolution {res}"))
+            harness.log(f"  check {name}, {results[-1]}")
+            if not ok:
+                failed.append(f"{name}, {results[-1]}")
+        lines.append(f"- {name}: " + "; ".join(results))
+    if failed:
+        raise RuntimeError("pg_retention and the hand-written SQL differ:\n" + "\n".join(failed))
+    return ("Each case's result against its hand-written SQL on the same data, before timing "
+            "(rows compared with the column types' equality):\n\n" + "\n".join(lines))
+
+
+def main(rows, rounds):
+    # Serially and with 2 workers up to a million rows; beyond, to save minutes, with 2
+    # workers only (the path with serialized partial states and combine functions) and
+    # without the whole-day median (exact at any size: two years hold 731 distinct day gaps).
+    small = rows <= 1_000_000
+    harness.run("Order-history metrics", DB, SETUP.format(rows=rows, db=DB), CASES, rows, rounds,
+                check=lambda db: check(db, harness.MODES if small else [harness.TWO_WORKERS], small))
+
+
+if __name__ == "__main__":
+    harness.cli(main, rows=10_000_000, rounds=5)
