@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The benchmarks: run inside `pg_virtualenv -v 15` with pg_retention installed (a release
 # build; `make bench` does both). Usage: bench/run.sh [module] [rows] [rounds]
-#   module   a benchmark module, bench/<module>.py (survey, ...); default, or "all": every one
-#   rows     the size of the data set; default: the module's own (10 million for survey)
-#   rounds   interleaved timing rounds; default 7
+#   module   a benchmark module, bench/<module>.py (survey, orders, ...); default, or "all": every one
+#   rows     the size of the data set; default: the module's own (10 million for survey and orders)
+#   rounds   interleaved timing rounds; default: the module's own (7 for survey, 5 for orders)
 # A number first means all modules: `bench/run.sh 200000 3`.
 # Each module prints its Markdown report (docs/benchmarks.md), also kept in .bench/<module>.md.
 set -euo pipefail
