@@ -31,3 +31,5 @@ if [ ! -x ../.venv/bin/python ]; then
     exit 1
 fi
 ../.venv/bin/python cdnow_check.py
+../.venv/bin/python cohort_check.py       # cohort tables, curves, brackets vs the pandas reference
+../.venv/bin/python clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
