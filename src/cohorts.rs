@@ -116,7 +116,7 @@ pg_fn!(
                 Some(ret_count(c.orders)),
                 revenue.map(|d| numeric_datum(d)),
                 f(c.revenue_retention()),
-                numeric_div(Some(c.cumulative_revenue), c.cohort_size),
+                numeric_div((c.cumulative_priced > 0).then_some(c.cumulative_revenue), c.cohort_size),
                 Some(Datum::from(end <= as_of)),
             ]
         })

@@ -11,9 +11,12 @@
 //! restarts) a chain; an event of condition i extends a chain that has reached i - 1 when it
 //! lies within `window` of that chain's first event (`ts <= first + window`, the window
 //! includes its end). The result is the deepest level reached. Modes: `strict_deduplication`
-//! (a repeated event of a level already reached stops the search), `strict_order` (no
-//! other event may come between the steps of a chain), `strict_increase` (steps must have
-//! strictly increasing times).
+//! (a repeated event of a level already reached stops the search, which then reports the
+//! deepest level reached, as ClickHouse does since its PR #99003 of 2026; before, it
+//! reported the level of the event just before the repeat), `strict_order` (no other event
+//! may come between the steps of a chain), `strict_increase` (steps must have strictly
+//! increasing times). ClickHouse skips a row in which any condition is NULL; here a NULL
+//! condition is false, as in the contract of `retention`.
 
 use crate::error::{invalid, MetricError, Result};
 use allocator_api2::alloc::Allocator;
@@ -159,7 +162,7 @@ impl<A: Allocator> Funnel<A> {
         // For each level reached: (time of the chain's first event, time of this step).
         let mut reached: Vec<Option<(i64, i64)>> = vec![None; n];
         let mut first_event = false;
-        for (i, &(ts, event)) in events.iter().enumerate() {
+        for &(ts, event) in events.iter() {
             if modes.strict_order && event == 0 {
                 if first_event {
                     break;
@@ -171,7 +174,10 @@ impl<A: Allocator> Funnel<A> {
                 reached[0] = Some((ts, ts));
                 first_event = true;
             } else if modes.strict_deduplication && reached[idx].is_some() {
-                return events[i - 1].1 as usize;
+                return reached
+                    .iter()
+                    .rposition(|r| r.is_some())
+                    .map_or(0, |i| i + 1);
             } else if modes.strict_order && first_event && reached[idx - 1].is_none() {
                 return reached.iter().position(|r| r.is_none()).unwrap_or(n);
             } else if let Some((first, prev)) = reached[idx - 1] {
@@ -278,6 +284,16 @@ mod tests {
         }
         assert_eq!(f.level(100, 3, Modes::default()), 3);
         assert_eq!(f.level(100, 3, m("strict_deduplication")), 2);
+        // c1, c2, c1, c2 and c1, c2, c4, c2 (four conditions): the repeated c2 stops the
+        // search at the deepest level reached, 2 (ClickHouse 26.9, checked with chdb; older
+        // ClickHouse answered 1 and 4).
+        for events in [[0, 1, 0, 1], [0, 1, 3, 1]] {
+            let mut f = Funnel::new_in(Global);
+            for (t, c) in events.iter().enumerate() {
+                f.add(t as i64, (0..4).map(|i| Some(i == *c)), Modes::default());
+            }
+            assert_eq!(f.level(3600, 4, m("strict_deduplication")), 2, "{events:?}");
+        }
         // A, x, B with strict_order: the unrelated event x breaks the chain.
         let mut f = Funnel::new_in(Global);
         for (t, c) in [(1, Some(0)), (2, None), (3, Some(1))] {

@@ -255,6 +255,9 @@ pub struct Cell {
     pub first_revenue: Dec,
     /// The cohort's revenue from its own period up to this one.
     pub cumulative_revenue: Dec,
+    /// Orders with an amount from the cohort's period up to this one (without any, the
+    /// cumulative revenue is unknown, as `sum()` of no amounts is NULL).
+    pub cumulative_priced: u64,
 }
 
 impl Cell {
@@ -292,6 +295,7 @@ pub fn cells(b: &[u64]) -> Vec<Cell> {
             |at: usize| Dec::new(read_i128(&b[at + REVENUE..]), h.scale).with_display(h.display);
         let first_revenue = money(at0);
         let mut cumulative = Dec::new(0, h.scale).with_display(h.display);
+        let mut cumulative_priced = 0u64;
         // Suffix sums of the last-active counts give "on or after".
         let row = |pi: usize| h.cells + (ci * h.n + pi) * CELL;
         let mut on_or_after: Vec<u64> = vec![0; h.n - ci + 1];
@@ -306,6 +310,7 @@ pub fn cells(b: &[u64]) -> Vec<Cell> {
             let at = row(pi);
             let revenue = money(at);
             cumulative = Dec::new(cumulative.m + revenue.m, h.scale).with_display(h.display);
+            cumulative_priced += b[at + PRICED];
             out.push(Cell {
                 cohort,
                 period,
@@ -317,6 +322,7 @@ pub fn cells(b: &[u64]) -> Vec<Cell> {
                 revenue,
                 first_revenue,
                 cumulative_revenue: cumulative,
+                cumulative_priced,
             });
         }
     }
