@@ -92,18 +92,50 @@ impl<A: Allocator> HistoryBuilder<A> {
         cost: Option<Dec>,
     ) -> Result<()> {
         check_timestamp(ts, "ordered_at")?;
+        let (m, scale, display) = match amount {
+            Some(d) => {
+                let d = check_amount(d, "amount")?.normalized();
+                (amount_at(d, d.scale, "amount")?, d.scale, d.display)
+            }
+            None => (NO_AMOUNT, 0, 0),
+        };
+        self.push_checked(ts, m, scale, display, flags)?;
+        self.add_extras(items, cost)
+    }
+
+    /// Add an order whose time and amount were checked as [`Self::add`] checks them: an
+    /// amount's mantissa normalized at `scale` (or [`NO_AMOUNT`]). The per-record path of
+    /// the one-step order logs.
+    #[inline]
+    pub fn push_checked(
+        &mut self,
+        ts: i64,
+        amount: u64,
+        scale: u8,
+        display: u16,
+        flags: u8,
+    ) -> Result<()> {
         if self.orders.len() >= MAX_ORDERS {
             return Err(too_many_orders());
         }
-        let amount = match amount {
-            Some(d) => {
-                let d = check_amount(d, "amount")?.normalized();
-                self.rescale(d.scale)?;
-                self.display = self.display.max(d.display);
-                amount_at(d, self.scale, "amount")?
+        let amount = if amount == NO_AMOUNT {
+            NO_AMOUNT
+        } else {
+            self.rescale(scale)?;
+            self.display = self.display.max(display);
+            if scale == self.scale {
+                amount
+            } else {
+                amount_at(Dec::new(amount as i128, scale), self.scale, "amount")?
             }
-            None => NO_AMOUNT,
         };
+        self.flags |= flags;
+        self.orders.push(Order { ts, amount });
+        Ok(())
+    }
+
+    /// Add an order's items and cost to the totals (NULL: not known for this order).
+    pub fn add_extras(&mut self, items: Option<i64>, cost: Option<Dec>) -> Result<()> {
         if let Some(i) = items {
             check_items(i)?;
             self.extras.items = self.extras.items.checked_add(i).ok_or_else(|| {
@@ -116,8 +148,6 @@ impl<A: Allocator> HistoryBuilder<A> {
             self.extras.cost = self.extras.cost.add(c, "cost")?;
             self.extras.cost_orders += 1;
         }
-        self.flags |= flags;
-        self.orders.push(Order { ts, amount });
         Ok(())
     }
 

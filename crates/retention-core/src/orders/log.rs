@@ -52,6 +52,9 @@ struct Extra {
 pub struct OrderLog<A: Allocator + Clone> {
     kind: Option<KeyKind>,
     parts: AVec<AVec<Rec, A>, A>,
+    /// Per partition: 0 when its rows are in no order, else the number of sorted runs it
+    /// consists of.
+    sorted_runs: [u32; PARTITIONS],
     ids: IdMap<u32, A>,
     next_id: u32,
     extras: AVec<Extra, A>,
@@ -67,6 +70,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
         OrderLog {
             kind: None,
             parts,
+            sorted_runs: [0; PARTITIONS],
             ids: IdMap::new_in(alloc.clone()),
             next_id: 0,
             extras: AVec::new_in(alloc.clone()),
@@ -148,6 +152,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
             NO_EXTRA
         };
         let (key, part) = self.key_of(key)?;
+        self.sorted_runs[part] = 0;
         self.parts[part].push(Rec {
             key,
             ts,
@@ -167,21 +172,22 @@ impl<A: Allocator + Clone> OrderLog<A> {
         scratch: &mut HistoryBuilder<B>,
         mut f: impl FnMut(&Customer<'_>) -> Result<()>,
     ) -> Result<()> {
-        for part in self.parts.iter_mut() {
-            part.sort_unstable_by_key(|r| (r.key, r.ts));
+        for (part, runs) in self.parts.iter_mut().zip(self.sorted_runs.iter_mut()) {
+            // Rows appended from workers come in runs each already sorted: a stable sort
+            // merges them; rows that arrived one by one sort faster unstably.
+            if *runs > 1 {
+                part.sort_by_key(|r| (r.key, r.ts));
+            } else if *runs == 0 {
+                part.sort_unstable_by_key(|r| (r.key, r.ts));
+            }
+            *runs = 1;
             for run in part.chunk_by(|a, b| a.key == b.key) {
                 scratch.clear();
                 for r in run {
-                    let amount = (r.amount != NO_AMOUNT).then_some(Dec {
-                        m: r.amount as i128,
-                        scale: r.scale,
-                        display: r.display,
-                    });
-                    let (items, cost) = match self.extras.get(r.extra as usize) {
-                        Some(e) => (e.items, e.cost),
-                        None => (None, None),
-                    };
-                    scratch.add(r.ts, amount, r.flags, items, cost)?;
+                    scratch.push_checked(r.ts, r.amount, r.scale, r.display, r.flags)?;
+                    if let Some(e) = self.extras.get(r.extra as usize) {
+                        scratch.add_extras(e.items, e.cost)?;
+                    }
                 }
                 scratch.sort();
                 f(&scratch.customer())?;
@@ -190,53 +196,47 @@ impl<A: Allocator + Clone> OrderLog<A> {
         Ok(())
     }
 
-    /// Serialize for a parallel leader: kind, the numbered ids, then every row.
-    pub fn write(&self, out: &mut Vec<u8>) {
+    /// Serialize for a parallel leader (a state that never leaves the server, so rows are
+    /// copied as they are in memory): kind, the numbered ids, the items and costs, then
+    /// each partition's rows, sorted here so the leader only merges.
+    pub fn write(&mut self, out: &mut Vec<u8>) {
         out.push(self.kind.map_or(0, |k| k as u8));
         varint::put(out, self.ids.len() as u128);
         for (key, id) in self.ids.iter() {
             varint::put(out, *id as u128);
             write_key(out, key);
         }
-        for part in self.parts.iter() {
-            varint::put(out, part.len() as u128);
-            for r in part.iter() {
-                varint::put(out, r.key as u128);
-                varint::put(out, varint::zigzag(r.ts as i128));
-                varint::put(
-                    out,
-                    if r.amount == NO_AMOUNT {
-                        0
-                    } else {
-                        r.amount as u128 + 1
-                    },
-                );
-                out.push(r.scale);
-                out.push(r.flags);
-                varint::put(out, r.display as u128);
-                match self.extras.get(r.extra as usize) {
-                    None => out.push(0),
-                    Some(e) => {
-                        out.push(
-                            1 | (e.items.is_some() as u8) << 1 | (e.cost.is_some() as u8) << 2,
-                        );
-                        if let Some(i) = e.items {
-                            varint::put(out, varint::zigzag(i as i128));
-                        }
-                        if let Some(c) = e.cost {
-                            out.push(c.scale);
-                            varint::put(out, c.display as u128);
-                            varint::put(out, varint::zigzag(c.m));
-                        }
-                    }
-                }
+        varint::put(out, self.extras.len() as u128);
+        for e in self.extras.iter() {
+            out.push((e.items.is_some() as u8) | (e.cost.is_some() as u8) << 1);
+            if let Some(i) = e.items {
+                varint::put(out, varint::zigzag(i as i128));
             }
+            if let Some(c) = e.cost {
+                out.push(c.scale);
+                varint::put(out, c.display as u128);
+                varint::put(out, varint::zigzag(c.m));
+            }
+        }
+        for part in self.parts.iter_mut() {
+            part.sort_unstable_by_key(|r| (r.key, r.ts));
+            varint::put(out, part.len() as u128);
+            // SAFETY: Rec is plain data of 32 bytes without padding.
+            let bytes =
+                unsafe { std::slice::from_raw_parts(part.as_ptr() as *const u8, part.len() * 32) };
+            out.extend_from_slice(bytes);
         }
     }
 
     /// Append what [`OrderLog::write`] wrote (another worker's rows).
     pub fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()> {
         let kind = super::ids::read_kind(r)?;
+        if let Some(k) = kind {
+            let mine = *self.kind.get_or_insert(k);
+            if mine != k {
+                return Err(bad_state());
+            }
+        }
         let n_ids = r.u64().ok_or_else(bad_state)?;
         // Their numbers to ours.
         let mut remap: Vec<(u64, u64)> = Vec::new();
@@ -247,82 +247,91 @@ impl<A: Allocator + Clone> OrderLog<A> {
             remap.push((theirs, ours));
         }
         remap.sort_unstable();
-        if let Some(k) = kind {
-            let mine = *self.kind.get_or_insert(k);
-            if mine != k {
-                return Err(bad_state());
-            }
-        }
-        for part in 0..PARTITIONS {
-            let n = r.u64().ok_or_else(bad_state)?;
-            for _ in 0..n {
-                let key = r.u64().ok_or_else(bad_state)?;
-                let key = match kind {
-                    Some(KeyKind::Int) => key,
-                    _ => remap
-                        .binary_search_by_key(&key, |p| p.0)
-                        .map(|i| remap[i].1)
-                        .map_err(|_| bad_state())?,
-                };
-                let ts = r.i64().ok_or_else(bad_state)?;
-                check_timestamp(ts, "ordered_at").map_err(|_| bad_state())?;
-                let amount = match r.u64().ok_or_else(bad_state)? {
-                    0 => NO_AMOUNT,
-                    a => a - 1,
-                };
+        let base = self.extras.len();
+        let n_extras = r.u64().ok_or_else(bad_state)? as usize;
+        for _ in 0..n_extras {
+            let tag = r.byte().filter(|t| *t < 4).ok_or_else(bad_state)?;
+            let items = if tag & 1 != 0 {
+                Some(r.i64().ok_or_else(bad_state)?)
+            } else {
+                None
+            };
+            let cost = if tag & 2 != 0 {
                 let scale = r.byte().ok_or_else(bad_state)?;
-                let flags = r.byte().ok_or_else(bad_state)?;
-                let display = r.u64().ok_or_else(bad_state)?;
-                if scale > MAX_SCALE || display > MAX_DISPLAY as u64 || flags & !3 != 0 {
+                let display = r
+                    .u64()
+                    .filter(|d| *d <= MAX_DISPLAY as u64)
+                    .ok_or_else(bad_state)?;
+                let m = r.i128().ok_or_else(bad_state)?;
+                if scale > MAX_SCALE || m < 0 {
                     return Err(bad_state());
                 }
-                let extra = match r.byte().ok_or_else(bad_state)? {
-                    0 => NO_EXTRA,
-                    tag if tag & 1 == 1 && tag < 8 => {
-                        let items = if tag & 2 != 0 {
-                            Some(r.i64().ok_or_else(bad_state)?)
-                        } else {
-                            None
-                        };
-                        let cost = if tag & 4 != 0 {
-                            let scale = r.byte().ok_or_else(bad_state)?;
-                            let display = r
-                                .u64()
-                                .filter(|d| *d <= MAX_DISPLAY as u64)
-                                .ok_or_else(bad_state)?;
-                            let m = r.i128().ok_or_else(bad_state)?;
-                            if scale > MAX_SCALE || m < 0 {
-                                return Err(bad_state());
-                            }
-                            Some(Dec {
-                                m,
-                                scale,
-                                display: display as u16,
-                            })
-                        } else {
-                            None
-                        };
-                        self.extras.push(Extra { items, cost });
-                        (self.extras.len() - 1) as u32
-                    }
-                    _ => return Err(bad_state()),
-                };
-                self.parts[part].push(Rec {
-                    key,
-                    ts,
-                    amount,
+                Some(Dec {
+                    m,
                     scale,
-                    flags,
                     display: display as u16,
-                    extra,
-                });
+                })
+            } else {
+                None
+            };
+            self.extras.push(Extra { items, cost });
+        }
+        if self.extras.len() >= NO_EXTRA as usize {
+            return Err(MetricError::LimitExceeded(
+                "too many orders with items or cost".into(),
+            ));
+        }
+        for part in 0..PARTITIONS {
+            let n = usize::try_from(r.u64().ok_or_else(bad_state)?).map_err(|_| bad_state())?;
+            let bytes = r
+                .take(n.checked_mul(32).ok_or_else(bad_state)?)
+                .ok_or_else(bad_state)?;
+            let dst = &mut self.parts[part];
+            let at = dst.len();
+            dst.reserve(n);
+            // SAFETY: `bytes` holds n records written by `write` in this server; any bit
+            // pattern is a valid Rec, and every field is checked below.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    bytes.as_ptr(),
+                    dst.as_mut_ptr().add(at) as *mut u8,
+                    n * 32,
+                );
+                dst.set_len(at + n);
             }
+            for rec in dst[at..].iter_mut() {
+                let valid = check_timestamp(rec.ts, "ordered_at").is_ok()
+                    && rec.scale <= MAX_SCALE
+                    && rec.display <= MAX_DISPLAY
+                    && rec.flags & !3 == 0
+                    && (rec.extra == NO_EXTRA || (rec.extra as usize) < n_extras);
+                if !valid {
+                    return Err(bad_state());
+                }
+                if rec.extra != NO_EXTRA {
+                    rec.extra += base as u32;
+                }
+                if kind != Some(KeyKind::Int) {
+                    rec.key = remap
+                        .binary_search_by_key(&rec.key, |p| p.0)
+                        .map(|i| remap[i].1)
+                        .map_err(|_| bad_state())?;
+                }
+            }
+            // Integer keys keep the worker's order: one more sorted run to merge. Renumbered
+            // keys lose it.
+            let runs = &mut self.sorted_runs[part];
+            *runs = if kind == Some(KeyKind::Int) && (at == 0 || *runs > 0) {
+                *runs + 1
+            } else {
+                0
+            };
         }
         Ok(())
     }
 
     /// Append another log's rows (combining partial states in memory).
-    pub fn append(&mut self, other: &OrderLog<A>) -> Result<()> {
+    pub fn append(&mut self, other: &mut OrderLog<A>) -> Result<()> {
         let mut bytes = Vec::new();
         other.write(&mut bytes);
         self.read_append(&mut Reader::new(&bytes))
