@@ -188,3 +188,19 @@ SELECT (SELECT rollup(s)::text FROM (SELECT customer_stats_agg(h) s FROM history
          = (SELECT period_series_agg(h, 'month')::text FROM history) AS series_rollup,
        (SELECT rollup(s)::text FROM (SELECT retention_agg(h, '2026-02-01', '2026-03-01') s FROM history GROUP BY customer_id % 3) x)
          = (SELECT retention_agg(h, '2026-02-01', '2026-03-01')::text FROM history) AS retention_rollup;
+
+-- Long histories are compressed and moved out of line (STORAGE extended); orders() and
+-- first_order_at() read only the header. By construction customer n has 20000 * n orders,
+-- the first at 2020-01-01 plus n hours.
+CREATE TABLE long_history AS
+SELECT n, customer_history_agg(t, amount) AS h
+FROM generate_series(1, 3) n,
+     LATERAL (SELECT '2020-01-01'::timestamptz + i * n * interval '1 hour' AS t, (i % 97)::numeric AS amount
+              FROM generate_series(1, 20000 * n) i) o
+GROUP BY n;
+SELECT n, pg_column_size(h) < octet_length(h::text) / 4 AS compressed,
+       orders(h) = 20000 * n AS orders_right,
+       first_order_at(h) = '2020-01-01'::timestamptz + n * interval '1 hour' AS first_right,
+       last_order_at(h) = '2020-01-01'::timestamptz + 20000 * n * n * interval '1 hour' AS last_right
+FROM long_history ORDER BY n;
+SELECT sum(orders(h)) = (SELECT orders(customer_stats_agg(h)) FROM long_history) AS totals_agree FROM long_history;

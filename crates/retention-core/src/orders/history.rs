@@ -313,6 +313,28 @@ pub fn decode_into<'o, A: Allocator>(
     })
 }
 
+/// The order count and the first order's time, read from the header alone (the accessors
+/// `orders()` and `first_order_at()` need no more). Checked like [`decode_into`] as far as
+/// it reads.
+pub fn peek(bytes: &[u8]) -> Result<(u64, i64)> {
+    let mut r = Reader::new(bytes);
+    let version = r.byte().ok_or_else(|| corrupt("empty"))?;
+    if version != VERSION {
+        return Err(corrupt(&format!(
+            "unsupported version {version} (this build reads version {VERSION})"
+        )));
+    }
+    let (_flags, _scale) = (r.byte(), r.byte());
+    let _display = r.u64().ok_or_else(|| corrupt("truncated"))?;
+    let n = r
+        .u64()
+        .filter(|n| *n > 0 && *n <= MAX_ORDERS as u64)
+        .ok_or_else(|| corrupt("bad order count"))?;
+    let first = r.i64().ok_or_else(|| corrupt("truncated"))?;
+    check_timestamp(first, "order time").map_err(|_| corrupt("time out of range"))?;
+    Ok((n, first))
+}
+
 /// The text form (see the module docs).
 pub fn to_text(c: &Customer<'_>) -> String {
     let mut w = Writer::new(VERSION);

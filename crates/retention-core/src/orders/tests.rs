@@ -762,6 +762,9 @@ fn history_rejects_bad_input() {
         &[1, 4, 0, 1, 0, 0, 0],
     ] {
         assert!(history::decode_into(bad, &mut buf).is_err(), "{bad:?}");
+        if bad.len() < 7 || bad[0] != 1 {
+            assert!(history::peek(bad).is_err(), "{bad:?}");
+        }
     }
     for bad in [
         "(version:1,scale:2,times:[],amounts:[])",
@@ -868,6 +871,9 @@ proptest! {
             let mut buf = allocator_api2::vec::Vec::new_in(Global);
             let back = history::decode_into(&bytes, &mut buf).unwrap();
             prop_assert_eq!(back.orders, c.orders);
+            // The header-only reader agrees with the full decoder, on the header's bytes alone.
+            let head = &bytes[..bytes.len().min(40)];
+            prop_assert_eq!(history::peek(head).unwrap(), (c.orders.len() as u64, c.first()));
             let parsed = history::from_text(&history::to_text(&c), Global).unwrap();
             prop_assert_eq!(history::encode(&parsed.customer()), bytes);
         }
