@@ -4,7 +4,7 @@
 //! `cohorts.sql`; the math is in `retention_core::orders::cohort` and `retention_core::funnel`.
 
 use crate::glue::*;
-use crate::orders::calendar::{calendar_args, zone_calendar};
+use crate::orders::calendar::{call_calendar, zone_calendar};
 use crate::orders::datum::{summary_arg, summary_state, update, word_summary_type};
 use crate::orders::{decode, Scratch};
 use pgrx::pg_sys::{self, Datum, FunctionCallInfo};
@@ -55,23 +55,25 @@ unsafe fn history_trans(fcinfo: FunctionCallInfo, recurring: bool) -> Datum {
     // The zone argument is text, the brackets int[]: a third argument may be either.
     let zone_given =
         nargs(fcinfo) > 3 && pg_sys::get_fn_expr_argtype((*fcinfo).flinfo, 3) == pg_sys::TEXTOID;
-    let (unit, zone) = if zone_given {
-        calendar_args(fcinfo, 2)
-    } else {
-        let (unit, _) = calendar_args(fcinfo, 2);
-        (unit, crate::orders::calendar::session_zone())
-    };
-    let brackets = brackets_arg(fcinfo, if zone_given { 4 } else { 3 });
+    let b = if zone_given { 4 } else { 3 };
+    let zc = call_calendar(
+        fcinfo,
+        2,
+        zone_given,
+        (nargs(fcinfo) > b).then_some((b, brackets_arg as unsafe fn(_, _) -> _)),
+    );
+    let (unit, zone) = (zc.unit(), zc.zone_name());
+    let brackets = zc.extra();
     let Some(h) = arg(fcinfo, 1) else {
         return state.unwrap_or_else(|| ret_null(fcinfo));
     };
     let mut scratch = Scratch::new_in(current_alloc());
     let c = decode(h, &mut scratch);
     let (datum, body) = summary_state::<Cohorts>(fcinfo, state, false, || {
-        cohort::new_body(unit, zone, recurring, &brackets)
+        cohort::new_body(unit, zone, recurring, brackets)
     });
     series::check_calendar(body, unit, zone).or_report();
-    let zc = zone_calendar(fcinfo, unit, zone);
+    cohort::check_same_brackets(body, brackets).or_report();
     update::<Cohorts>(datum, body, |b| {
         cohort::add_customer(b, &c, &mut |ts| zc.index(ts))
     })

@@ -14,24 +14,6 @@ pub unsafe fn session_zone<'a>() -> &'a str {
         .unwrap_or("UTC")
 }
 
-/// The granularity argument `i` and the zone argument `i + 1` (the session's zone when the
-/// function has no such argument). No allocation: it runs on every row.
-pub unsafe fn calendar_args<'a>(fcinfo: FunctionCallInfo, i: usize) -> (Unit, &'a str) {
-    let unit = match arg(fcinfo, i) {
-        Some(d) => Unit::parse(arg_text(d, "granularity")).or_report(),
-        None => null_parameter("granularity"),
-    };
-    let zone = if nargs(fcinfo) > i + 1 {
-        match arg(fcinfo, i + 1) {
-            Some(d) => arg_text(d, "time zone"),
-            None => null_parameter("time zone"),
-        }
-    } else {
-        session_zone()
-    };
-    (unit, zone)
-}
-
 #[cold]
 pub unsafe fn null_parameter(name: &str) -> ! {
     pgrx::ereport!(
@@ -46,6 +28,14 @@ pub struct ZoneCalendar {
     pub cal: Calendar<PgAlloc>,
     zone_text: Datum,
     unit_text: Datum,
+    /// The arguments it was made from, when made by [`call_calendar`]: the granularity
+    /// argument's bytes, the zone argument's bytes or (`None`) the session's zone, and the
+    /// extra argument's bytes.
+    args: Option<(Datum, Option<Datum>, Option<Datum>)>,
+    /// The extra argument, parsed (cohort brackets).
+    extra: retention_core::allocator_api2::vec::Vec<i64, PgAlloc>,
+    /// The session zone it was made in, when it has no zone argument.
+    session: *mut pg_sys::pg_tz,
 }
 
 unsafe fn trunc(unit_text: Datum, zone_text: Datum, ts: i64) -> i64 {
@@ -80,6 +70,9 @@ impl ZoneCalendar {
             cal: Calendar::new_in(unit, PgAlloc(ctx)),
             zone_text: text_datum(zone),
             unit_text: text_datum(unit.name()),
+            args: None,
+            extra: retention_core::allocator_api2::vec::Vec::new_in(PgAlloc(ctx)),
+            session: std::ptr::null_mut(),
         };
         pg_sys::MemoryContextSwitchTo(old);
         zc
@@ -87,6 +80,24 @@ impl ZoneCalendar {
 
     unsafe fn zone(&self) -> &[u8] {
         varlena_bytes(self.zone_text)
+    }
+
+    /// The extra argument of [`call_calendar`], parsed.
+    pub fn extra(&self) -> &[i64] {
+        &self.extra
+    }
+
+    /// The granularity.
+    pub fn unit(&self) -> Unit {
+        self.cal.unit
+    }
+
+    /// The time zone's name, as given (or the session's). It lives as long as the calendar,
+    /// which lives for the query.
+    pub unsafe fn zone_name<'a>(&self) -> &'a str {
+        // Made from a &str in `new`.
+        let z = self.zone();
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(z.as_ptr(), z.len()))
     }
 
     /// The period index of `ts`.
@@ -137,4 +148,80 @@ pub unsafe fn zone_calendar<'a>(
     );
     (*flinfo).fn_extra = zc as *mut std::ffi::c_void;
     &mut *zc
+}
+
+/// An argument parsed along with the calendar (see [`call_calendar`]).
+pub type Extra = (usize, unsafe fn(FunctionCallInfo, usize) -> Vec<i64>);
+
+/// The calendar of a transition call's granularity argument `i` and, when `zone_arg`, its
+/// time zone argument `i + 1` (else the session's zone), with `extra`'s argument parsed by
+/// its function, cached in the call site's `fn_extra`. A row whose arguments have the same
+/// bytes as the cached ones (and, without a zone argument, the same session zone) gets it
+/// back without any parsing: these run on every row, and the arguments are nearly always
+/// constants. A row with other arguments makes a new calendar.
+pub unsafe fn call_calendar<'a>(
+    fcinfo: FunctionCallInfo,
+    i: usize,
+    zone_arg: bool,
+    extra: Option<Extra>,
+) -> &'a mut ZoneCalendar {
+    let unit_d = arg(fcinfo, i).unwrap_or_else(|| null_parameter("granularity"));
+    let zone_d = if zone_arg {
+        Some(arg(fcinfo, i + 1).unwrap_or_else(|| null_parameter("time zone")))
+    } else {
+        None
+    };
+    // A NULL extra argument is never cached: its parser reports it.
+    let extra_d = extra.and_then(|(j, _)| arg(fcinfo, j));
+    let flinfo = (*fcinfo).flinfo;
+    let cached = (*flinfo).fn_extra as *mut ZoneCalendar;
+    if let Some(c) = cached.as_mut() {
+        if let Some((u, z, x)) = c.args {
+            let same = |a: Option<Datum>, b: Option<Datum>| match (a, b) {
+                (Some(a), Some(b)) => varlena_bytes(a) == varlena_bytes(b),
+                (None, None) => true,
+                _ => false,
+            };
+            let same_zone = match (z, zone_d) {
+                (None, None) => c.session == pg_sys::session_timezone,
+                (z, zd) => same(z, zd),
+            };
+            if same_zone
+                && varlena_bytes(u) == varlena_bytes(unit_d)
+                && (extra.is_none() || (extra_d.is_some() && same(x, extra_d)))
+            {
+                return c;
+            }
+        }
+    }
+    let unit_arg = arg_text(unit_d, "granularity");
+    let unit = Unit::parse(unit_arg).or_report();
+    let zone = match zone_d {
+        Some(d) => arg_text(d, "time zone"),
+        None => session_zone(),
+    };
+    let parsed = extra.map(|(j, parse)| parse(fcinfo, j)).unwrap_or_default();
+    let ctx = (*flinfo).fn_mcxt;
+    let mut zc = ZoneCalendar::new(ctx, unit, zone);
+    let old = pg_sys::MemoryContextSwitchTo(ctx);
+    zc.args = Some((
+        text_datum(unit_arg),
+        zone_d.map(|_| text_datum(zone)),
+        extra_d.map(|d| copy_varlena(d)),
+    ));
+    pg_sys::MemoryContextSwitchTo(old);
+    zc.extra.extend_from_slice(&parsed);
+    zc.session = pg_sys::session_timezone;
+    let zc = alloc_in(ctx, zc);
+    (*flinfo).fn_extra = zc as *mut std::ffi::c_void;
+    &mut *zc
+}
+
+/// A copy of a varlena datum's bytes (detoasted) in the current memory context.
+unsafe fn copy_varlena(d: Datum) -> Datum {
+    let b = varlena_bytes(d);
+    Datum::from(pg_sys::cstring_to_text_with_len(
+        b.as_ptr() as *const std::ffi::c_char,
+        b.len() as i32,
+    ))
 }

@@ -7,7 +7,7 @@
 //! on histories counts each customer. For small and medium data; the scalable path is
 //! `customer_history_agg` under `GROUP BY customer_id` (PostgreSQL spills that to disk).
 
-use super::calendar::{calendar_args, zone_calendar};
+use super::calendar::{call_calendar, zone_calendar};
 use super::datum::{final_datum, summary_datum};
 use super::history::Builder;
 use super::ids::{id_type, key_of, IdType};
@@ -202,6 +202,9 @@ struct State<C: Collection> {
     id: IdType,
     params: Params,
     data: C,
+    /// The address of the call site's calendar (see `call_calendar`) last found to agree
+    /// with `params`, so that rows with the same calendar arguments skip the comparison.
+    calendar: usize,
 }
 
 /// The state of a transition call, made in the aggregate's context on the first row.
@@ -226,6 +229,7 @@ unsafe fn state<'a, C: Collection>(
                     id: id_type(fcinfo, 1),
                     params,
                     data: C::new_in(PgAlloc(ctx)),
+                    calendar: 0,
                 },
             );
             (Datum::from(s), &mut *s)
@@ -295,6 +299,7 @@ unsafe fn deserialize<C: Collection>(fcinfo: FunctionCallInfo, fname: &str) -> D
             id,
             params,
             data: C::new_in(PgAlloc(ctx)),
+            calendar: 0,
         },
     );
     (*s).data.read_append(&mut r).or_report();
@@ -410,13 +415,13 @@ pg_fn!(
     }
 );
 
-/// Log one order row, `amount` at argument `a` (and items, cost after it when `with_extras`).
-unsafe fn add_order(
+/// Log one order row, `amount` at argument `a` (and items, cost after it when `with_extras`),
+/// into the state `state` gives (called only for a row that is not skipped).
+unsafe fn add_order<'a>(
     fcinfo: FunctionCallInfo,
-    params: Params,
+    state: impl FnOnce() -> (Datum, &'a mut State<Orders>),
     a: Option<usize>,
     with_extras: bool,
-    fname: &str,
 ) -> Datum {
     let Some((id, ts)) = id_and_time(fcinfo) else {
         return skip(fcinfo);
@@ -432,7 +437,7 @@ unsafe fn add_order(
         ),
         _ => (0, None, None),
     };
-    let (d, s) = state::<Orders>(fcinfo, params, fname);
+    let (d, s) = state();
     s.data
         .push(key_of(id, s.id), ts, amount, flags, items, cost)
         .or_report();
@@ -443,16 +448,30 @@ pg_fn!(
     /// `(state, customer_id, ordered_at [, amount [, items, cost]])`.
     fn orders_by_id_trans(fcinfo) {
         let n = nargs(fcinfo);
-        add_order(fcinfo, Params::None, (n > 3).then_some(3), n > 4, "orders_by_id_trans")
+        let state = || state::<Orders>(fcinfo, Params::None, "orders_by_id_trans");
+        add_order(fcinfo, state, (n > 3).then_some(3), n > 4)
     }
 );
 
 pg_fn!(
-    /// `(state, customer_id, ordered_at, amount, granularity [, zone])`.
+    /// `(state, customer_id, ordered_at, amount, granularity [, zone])`. The calendar
+    /// arguments are parsed once per call site (`call_calendar`) and compared with the
+    /// state's only when they change.
     fn orders_by_id_series_trans(fcinfo) {
-        let (unit, zone) = calendar_args(fcinfo, 4);
-        let params = Params::calendar(unit, zone).or_report();
-        add_order(fcinfo, params, Some(3), false, "orders_by_id_series_trans")
+        let zc = call_calendar(fcinfo, 4, nargs(fcinfo) > 5, None);
+        let seen = zc as *const _ as usize;
+        let state = || match arg(fcinfo, 0) {
+            Some(d) if (*d.cast_mut_ptr::<State<Orders>>()).calendar == seen => {
+                (d, &mut *d.cast_mut_ptr::<State<Orders>>())
+            }
+            _ => {
+                let params = Params::calendar(zc.unit(), zc.zone_name()).or_report();
+                let (d, s) = state::<Orders>(fcinfo, params, "orders_by_id_series_trans");
+                s.calendar = seen;
+                (d, s)
+            }
+        };
+        add_order(fcinfo, state, Some(3), false)
     }
 );
 

@@ -1,7 +1,7 @@
 //! Level 2: population summaries over per-customer histories (the scalable path), their
 //! accessors and the period tables, and `mrr_movements`.
 
-use super::calendar::{calendar_args, null_parameter, zone_calendar};
+use super::calendar::{call_calendar, null_parameter, zone_calendar};
 use super::datum::{summary_arg, summary_state, update, word_summary_type};
 use super::{decode, Scratch};
 use crate::glue::*;
@@ -111,7 +111,8 @@ unsafe fn table_history_trans<S: retention_core::orders::words::Summary>(
     ) -> retention_core::Result<retention_core::orders::words::Grow>,
 ) -> Datum {
     let state = arg(fcinfo, 0);
-    let (unit, zone) = calendar_args(fcinfo, 2);
+    let zc = call_calendar(fcinfo, 2, nargs(fcinfo) > 3, None);
+    let (unit, zone) = (zc.unit(), zc.zone_name());
     let Some(h) = arg(fcinfo, 1) else {
         return state.unwrap_or_else(|| ret_null(fcinfo));
     };
@@ -119,7 +120,6 @@ unsafe fn table_history_trans<S: retention_core::orders::words::Summary>(
     let c = decode(h, &mut scratch);
     let (datum, body) = summary_state::<S>(fcinfo, state, false, || series::new_body(unit, zone));
     series::check_calendar(body, unit, zone).or_report();
-    let zc = zone_calendar(fcinfo, unit, zone);
     update::<S>(datum, body, |b| add(b, &c, &mut |ts| zc.index(ts)))
 }
 

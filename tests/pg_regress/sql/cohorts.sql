@@ -76,6 +76,11 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT cohort_agg(h, 'month', ARRAY[3, 2]) FROM cohort_histories$$),
   ($$SELECT cohort_agg(h, 'month', ARRAY[2]) FROM cohort_histories$$),
   ($$SELECT cohort_agg(h, 'month', ARRAY[1, NULL]) FROM cohort_histories$$),
+  -- brackets, granularity or the session's time zone changing within a group
+  ($$SELECT cohort_agg(h, 'month', CASE WHEN ascii(customer) % 2 = 0 THEN ARRAY[1, 2] ELSE ARRAY[1, 3] END) FROM cohort_histories$$),
+  ($$SELECT cohort_agg(h, CASE WHEN ascii(customer) % 2 = 0 THEN 'month' ELSE 'week' END) FROM cohort_histories$$),
+  ($$SELECT cohort_agg(h, 'month') FROM (SELECT h, set_config('TimeZone', CASE WHEN ascii(customer) % 2 = 0 THEN 'UTC' ELSE 'Asia/Tokyo' END, true) FROM cohort_histories OFFSET 0) x$$),
+  ($$SELECT cohort_agg(id, t, 1, 'month') FROM (SELECT id, t, set_config('TimeZone', z, true) FROM (VALUES (1, now(), 'UTC'), (2, now(), 'Asia/Tokyo')) v(id, t, z) OFFSET 0) x$$),
   ($$SELECT cohort_agg(h, 'day') FROM (SELECT customer_history_agg(t) h FROM (VALUES ('2000-01-01'::timestamptz), ('2026-01-01')) v(t)) x$$),
   ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM cohort_histories), 'sideways')$$),
   ($$SELECT rollup(s) FROM (SELECT cohort_agg(h, 'month') FROM cohort_histories UNION ALL SELECT recurring_cohort_agg(h, 'month') FROM cohort_histories) v(s)$$),

@@ -89,6 +89,21 @@ pub fn new_body(unit: Unit, zone: &str, recurring: bool, brackets: &[i64]) -> Re
     Ok(b)
 }
 
+/// Whether a table was made with these bracket bounds: every row of one aggregate must give
+/// the same ones.
+pub fn check_same_brackets(b: &[u64], brackets: &[i64]) -> Result<()> {
+    let h = series::header_len(b);
+    let m = b[h + 4] as usize;
+    let had = b[h + 5..h + 5 + m].iter().map(|w| *w as i64);
+    if had.clone().eq(brackets.iter().copied()) {
+        return Ok(());
+    }
+    let had: Vec<i64> = had.collect();
+    invalid(format!(
+        "the brackets changed within a group: {had:?} then {brackets:?}; all rows of one aggregate must give the same brackets"
+    ))
+}
+
 /// Bracket bounds: offsets from 1 up, strictly increasing; bracket j is [b_j, b_j+1).
 pub fn check_brackets(brackets: &[i64]) -> Result<()> {
     if brackets.len() == 1 || brackets.len() > MAX_BRACKETS {
