@@ -330,11 +330,13 @@ def queries_section(cases):
     return "\n".join(out)
 
 
-def run(title, db, setup_sql, cases, rows, rounds, memory=True, check=None):
+def run(title, db, setup_sql, cases, rows, rounds, memory=True, check=None, extra=None):
     """Build the data, measure every case, print the Markdown report, drop the data.
 
     `check`, when given, is called with the database before anything is timed; it returns
-    Markdown (what it checked) for the report, or raises to stop the run."""
+    Markdown (what it checked) for the report, or raises to stop the run. `extra`, when
+    given, is called with the database and the measured results after the timings; it
+    returns more Markdown for the report (other systems on the same data, say)."""
     log(f"{title}: building {rows:,} rows")
     start = time.monotonic()
     create_database(db, setup_sql)
@@ -359,6 +361,8 @@ def run(title, db, setup_sql, cases, rows, rounds, memory=True, check=None):
     print(report(results))
     if checked:
         print(f"\n#### Checks\n\n{checked}")
+    if extra:
+        print(f"\n{extra(db, results)}")
     print(f"\n#### Data\n\n```sql norun\n{setup_sql.strip()}\n```\n\n#### Queries\n")
     print(queries_section(cases))
     drop_database(db)

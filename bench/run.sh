@@ -16,6 +16,9 @@ case "${1:-all}" in
        [ -f "$modules.py" ] || { echo "bench/run.sh: no module $modules; there are:" $all >&2; exit 2; } ;;
 esac
 mkdir -p ../.bench
+# The reference environment (scripts/setup.sh): the cohort module compares with DuckDB and chdb.
+python=../.venv/bin/python
+[ -x "$python" ] || { echo "bench/run.sh: no $python; run scripts/setup.sh (make setup) first" >&2; exit 2; }
 for module in $modules; do
-    python3 "$module.py" "$@" | tee "../.bench/$module.md"
+    "$python" "$module.py" "$@" | tee "../.bench/$module.md"
 done

@@ -53,7 +53,7 @@ venv="$repo_root/.venv"
 requirements="$repo_root/tests/reference/requirements.txt"
 want=$(sha256sum "$requirements" | cut -d' ' -f1)
 if [ "$(cat "$venv/requirements.sha256" 2>/dev/null)" != "$want" ] || ! "$venv/bin/python" -c '' 2>/dev/null; then
-    echo "setup: creating $venv with tests/reference/requirements.txt (pandas, numpy)"
+    echo "setup: creating $venv with tests/reference/requirements.txt (pandas, numpy, chdb, duckdb)"
     rm -rf "$venv"
     python3 -m venv "$venv"
     PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install --quiet -r "$requirements"
