@@ -11,6 +11,7 @@ pub mod formulas;
 pub mod funnel;
 pub mod interval;
 pub mod orders;
+pub mod predict;
 pub mod survey;
 mod text;
 pub mod time;

@@ -18,6 +18,8 @@ pub(crate) enum Value {
     Dec(String),
     Str(String),
     Null,
+    /// `true` or `false`.
+    Bool(bool),
     List(Vec<Value>),
 }
 
@@ -173,6 +175,15 @@ impl Cursor<'_> {
                     Err("expected a value")
                 }
             }
+            Some(b't' | b'f') => {
+                for (word, v) in [(&b"true"[..], true), (&b"false"[..], false)] {
+                    if self.s[self.pos..].starts_with(word) {
+                        self.pos += word.len();
+                        return Ok(Value::Bool(v));
+                    }
+                }
+                Err("expected a value")
+            }
             _ => self.number(),
         }
     }
@@ -289,6 +300,39 @@ impl Fields {
         }
     }
 
+    /// A floating-point field written by [`Writer::float`]: the decimal is parsed with
+    /// correct rounding, so a written float reads back bit for bit. Must be finite.
+    pub(crate) fn float(&mut self, key: &str) -> Result<f64> {
+        let v = self.next(key)?;
+        self.float_of(key, v, "a number")
+    }
+
+    /// A finite float from a number value of field `key` (`what` names the field's form).
+    fn float_of(&self, key: &str, v: Value, what: &str) -> Result<f64> {
+        let f = match v {
+            Value::Int(i) => i as f64,
+            Value::Dec(s) => s
+                .parse::<f64>()
+                .map_err(|e| self.error(format!("{key}: {e}")))?,
+            _ => return Err(self.wrong(key, what)),
+        };
+        if f.is_finite() {
+            Ok(f)
+        } else {
+            Err(self.error(format!(
+                "{key} is out of range for a double precision number"
+            )))
+        }
+    }
+
+    /// A `true` / `false` field.
+    pub(crate) fn bool(&mut self, key: &str) -> Result<bool> {
+        match self.next(key)? {
+            Value::Bool(b) => Ok(b),
+            _ => Err(self.wrong(key, "true or false")),
+        }
+    }
+
     pub(crate) fn list(&mut self, key: &str, _input: &str) -> Result<Vec<i64>> {
         match self.next(key)? {
             Value::List(items) => items
@@ -323,6 +367,17 @@ impl Fields {
                         .map_err(|e| self.error(format!("{key}: {e}"))),
                     _ => Err(self.wrong(key, "a list of quoted timestamps")),
                 })
+                .collect(),
+            _ => Err(self.wrong(key, "a list")),
+        }
+    }
+
+    /// A list of finite floats (as [`Writer::floats`] writes them).
+    pub(crate) fn floats(&mut self, key: &str) -> Result<Vec<f64>> {
+        match self.next(key)? {
+            Value::List(items) => items
+                .into_iter()
+                .map(|v| self.float_of(key, v, "a list of numbers"))
                 .collect(),
             _ => Err(self.wrong(key, "a list")),
         }
@@ -389,6 +444,22 @@ impl Writer {
         o.push_str(&v.to_string());
         self
     }
+    /// A finite float in Rust's shortest round-trip decimal form, always with a fraction
+    /// (`3.0`, not `3`), so that it reads back bit for bit through [`Fields::float`] and
+    /// never as an integer out of `i64` range. Callers pass finite values only; a
+    /// non-finite one is written as `null`, which [`Fields::float`] rejects.
+    pub(crate) fn float(&mut self, key: &str, v: f64) -> &mut Self {
+        push_float(self.key(key), v);
+        self
+    }
+    /// A list of floats, each written as [`Writer::float`] writes one.
+    pub(crate) fn floats(&mut self, key: &str, items: impl IntoIterator<Item = f64>) -> &mut Self {
+        self.list(key, items, push_float)
+    }
+    pub(crate) fn bool(&mut self, key: &str, v: bool) -> &mut Self {
+        self.key(key).push_str(if v { "true" } else { "false" });
+        self
+    }
     pub(crate) fn list<T>(
         &mut self,
         key: &str,
@@ -413,6 +484,20 @@ impl Writer {
         let mut s = std::mem::take(&mut self.out);
         s.push(')');
         s
+    }
+}
+
+/// A float in its shortest round-trip form, always with a fraction (`3.0`), so that it
+/// reads back as a decimal, bit for bit; `null` when not finite.
+fn push_float(o: &mut String, v: f64) {
+    if v.is_finite() {
+        let s = v.to_string();
+        o.push_str(&s);
+        if !s.contains('.') {
+            o.push_str(".0");
+        }
+    } else {
+        o.push_str("null");
     }
 }
 
@@ -492,6 +577,59 @@ mod tests {
                 Fields::parse("t", input).is_err(),
                 "{input:?} should not parse"
             );
+        }
+    }
+
+    #[test]
+    fn floats_and_booleans_round_trip() {
+        let values = [
+            0.0,
+            -0.0,
+            3.0,
+            0.1,
+            -9582.425560567366,
+            1e300,
+            -1e-300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ];
+        let mut w = Writer::new(1);
+        for (i, v) in values.iter().enumerate() {
+            w.float(&"v".repeat(i + 1), *v);
+        }
+        let text = w.bool("ok", true).bool("no", false).finish();
+        let mut f = Fields::parse("t", &text).unwrap();
+        f.int("version", "").unwrap();
+        for (i, v) in values.iter().enumerate() {
+            let back = f.float(&"v".repeat(i + 1)).unwrap();
+            assert_eq!(back.to_bits(), v.to_bits(), "{v}");
+        }
+        assert!(f.bool("ok").unwrap());
+        assert!(!f.bool("no").unwrap());
+        f.finish("").unwrap();
+        assert!(text.contains(",vvv:3.0,"), "{text}");
+        // Integers read as floats; exponents, misspelt words, overflowing decimals and
+        // other kinds do not.
+        assert!(Fields::parse("t", "(a:1e5)").is_err());
+        assert!(Fields::parse("t", "(a:tru)").is_err());
+        assert!(Fields::parse("t", "(a:falsy)").is_err());
+        let big = format!("(a:7,b:{}.0,c:\"x\")", "9".repeat(400));
+        let mut f = Fields::parse("t", &big).unwrap();
+        assert_eq!(f.float("a").unwrap(), 7.0);
+        assert!(f.float("b").is_err());
+        assert!(f.bool("c").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_finite_float_round_trips(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits);
+            proptest::prop_assume!(v.is_finite());
+            let text = Writer::new(1).float("v", v).finish();
+            let mut f = Fields::parse("t", &text).unwrap();
+            f.int("version", "").unwrap();
+            proptest::prop_assert_eq!(f.float("v").unwrap().to_bits(), bits);
         }
     }
 

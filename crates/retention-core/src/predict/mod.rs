@@ -1,0 +1,245 @@
+//! Predictive customer value: the "buy 'til you die" models and the survival curves
+//! behind predicted CLV, fitted by maximum likelihood and checked against published numbers.
+//!
+//! - [`rfm`]: the mergeable input state, distinct (frequency, recency, T, [mean spend]) rows
+//!   with customer counts;
+//! - [`bgnbd`]: BG/NBD purchase counts and churn (Fader, Hardie & Lee 2005);
+//! - [`gamma_gamma`]: mean spend per purchase (Fader & Hardie 2013, note 025);
+//! - [`clv`]: discounted CLV from the two, as lifetimes computes it;
+//! - [`sbg`]: the shifted-beta-geometric contract retention model (Fader & Hardie 2007);
+//! - [`survival`]: Kaplan-Meier curves with lifelines' confidence band;
+//! - [`special`] and [`optimize`]: the Gauss hypergeometric function and the Nelder-Mead
+//!   minimizer they need.
+//!
+//! The likelihoods and predictions follow lifetimes 0.11.3 (`BetaGeoFitter`,
+//! `GammaGammaFitter`, `utils._customer_lifetime_value`), term for term, so that a fit here
+//! and a fit there on the same data agree; where lifetimes silently returns a meaningless
+//! number (a model whose expectation is infinite), we return an error instead.
+
+pub mod bgnbd;
+pub mod clv;
+pub mod gamma_gamma;
+pub mod optimize;
+pub mod rfm;
+pub mod sbg;
+pub mod special;
+pub mod survival;
+
+use crate::error::{invalid, Result};
+use crate::formulas::show;
+use crate::text::Fields;
+
+/// Version of the models' text forms.
+pub const MODEL_VERSION: i64 = 1;
+
+/// Where lifetimes starts its fits: every log-parameter 0.1
+/// (`BaseFitter._fit`: `0.1 * np.ones(params_size)`).
+const START: f64 = 0.1;
+
+/// A fitted parameter further than this from 1 on the log scale (a factor of e^25, about
+/// 7e10) means the likelihood kept improving towards 0 or infinity: it has no finite
+/// maximum there and the "estimate" is wherever the minimizer gave up.
+const MAX_LN_PARAM: f64 = 25.0;
+
+/// The result of [`fit_log_params`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LogFit {
+    /// The parameters, `exp` of the minimizing log-parameters.
+    pub params: Vec<f64>,
+    pub iterations: u32,
+    pub converged: bool,
+}
+
+/// Minimize `objective` over log-parameters, one per name in `names`, from lifetimes'
+/// start point, and check that the minimum is an interior one: every parameter finite and
+/// away from 0 and infinity. `model` names the model in errors.
+///
+/// Optimizing log-parameters keeps every parameter positive without constraints, as
+/// lifetimes does; the objective receives the log-parameters.
+pub(crate) fn fit_log_params(
+    model: &str,
+    names: &[&str],
+    mut objective: impl FnMut(&[f64]) -> f64,
+) -> Result<LogFit> {
+    let start = vec![START; names.len()];
+    // The search stays in a box a little wider than the accepted one, so that a likelihood
+    // rising forever is caught at the wall instead of followed to the iteration limit.
+    let boxed = |lp: &[f64]| {
+        if lp.iter().all(|v| v.abs() <= MAX_LN_PARAM + 5.0) {
+            objective(lp)
+        } else {
+            f64::INFINITY
+        }
+    };
+    let m = optimize::minimize(boxed, &start, &optimize::Options::default());
+    if !m.value.is_finite() {
+        return invalid(format!(
+            "{model} cannot be fitted: the likelihood is zero at every parameter value tried"
+        ));
+    }
+    for (name, lp) in names.iter().zip(&m.x) {
+        if lp.abs() > MAX_LN_PARAM {
+            let towards = if *lp < 0.0 { "0" } else { "infinity" };
+            return invalid(format!(
+                "{model} cannot be fitted to these data: the likelihood has no finite maximum, it keeps rising as {name} tends to {towards}"
+            ));
+        }
+    }
+    Ok(LogFit {
+        params: m.x.iter().map(|lp| lp.exp()).collect(),
+        iterations: m.iterations,
+        converged: m.converged,
+    })
+}
+
+/// L2 penalizer coefficients are finite and >= 0 (lifetimes' `penalizer_coef`).
+pub(crate) fn check_penalizer(penalizer: f64) -> Result<()> {
+    if penalizer.is_finite() && penalizer >= 0.0 {
+        Ok(())
+    } else {
+        invalid(format!(
+            "penalizer must be a finite number >= 0, got {}",
+            show(penalizer)
+        ))
+    }
+}
+
+/// lifetimes' penalty term: `penalizer_coef * sum(params ** 2)`, on the parameters (not
+/// their logarithms).
+pub(crate) fn penalty(penalizer: f64, log_params: &[f64]) -> f64 {
+    if penalizer == 0.0 {
+        return 0.0;
+    }
+    penalizer * log_params.iter().map(|lp| (2.0 * lp).exp()).sum::<f64>()
+}
+
+/// A time argument of a prediction: finite and >= 0.
+pub(crate) fn check_time(name: &str, t: f64) -> Result<()> {
+    if t.is_finite() && t >= 0.0 {
+        Ok(())
+    } else {
+        invalid(format!(
+            "{name} must be a finite number >= 0, got {}",
+            show(t)
+        ))
+    }
+}
+
+/// Reads the `version` and `model` fields every model's text form starts with.
+pub(crate) fn read_header(f: &mut Fields, model: &str) -> Result<()> {
+    let version = f.int("version", "")?;
+    if version != MODEL_VERSION {
+        return Err(f.error(format!(
+            "unsupported version {version} (this build reads version {MODEL_VERSION})"
+        )));
+    }
+    let name = f.string("model")?;
+    if name != model {
+        return Err(f.error(format!("model is \"{name}\", expected \"{model}\"")));
+    }
+    Ok(())
+}
+
+/// A model parameter field: a finite number > 0.
+pub(crate) fn read_param(f: &mut Fields, key: &str) -> Result<f64> {
+    let v = f.float(key)?;
+    if v > 0.0 {
+        Ok(v)
+    } else {
+        Err(f.error(format!("{key} must be > 0, got {}", show(v))))
+    }
+}
+
+/// The fit-summary fields every model ends its text form with (after its parameters):
+/// log-likelihood, customers, distinct rows, iterations, converged, penalizer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FitInfo {
+    /// The maximized log-likelihood, sum over customers (as published), without the
+    /// penalty, in the data's own time unit.
+    pub log_likelihood: f64,
+    /// Customers the model was fitted on (sum of the rows' weights).
+    pub customers: u64,
+    /// Distinct rows of the fitted state.
+    pub rows: u64,
+    /// Nelder-Mead iterations over all restarts.
+    pub iterations: u32,
+    /// Whether the minimizer met its tolerances (see [`optimize::Minimum::converged`]).
+    pub converged: bool,
+    /// The L2 penalizer coefficient the model was fitted with.
+    pub penalizer: f64,
+}
+
+impl FitInfo {
+    pub(crate) fn write(&self, w: &mut crate::text::Writer) {
+        w.float("log_likelihood", self.log_likelihood)
+            .int("customers", self.customers)
+            .int("rows", self.rows)
+            .int("iterations", self.iterations)
+            .bool("converged", self.converged)
+            .float("penalizer", self.penalizer);
+    }
+
+    pub(crate) fn read(f: &mut Fields) -> Result<FitInfo> {
+        let log_likelihood = f.float("log_likelihood")?;
+        let customers = f.count("customers")?;
+        let rows = f.count("rows")?;
+        let iterations = f.count("iterations")?;
+        let iterations =
+            u32::try_from(iterations).map_err(|_| f.error("iterations is out of range"))?;
+        let converged = f.bool("converged")?;
+        let penalizer = f.float("penalizer")?;
+        if penalizer < 0.0 {
+            return Err(f.error(format!("penalizer must be >= 0, got {}", show(penalizer))));
+        }
+        Ok(FitInfo {
+            log_likelihood,
+            customers,
+            rows,
+            iterations,
+            converged,
+            penalizer,
+        })
+    }
+}
+
+/// The CDNOW sample both BG/NBD and Gamma-Gamma papers fit (see tests/data/README.md).
+#[cfg(test)]
+pub(crate) mod cdnow {
+    use super::rfm::Histogram;
+
+    const SUMMARY: &str = include_str!("../../tests/data/cdnow_customers_summary.csv");
+    const WITH_SPEND: &str =
+        include_str!("../../tests/data/cdnow_customers_summary_with_transactions.csv");
+
+    /// The numeric columns after the ID of every data line.
+    fn lines(csv: &str) -> impl Iterator<Item = Vec<f64>> + '_ {
+        csv.lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                l.split(',')
+                    .skip(1)
+                    .map(|v| v.trim().parse::<f64>().expect("CDNOW numbers parse"))
+                    .collect()
+            })
+    }
+
+    /// `ID,frequency,recency,T`: the 2,357 customers' 39-week calibration summaries.
+    pub(crate) fn summary() -> Histogram {
+        let mut h = Histogram::new();
+        for v in lines(SUMMARY) {
+            h.add(v[0], v[1], v[2]).expect("valid CDNOW row");
+        }
+        h
+    }
+
+    /// `ID,x,t_x,T,zbar`: the same customers with their mean repeat-purchase value.
+    pub(crate) fn with_spend() -> Histogram {
+        let mut h = Histogram::new();
+        for v in lines(WITH_SPEND) {
+            h.add_with_monetary(v[0], v[1], v[2], v[3])
+                .expect("valid CDNOW row");
+        }
+        h
+    }
+}
