@@ -139,21 +139,32 @@ pub fn ret_count(v: u64) -> Datum {
 /// Return an interval as the record `(lower double precision, upper double precision)` the
 /// function declares with OUT parameters, or NULL.
 pub unsafe fn ret_interval(fcinfo: FunctionCallInfo, iv: Option<Interval>) -> Datum {
-    let Some(iv) = iv else {
-        return ret_null(fcinfo);
-    };
+    match iv {
+        Some(iv) => ret_record(
+            fcinfo,
+            &[
+                Some(Datum::from(iv.lower.to_bits())),
+                Some(Datum::from(iv.upper.to_bits())),
+            ],
+        ),
+        None => ret_null(fcinfo),
+    }
+}
+
+/// Return one row of the function's OUT parameters, `None` for NULL.
+pub unsafe fn ret_record(fcinfo: FunctionCallInfo, row: &[Option<Datum>]) -> Datum {
     let mut tupdesc: pg_sys::TupleDesc = std::ptr::null_mut();
     if pg_sys::get_call_result_type(fcinfo, std::ptr::null_mut(), &mut tupdesc)
         != pg_sys::TypeFuncClass::TYPEFUNC_COMPOSITE
     {
-        pgrx::error!("function returning an interval must be declared with OUT lower, OUT upper");
+        pgrx::error!("function returning a record must be declared with OUT parameters");
     }
     let tupdesc = pg_sys::BlessTupleDesc(tupdesc);
-    let mut values = [
-        Datum::from(iv.lower.to_bits()),
-        Datum::from(iv.upper.to_bits()),
-    ];
-    let mut nulls = [false, false];
+    let mut values: Vec<Datum> = row
+        .iter()
+        .map(|v| v.unwrap_or(Datum::from(0usize)))
+        .collect();
+    let mut nulls: Vec<bool> = row.iter().map(|v| v.is_none()).collect();
     let tuple = pg_sys::heap_form_tuple(tupdesc, values.as_mut_ptr(), nulls.as_mut_ptr());
     pg_sys::HeapTupleHeaderGetDatum((*tuple).t_data)
 }

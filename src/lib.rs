@@ -10,6 +10,7 @@ mod glue;
 mod cohorts;
 mod formulas;
 mod orders;
+mod predict;
 mod survey;
 
 #[cfg(any(test, feature = "pg_test"))]

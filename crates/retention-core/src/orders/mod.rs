@@ -15,6 +15,7 @@ pub mod ids;
 pub mod log;
 pub mod mrr;
 pub mod retention;
+pub mod rfm;
 pub mod series;
 pub mod stats;
 pub mod words;
