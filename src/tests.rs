@@ -120,8 +120,9 @@ mod tests {
         );
         assert_eq!(
             types,
-            "ces_summary:true,cohort_summary:true,csat_summary:true,customer_history:true,customer_stats:true,\
-             mrr_series:true,mrr_summary:true,nps_summary:true,period_series:true,retention_summary:true"
+            "bgnbd_model:true,ces_summary:true,cohort_summary:true,csat_summary:true,customer_history:true,\
+             customer_stats:true,gamma_gamma_model:true,mrr_series:true,mrr_summary:true,nps_summary:true,\
+             period_series:true,retention_summary:true,sbg_model:true,survival_curve:true"
         );
     }
 
