@@ -41,6 +41,23 @@ const START: f64 = 0.1;
 /// maximum there and the "estimate" is wherever the minimizer gave up.
 const MAX_LN_PARAM: f64 = 25.0;
 
+/// The header of a state's binary form (a version byte, then the number of rows): the row
+/// count, or `bad`'s error when the version is not `version` or the bytes end first.
+pub(crate) fn read_state_header(
+    r: &mut crate::varint::Reader<'_>,
+    version: u8,
+    bad: &dyn Fn(String) -> crate::error::MetricError,
+) -> Result<u64> {
+    let truncated = || bad("truncated".into());
+    let found = r.byte().ok_or_else(truncated)?;
+    if found != version {
+        return Err(bad(format!(
+            "unsupported version {found} (this build reads version {version})"
+        )));
+    }
+    r.u64().ok_or_else(truncated)
+}
+
 /// The result of [`fit_log_params`].
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LogFit {

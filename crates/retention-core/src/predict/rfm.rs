@@ -269,13 +269,7 @@ impl Histogram {
         let bad = |why: String| MetricError::InvalidBinary(format!("invalid RFM histogram: {why}"));
         let truncated = || bad("truncated".into());
         let mut r = Reader::new(bytes);
-        let version = r.byte().ok_or_else(truncated)?;
-        if version != VERSION {
-            return Err(bad(format!(
-                "unsupported version {version} (this build reads version {VERSION})"
-            )));
-        }
-        let n = r.u64().ok_or_else(truncated)?;
+        let n = super::read_state_header(&mut r, VERSION, &bad)?;
         let mut h = Histogram::new();
         let mut last: Option<Key> = None;
         for _ in 0..n {

@@ -248,13 +248,7 @@ impl KaplanMeier {
             |why: String| MetricError::InvalidBinary(format!("invalid Kaplan-Meier state: {why}"));
         let truncated = || bad("truncated".into());
         let mut r = Reader::new(bytes);
-        let version = r.byte().ok_or_else(truncated)?;
-        if version != VERSION {
-            return Err(bad(format!(
-                "unsupported version {version} (this build reads version {VERSION})"
-            )));
-        }
-        let n = r.u64().ok_or_else(truncated)?;
+        let n = super::read_state_header(&mut r, VERSION, &bad)?;
         let mut km = KaplanMeier::new();
         let mut last: Option<u64> = None;
         for _ in 0..n {
