@@ -105,6 +105,14 @@ CREATE TABLE summary (id int, x float8, t_x float8, t float8, zbar float8);
 \\copy summary FROM '{cache}/cdnow_customers_summary_with_transactions.csv' WITH (FORMAT csv, HEADER true)
 CREATE TABLE lifetimes_churn (days float8, churned boolean);
 \\copy lifetimes_churn FROM '{tmp}/churn.csv' WITH (FORMAT csv)
+-- The "regular" segment of Fader & Hardie (2007), one row per customer and period alive,
+-- so that parallel workers each see part of every period.
+CREATE TABLE survivors AS
+SELECT p::int - 1 AS period, 1::bigint AS alive
+FROM unnest(ARRAY[1000, 631, 468, 382, 326, 289, 262, 241]) WITH ORDINALITY u(n, p), generate_series(1, n);
+-- Kaplan-Meier states of 100 groups of customers, to roll up.
+CREATE TABLE churn_curves AS
+SELECT g, kaplan_meier(days, churned) AS c FROM (SELECT *, row_number() OVER () % 100 AS g FROM lifetimes_churn) t GROUP BY g;
 ANALYZE;
 """.format(tmp=tmp, cache=CACHE))
 
@@ -277,8 +285,9 @@ def check_km():
 
 def check_parallel():
     print("--- parallel plans give the serial models")
-    fits = ("bgnbd_fit(x, t_x, t)", "gamma_gamma_fit(x, zbar)", "kaplan_meier(days, churned)")
-    tables = ("summary", "summary", "lifetimes_churn")
+    fits = ("bgnbd_fit(x, t_x, t)", "gamma_gamma_fit(x, zbar)", "kaplan_meier(days, churned)",
+            "sbg_fit(period, alive)", "rollup(c)")
+    tables = ("summary", "summary", "lifetimes_churn", "survivors", "churn_curves")
     for f, t in zip(fits, tables):
         serial = psql("SET max_parallel_workers_per_gather = 0; SELECT %s::text AS m FROM %s" % (f, t))[0]["m"]
         parallel = psql("SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
@@ -289,7 +298,11 @@ def check_parallel():
             "SET max_parallel_workers_per_gather = 2; EXPLAIN SELECT %s FROM %s" % (f, t)))
         expect("Partial Aggregate" in plan, "%s: no partial aggregate in\n%s" % (f, plan))
         expect(serial == parallel, "%s: parallel %s against serial %s" % (f, parallel, serial))
-    print("  %d aggregates" % len(fits))
+    # The rolled-up curve is the curve of all customers.
+    whole = psql("SELECT kaplan_meier(days, churned)::text AS m FROM lifetimes_churn")[0]["m"]
+    rolled = psql("SELECT rollup(c)::text AS m FROM churn_curves")[0]["m"]
+    expect(whole == rolled, "rollup(survival_curve) of 100 groups differs from the whole curve")
+    print("  %d aggregates; rollup of 100 Kaplan-Meier states = the whole" % len(fits))
 
 
 def main():

@@ -114,6 +114,11 @@ SELECT median_lifetime(c), subjects(c) FROM (SELECT kaplan_meier(weeks, relapsed
 -- rollup of two halves = the whole (text forms equal).
 SELECT (SELECT rollup(c) FROM (SELECT kaplan_meier(weeks, relapsed) c FROM remission GROUP BY weeks < 15) h)::text
      = (SELECT kaplan_meier(weeks, relapsed) FROM remission)::text AS rollup_equal;
+-- No rows: every fit is NULL; NULL arguments of the read-outs (STRICT) give NULL.
+SELECT bgnbd_fit(1, 1, 2) IS NULL AS bgnbd, gamma_gamma_fit(1, 1) IS NULL AS gamma_gamma,
+       sbg_fit(0, 1) IS NULL AS sbg, kaplan_meier(1, true) IS NULL AS km WHERE false;
+SELECT probability_alive(bg, NULL, 1, 2), expected_average_spend(gg, 1, NULL),
+       rfm(NULL::customer_history, '1997-09-30') FROM models;
 SELECT kaplan_meier(d, true) FROM (VALUES (-1::float8)) v(d);
 SELECT kaplan_meier(d, NULL) FROM (VALUES (1::float8)) v(d);
 SELECT * FROM survival_curve((SELECT kaplan_meier(weeks, relapsed) FROM remission), 1.5);
