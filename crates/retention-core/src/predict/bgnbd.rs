@@ -19,10 +19,13 @@
 use super::rfm::{self, Histogram, Rfm};
 use super::special::signed_ln;
 use super::FitInfo;
-use super::{check_penalizer, check_time, fit_log_params, penalty, read_header, read_param};
+use super::{
+    add_penalty_gradient, check_penalizer, check_time, fit_log_params_with_gradient, penalty,
+    read_header, read_param,
+};
 use crate::error::{invalid, Result};
 use crate::text::{Fields, Writer};
-use statrs::function::gamma::ln_gamma;
+use statrs::function::gamma::{digamma, ln_gamma};
 use std::ops::Range;
 
 /// The `model` field of the text form.
@@ -53,26 +56,57 @@ struct Group {
     rows: Range<usize>,
 }
 
+/// The distinct values of one time column, and each row's index into them: ln(alpha + t)
+/// and 1 / (alpha + t) are computed once a distinct value per evaluation (at day
+/// granularity a few hundred, for hundreds of thousands of rows).
+struct Column {
+    values: Vec<f64>,
+    index: Vec<u32>,
+}
+
+impl Column {
+    fn new(times: impl Iterator<Item = f64>) -> Column {
+        let times: Vec<f64> = times.collect();
+        let mut values = times.clone();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        let index = times
+            .iter()
+            .map(|t| {
+                values
+                    .binary_search_by(|v| v.total_cmp(t))
+                    .expect("present") as u32
+            })
+            .collect();
+        Column { values, index }
+    }
+
+    /// (ln(alpha + t), 1 / (alpha + t)) of each distinct t.
+    fn at(&self, alpha: f64) -> Vec<(f64, f64)> {
+        self.values
+            .iter()
+            .map(|t| ((alpha + t).ln(), 1.0 / (alpha + t)))
+            .collect()
+    }
+}
+
 /// The histogram laid out for the likelihood: rows grouped by frequency, times scaled.
 struct Prepared {
     groups: Vec<Group>,
-    /// (t_x, T, weight) of each row, in the groups' order.
-    rows: Vec<(f64, f64, f64)>,
+    /// t_x and T of each row, in the groups' order.
+    recency: Column,
+    age: Column,
+    weights: Vec<f64>,
     customers: f64,
 }
 
 impl Prepared {
     fn new(h: &Histogram, scale: f64) -> Prepared {
         let mut groups: Vec<Group> = Vec::new();
-        let mut rows = Vec::with_capacity(h.len());
+        let mut weights = Vec::with_capacity(h.len());
         // The histogram is sorted by frequency first, so groups are runs.
-        for row in h.rows() {
-            let Rfm {
-                frequency: x,
-                recency,
-                t,
-                ..
-            } = row.rfm;
+        for (i, row) in h.rows().enumerate() {
+            let x = row.rfm.frequency;
             let w = row.weight as f64;
             match groups.last_mut() {
                 Some(g) if g.x == x => {
@@ -82,52 +116,98 @@ impl Prepared {
                 _ => groups.push(Group {
                     x,
                     weight: w,
-                    rows: rows.len()..rows.len() + 1,
+                    rows: i..i + 1,
                 }),
             }
-            rows.push((recency * scale, t * scale, w));
+            weights.push(w);
         }
         Prepared {
             groups,
-            rows,
+            recency: Column::new(h.rows().map(|row| row.rfm.recency * scale)),
+            age: Column::new(h.rows().map(|row| row.rfm.t * scale)),
+            weights,
             customers: h.customers() as f64,
         }
     }
 
-    /// sum_i w_i ll_i, lifetimes' A_1..A_4 terms.
     fn log_likelihood(&self, r: f64, alpha: f64, a: f64, b: f64) -> f64 {
+        self.evaluate([r, alpha, a, b], None)
+    }
+
+    /// sum_i w_i ll_i, lifetimes' A_1..A_4 terms, and when `gradient` is given its
+    /// derivatives with respect to (r, alpha, a, b) written there. Per customer
+    /// ll = A1 + A2 + ln(e^A3 + [x > 0] e^A4) with
+    /// A1 = lgamma(r + x) - lgamma(r) + r ln alpha,
+    /// A2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x),
+    /// A3 = -(r + x) ln(alpha + T), A4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t_x);
+    /// the last term's derivative is the e^A3 : e^A4 weighted mean of A3's and A4's.
+    fn evaluate(&self, [r, alpha, a, b]: [f64; 4], gradient: Option<&mut [f64]>) -> f64 {
         let (lg_r, lg_b, lg_ab) = (ln_gamma(r), ln_gamma(b), ln_gamma(a + b));
         let (ln_alpha, ln_a) = (alpha.ln(), a.ln());
+        let want_gradient = gradient.is_some();
+        let (dg_r, dg_b, dg_ab) = if want_gradient {
+            (digamma(r), digamma(b), digamma(a + b))
+        } else {
+            (0.0, 0.0, 0.0)
+        };
+        let at_age = self.age.at(alpha);
+        let at_recency = self.recency.at(alpha);
         let mut sum = 0.0;
+        let mut d = [0.0; 4];
         for g in &self.groups {
             let x = g.x;
             let a1 = ln_gamma(r + x) - lg_r + r * ln_alpha;
             let a2 = lg_ab + ln_gamma(b + x) - lg_b - ln_gamma(a + b + x);
             let a4_head = ln_a - (b + x.max(1.0) - 1.0).ln();
             let rx = r + x;
-            let mut rows = 0.0;
-            for &(t_x, t, w) in &self.rows[g.rows.clone()] {
-                let a3 = -rx * (alpha + t).ln();
-                let ll = if x > 0.0 {
-                    ln_add_exp(a3, a4_head - rx * (t_x + alpha).ln())
+            // Weighted sums over the group's rows: ll, d/dr and d/dalpha (divided by
+            // -(r + x)) of the last term, and the weight of its A4 part.
+            let (mut ll, mut dr, mut dalpha, mut share4) = (0.0, 0.0, 0.0, 0.0);
+            for i in g.rows.clone() {
+                let w = self.weights[i];
+                let (ln_t, inv_t) = at_age[self.age.index[i] as usize];
+                let a3 = -rx * ln_t;
+                if x > 0.0 {
+                    let (ln_tx, inv_tx) = at_recency[self.recency.index[i] as usize];
+                    let a4 = a4_head - rx * ln_tx;
+                    // ln(e^a3 + e^a4) = max + ln(1 + e^-|a3 - a4|), lifetimes' logaddexp.
+                    // ln(1 + e) rather than ln_1p(e): with e <= 1 its absolute error is an
+                    // ulp either way (what a sum of terms keeps), and ln is twice as fast.
+                    let e = (-(a3 - a4).abs()).exp();
+                    let one_e = 1.0 + e;
+                    ll += w * (a3.max(a4) + one_e.ln());
+                    if want_gradient {
+                        let (small, large) = (e / one_e, 1.0 / one_e);
+                        let (s3, s4) = if a4 > a3 {
+                            (small, large)
+                        } else {
+                            (large, small)
+                        };
+                        dr += w * (s3 * ln_t + s4 * ln_tx);
+                        dalpha += w * (s3 * inv_t + s4 * inv_tx);
+                        share4 += w * s4;
+                    }
                 } else {
-                    a3
-                };
-                rows += w * ll;
+                    ll += w * a3;
+                    dr += w * ln_t;
+                    dalpha += w * inv_t;
+                }
             }
-            sum += g.weight * (a1 + a2) + rows;
+            sum += g.weight * (a1 + a2) + ll;
+            if want_gradient {
+                let dg_abx = digamma(a + b + x);
+                d[0] += g.weight * (digamma(r + x) - dg_r + ln_alpha) - dr;
+                d[1] += g.weight * r / alpha - rx * dalpha;
+                d[2] += g.weight * (dg_ab - dg_abx) + share4 / a;
+                d[3] += g.weight * (dg_ab + digamma(b + x) - dg_b - dg_abx)
+                    - share4 / (b + x.max(1.0) - 1.0);
+            }
+        }
+        if let Some(out) = gradient {
+            out.copy_from_slice(&d);
         }
         sum
     }
-}
-
-/// ln(e^u + e^v) without overflow.
-fn ln_add_exp(u: f64, v: f64) -> f64 {
-    let m = u.max(v);
-    if m == f64::NEG_INFINITY {
-        return m;
-    }
-    m + (-(u - v).abs()).exp().ln_1p()
 }
 
 /// Fit BG/NBD to the customers of `h` with lifetimes' L2 `penalizer` (0 for plain maximum
@@ -157,8 +237,14 @@ pub fn fit(h: &Histogram, penalizer: f64) -> Result<BgNbd> {
     };
     let scaled = Prepared::new(h, scale);
     let n = scaled.customers;
-    let found = fit_log_params("BG/NBD", &NAMES, |lp| {
-        let ll = scaled.log_likelihood(lp[0].exp(), lp[1].exp(), lp[2].exp(), lp[3].exp());
+    let found = fit_log_params_with_gradient("BG/NBD", &NAMES, |lp, g| {
+        let params = [0, 1, 2, 3].map(|i| lp[i].exp());
+        let ll = scaled.evaluate(params, Some(g));
+        // d/d(ln p) = p d/dp, of the mean negative log-likelihood
+        for (d, p) in g.iter_mut().zip(params) {
+            *d *= -p / n;
+        }
+        add_penalty_gradient(penalizer, lp, g);
         -ll / n + penalty(penalizer, lp)
     })?;
     let [r, alpha_scaled, a, b] = [0, 1, 2, 3].map(|i| found.params[i]);
@@ -437,6 +523,25 @@ mod tests {
             0.7928860110569365,
             2.4257527209186183,
         )
+    }
+
+    #[test]
+    fn gradient_matches_finite_differences() {
+        let h = super::super::cdnow::summary();
+        let p = Prepared::new(&h, 1.0 / 38.86);
+        super::super::assert_gradient(
+            |at| p.evaluate(at, None),
+            |at| {
+                let mut g = [0.0; 4];
+                p.evaluate(at, Some(&mut g));
+                g
+            },
+            &[
+                [0.1, 0.2, 0.3, 0.4],
+                [0.24, 0.11, 0.79, 2.43],
+                [2.0, 5.0, 1.5, 0.7],
+            ],
+        );
     }
 
     #[test]

@@ -18,11 +18,14 @@
 //! in the data's currency unit, as there.
 
 use super::rfm::Histogram;
-use super::{check_penalizer, fit_log_params, penalty, read_header, read_param, FitInfo};
+use super::{
+    add_penalty_gradient, check_penalizer, fit_log_params_with_gradient, penalty, read_header,
+    read_param, FitInfo,
+};
 use crate::error::{invalid, Result};
 use crate::formulas::show;
 use crate::text::{Fields, Writer};
-use statrs::function::gamma::ln_gamma;
+use statrs::function::gamma::{digamma, ln_gamma};
 use std::collections::BTreeMap;
 
 /// The `model` field of the text form.
@@ -41,9 +44,21 @@ pub struct GammaGamma {
     pub fit: FitInfo,
 }
 
-/// The repeat customers' distinct (x, m, ln x, ln m) with their weights.
+/// Customers with the same frequency share the terms that depend on x only.
+struct Group {
+    x: f64,
+    ln_x: f64,
+    /// Sums over the group's rows of w and w ln m.
+    weight: f64,
+    weighted_ln_m: f64,
+    rows: std::ops::Range<usize>,
+}
+
+/// The repeat customers' distinct (x, m) with their weights, grouped by x.
 struct Prepared {
-    rows: Vec<(f64, f64, f64, f64, f64)>,
+    groups: Vec<Group>,
+    /// (m, w) of each row, in the groups' order.
+    rows: Vec<(f64, f64)>,
     customers: u64,
 }
 
@@ -64,26 +79,70 @@ impl Prepared {
                 .entry((row.rfm.frequency.to_bits(), m.to_bits()))
                 .or_insert(0) += row.weight;
         }
-        let rows = pairs
-            .into_iter()
-            .map(|((x, m), w)| {
-                let (x, m) = (f64::from_bits(x), f64::from_bits(m));
-                (x, m, x.ln(), m.ln(), w as f64)
-            })
-            .collect();
-        Ok(Prepared { rows, customers })
+        // Positive doubles order as their bits do: the pairs come sorted by x, then m.
+        let mut groups: Vec<Group> = Vec::new();
+        let mut rows = Vec::with_capacity(pairs.len());
+        for ((x, m), w) in pairs {
+            let (x, m, w) = (f64::from_bits(x), f64::from_bits(m), w as f64);
+            match groups.last_mut() {
+                Some(g) if g.x == x => {
+                    g.weight += w;
+                    g.weighted_ln_m += w * m.ln();
+                    g.rows.end += 1;
+                }
+                _ => groups.push(Group {
+                    x,
+                    ln_x: x.ln(),
+                    weight: w,
+                    weighted_ln_m: w * m.ln(),
+                    rows: rows.len()..rows.len() + 1,
+                }),
+            }
+            rows.push((m, w));
+        }
+        Ok(Prepared {
+            groups,
+            rows,
+            customers,
+        })
     }
 
-    /// sum_i w_i ll_i (note 025 eq. 1a, lifetimes' terms).
     fn log_likelihood(&self, p: f64, q: f64, v: f64) -> f64 {
+        self.evaluate([p, q, v], None)
+    }
+
+    /// sum_i w_i ll_i (note 025 eq. 1a, lifetimes' terms), and when `gradient` is given its
+    /// derivatives with respect to (p, q, v) written there:
+    /// d/dp = x (digamma(px + q) - digamma(px) + ln m + ln x - ln(x m + v)),
+    /// d/dq = digamma(px + q) - digamma(q) + ln v - ln(x m + v),
+    /// d/dv = q / v - (px + q) / (x m + v).
+    fn evaluate(&self, [p, q, v]: [f64; 3], gradient: Option<&mut [f64]>) -> f64 {
         let (lg_q, ln_v) = (ln_gamma(q), v.ln());
+        let want_gradient = gradient.is_some();
         let mut sum = 0.0;
-        for &(x, m, ln_x, ln_m, w) in &self.rows {
-            let px = p * x;
-            let ll =
-                ln_gamma(px + q) - ln_gamma(px) - lg_q + q * ln_v + (px - 1.0) * ln_m + px * ln_x
-                    - (px + q) * (x * m + v).ln();
-            sum += w * ll;
+        let mut d = [0.0; 3];
+        for g in &self.groups {
+            let (x, px) = (g.x, p * g.x);
+            // Weighted sums of ln(x m + v) and 1 / (x m + v) over the group's rows.
+            let (mut ln_sum, mut inv_sum) = (0.0, 0.0);
+            for &(m, w) in &self.rows[g.rows.clone()] {
+                let xmv = x * m + v;
+                ln_sum += w * xmv.ln();
+                if want_gradient {
+                    inv_sum += w / xmv;
+                }
+            }
+            let head = ln_gamma(px + q) - ln_gamma(px) - lg_q + q * ln_v + px * g.ln_x;
+            sum += g.weight * head + (px - 1.0) * g.weighted_ln_m - (px + q) * ln_sum;
+            if want_gradient {
+                let dg_pxq = digamma(px + q);
+                d[0] += x * (g.weight * (dg_pxq - digamma(px) + g.ln_x) + g.weighted_ln_m - ln_sum);
+                d[1] += g.weight * (dg_pxq - digamma(q) + ln_v) - ln_sum;
+                d[2] += g.weight * q / v - (px + q) * inv_sum;
+            }
+        }
+        if let Some(out) = gradient {
+            out.copy_from_slice(&d);
         }
         sum
     }
@@ -104,8 +163,14 @@ pub fn fit(h: &Histogram, penalizer: f64) -> Result<GammaGamma> {
         );
     }
     let n = data.customers as f64;
-    let found = fit_log_params("Gamma-Gamma", &NAMES, |lp| {
-        let ll = data.log_likelihood(lp[0].exp(), lp[1].exp(), lp[2].exp());
+    let found = fit_log_params_with_gradient("Gamma-Gamma", &NAMES, |lp, g| {
+        let params = [0, 1, 2].map(|i| lp[i].exp());
+        let ll = data.evaluate(params, Some(g));
+        // d/d(ln p) = p d/dp, of the mean negative log-likelihood
+        for (d, p) in g.iter_mut().zip(params) {
+            *d *= -p / n;
+        }
+        add_penalty_gradient(penalizer, lp, g);
         -ll / n + penalty(penalizer, lp)
     })?;
     let [p, q, v] = [0, 1, 2].map(|i| found.params[i]);
@@ -195,6 +260,20 @@ mod tests {
 
     fn close(got: f64, want: f64, rel: f64) -> bool {
         (got - want).abs() <= rel * want.abs()
+    }
+
+    #[test]
+    fn gradient_matches_finite_differences() {
+        let p = Prepared::new(&super::super::cdnow::with_spend()).unwrap();
+        super::super::assert_gradient(
+            |at| p.evaluate(at, None),
+            |at| {
+                let mut g = [0.0; 3];
+                p.evaluate(at, Some(&mut g));
+                g
+            },
+            &[[0.5, 0.7, 0.9], [6.25, 3.74, 15.44], [20.0, 1.5, 3.0]],
+        );
     }
 
     #[test]

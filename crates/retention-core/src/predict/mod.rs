@@ -67,9 +67,34 @@ pub(crate) struct LogFit {
     pub converged: bool,
 }
 
+thread_local! {
+    /// A function the fits call before every evaluation of their objective, so that a long
+    /// fit can be interrupted: the PostgreSQL glue installs one that answers query
+    /// cancellation and `statement_timeout` (by raising an error, which unwinds through the
+    /// fit). Per thread, so that tests can install their own; a backend has one thread.
+    static INTERRUPT_CHECK: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
+}
+
+/// Install (or with None remove) the interrupt check of this thread's fits.
+pub fn set_interrupt_check(check: Option<fn()>) {
+    INTERRUPT_CHECK.with(|c| c.set(check));
+}
+
+fn check_interrupt() {
+    if let Some(check) = INTERRUPT_CHECK.with(|c| c.get()) {
+        check();
+    }
+}
+
+/// The search stays in a box a little wider than the accepted one, so that a likelihood
+/// rising forever is caught at the wall instead of followed to the iteration limit.
+fn in_box(lp: &[f64]) -> bool {
+    lp.iter().all(|v| v.abs() <= MAX_LN_PARAM + 5.0)
+}
+
 /// Minimize `objective` over log-parameters, one per name in `names`, from lifetimes'
-/// start point, and check that the minimum is an interior one: every parameter finite and
-/// away from 0 and infinity. `model` names the model in errors.
+/// start point, with Nelder-Mead, and check that the minimum is an interior one: every
+/// parameter finite and away from 0 and infinity. `model` names the model in errors.
 ///
 /// Optimizing log-parameters keeps every parameter positive without constraints, as
 /// lifetimes does; the objective receives the log-parameters.
@@ -79,16 +104,57 @@ pub(crate) fn fit_log_params(
     mut objective: impl FnMut(&[f64]) -> f64,
 ) -> Result<LogFit> {
     let start = vec![START; names.len()];
-    // The search stays in a box a little wider than the accepted one, so that a likelihood
-    // rising forever is caught at the wall instead of followed to the iteration limit.
     let boxed = |lp: &[f64]| {
-        if lp.iter().all(|v| v.abs() <= MAX_LN_PARAM + 5.0) {
+        check_interrupt();
+        if in_box(lp) {
             objective(lp)
         } else {
             f64::INFINITY
         }
     };
     let m = optimize::minimize(boxed, &start, &optimize::Options::default());
+    interior(model, names, m)
+}
+
+/// As [`fit_log_params`], for an objective that also writes its gradient (with respect to
+/// the log-parameters) into its second argument: BFGS, and Nelder-Mead from BFGS's best
+/// point when BFGS did not converge. `iterations` counts both.
+pub(crate) fn fit_log_params_with_gradient(
+    model: &str,
+    names: &[&str],
+    mut objective: impl FnMut(&[f64], &mut [f64]) -> f64,
+) -> Result<LogFit> {
+    let start = vec![START; names.len()];
+    let mut boxed = |lp: &[f64], g: &mut [f64]| {
+        check_interrupt();
+        if in_box(lp) {
+            objective(lp, g)
+        } else {
+            f64::INFINITY
+        }
+    };
+    let quasi_newton =
+        optimize::minimize_bfgs(&mut boxed, &start, &optimize::BfgsOptions::default());
+    if quasi_newton.converged {
+        return interior(model, names, quasi_newton);
+    }
+    let from = if quasi_newton.value.is_finite() {
+        quasi_newton.x.clone()
+    } else {
+        start
+    };
+    let mut scratch = vec![0.0; names.len()];
+    let mut m = optimize::minimize(
+        |lp: &[f64]| boxed(lp, &mut scratch),
+        &from,
+        &optimize::Options::default(),
+    );
+    m.iterations = m.iterations.saturating_add(quasi_newton.iterations);
+    interior(model, names, m)
+}
+
+/// The parameters at a minimum, or the error saying why it is not a usable fit.
+fn interior(model: &str, names: &[&str], m: optimize::Minimum) -> Result<LogFit> {
     if !m.value.is_finite() {
         return invalid(format!(
             "{model} cannot be fitted: the likelihood is zero at every parameter value tried"
@@ -128,6 +194,14 @@ pub(crate) fn penalty(penalizer: f64, log_params: &[f64]) -> f64 {
         return 0.0;
     }
     penalizer * log_params.iter().map(|lp| (2.0 * lp).exp()).sum::<f64>()
+}
+
+/// Adds the gradient of [`penalty`] with respect to the log-parameters to `g`:
+/// d/d(ln x) of c x^2 is 2 c x^2.
+pub(crate) fn add_penalty_gradient(penalizer: f64, log_params: &[f64], g: &mut [f64]) {
+    for (d, lp) in g.iter_mut().zip(log_params) {
+        *d += 2.0 * penalizer * (2.0 * lp).exp();
+    }
 }
 
 /// A time argument of a prediction: finite and >= 0.
@@ -178,7 +252,7 @@ pub struct FitInfo {
     pub customers: u64,
     /// Distinct rows of the fitted state.
     pub rows: u64,
-    /// Nelder-Mead iterations over all restarts.
+    /// Minimizer iterations (BFGS and Nelder-Mead) over all restarts.
     pub iterations: u32,
     /// Whether the minimizer met its tolerances (see [`optimize::Minimum::converged`]).
     pub converged: bool,
@@ -216,6 +290,32 @@ impl FitInfo {
             converged,
             penalizer,
         })
+    }
+}
+
+/// Asserts that `gradient(at)` agrees with central differences of `value` at each point
+/// of `points` (relative step 1e-6; agreement to 1e-5 of max(1, |derivative|)).
+#[cfg(test)]
+pub(crate) fn assert_gradient<const N: usize>(
+    value: impl Fn([f64; N]) -> f64,
+    gradient: impl Fn([f64; N]) -> [f64; N],
+    points: &[[f64; N]],
+) {
+    for &at in points {
+        let g = gradient(at);
+        for i in 0..N {
+            let step = 1e-6 * at[i];
+            let (mut up, mut down) = (at, at);
+            up[i] += step;
+            down[i] -= step;
+            let numeric = (value(up) - value(down)) / (2.0 * step);
+            let scale = g[i].abs().max(1.0);
+            assert!(
+                (g[i] - numeric).abs() < 1e-5 * scale,
+                "{at:?} {i}: {} vs {numeric}",
+                g[i]
+            );
+        }
     }
 }
 
@@ -258,5 +358,42 @@ pub(crate) mod cdnow {
                 .expect("valid CDNOW row");
         }
         h
+    }
+}
+
+#[cfg(test)]
+mod interrupt_tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        static CALLS: Cell<u32> = const { Cell::new(0) };
+    }
+
+    fn count() {
+        CALLS.with(|c| c.set(c.get() + 1));
+    }
+
+    fn cancel() {
+        panic!("canceling statement due to user request");
+    }
+
+    /// Every fit polls the installed check before each evaluation of its objective, and an
+    /// error raised there (PostgreSQL's cancel, here a panic) ends the fit.
+    #[test]
+    fn fits_poll_the_interrupt_check() {
+        let h = cdnow::with_spend();
+        set_interrupt_check(Some(count));
+        let fitted = [
+            bgnbd::fit(&h, 0.0).map(|_| ()),
+            gamma_gamma::fit(&h, 0.0).map(|_| ()),
+        ];
+        let polled = CALLS.with(|c| c.get());
+        assert!(fitted.iter().all(|f| f.is_ok()) && polled >= 20, "{polled}");
+        set_interrupt_check(Some(cancel));
+        let ended = std::panic::catch_unwind(|| bgnbd::fit(&h, 0.0));
+        set_interrupt_check(None);
+        assert!(ended.is_err());
+        assert!(bgnbd::fit(&h, 0.0).is_ok());
     }
 }

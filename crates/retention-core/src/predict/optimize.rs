@@ -280,6 +280,179 @@ pub fn minimize<F: FnMut(&[f64]) -> f64>(f: F, x0: &[f64], options: &Options) ->
     }
 }
 
+/// Settings of [`minimize_bfgs`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BfgsOptions {
+    /// Converged when every component of the gradient is at most this in absolute value.
+    /// The models minimize a mean negative log-likelihood over log-parameters, whose
+    /// gradient does not grow with the number of customers; lifetimes stops at 1e-7
+    /// (scipy's `gtol`, its `tol`), we at 1e-8. Below that the gradient is rounding noise on
+    /// large data (3.6e-9 for BG/NBD on a million customers), where further steps only
+    /// thrash the line search.
+    pub gtol: f64,
+    /// ...or when no step along the search direction lowers the value any more (the
+    /// objective's rounding noise) while the gradient is at most this.
+    pub noise_gtol: f64,
+    /// Iterations allowed.
+    pub max_iterations: u32,
+}
+
+impl Default for BfgsOptions {
+    fn default() -> BfgsOptions {
+        BfgsOptions {
+            gtol: 1e-8,
+            noise_gtol: 1e-6,
+            max_iterations: 500,
+        }
+    }
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn max_abs(a: &[f64]) -> f64 {
+    a.iter().fold(0.0, |m, x| m.max(x.abs()))
+}
+
+/// Minimize `f` from `x0` with BFGS; `f(x, g)` returns the value at `x` and writes the
+/// gradient into `g`. A non-finite value (or gradient) counts as +infinity.
+///
+/// Why BFGS as well as Nelder-Mead: the BG/NBD and Gamma-Gamma likelihoods have cheap
+/// analytic gradients (the same exp and log per row as the value), and with them BFGS needs
+/// a few dozen evaluations where Nelder-Mead needs several hundred: on a histogram of
+/// 200,000 distinct rows that is the difference between a tenth of a second and seconds.
+/// It is what lifetimes 0.11.3 uses (scipy's BFGS with autograd gradients). The inverse
+/// Hessian approximation starts as the identity, scaled after the first step by
+/// s.y / y.y (Nocedal & Wright 2006, eq. 6.20); the step length is found by backtracking
+/// from 1 with Armijo's condition (c1 = 1e-4), and an update whose curvature s.y is not
+/// positive is skipped. When no step lowers the value, the search restarts once along the
+/// steepest descent; a second failure ends the run, converged only if the gradient is
+/// within `noise_gtol` (the remaining spread is then rounding noise). The caller falls back
+/// on Nelder-Mead when it did not converge.
+pub fn minimize_bfgs<F: FnMut(&[f64], &mut [f64]) -> f64>(
+    mut f: F,
+    x0: &[f64],
+    options: &BfgsOptions,
+) -> Minimum {
+    let n = x0.len();
+    let evaluations = std::cell::Cell::new(0u32);
+    let mut eval = |x: &[f64], g: &mut [f64]| {
+        evaluations.set(evaluations.get().saturating_add(1));
+        let v = f(x, g);
+        if v.is_finite() && g.iter().all(|d| d.is_finite()) {
+            v
+        } else {
+            f64::INFINITY
+        }
+    };
+    let mut x = x0.to_vec();
+    let mut g = vec![0.0; n];
+    let mut value = eval(&x, &mut g);
+    let finish =
+        |x: Vec<f64>, value: f64, iterations: u32, converged: bool, evaluations: u32| Minimum {
+            x,
+            value,
+            iterations,
+            evaluations,
+            restarts: 0,
+            converged,
+        };
+    if !value.is_finite() {
+        return finish(x, value, 0, false, evaluations.get());
+    }
+    // The inverse Hessian approximation, row-major.
+    let identity = |scale: f64| {
+        let mut h = vec![0.0; n * n];
+        for i in 0..n {
+            h[i * n + i] = scale;
+        }
+        h
+    };
+    let mut h = identity(1.0);
+    let mut first_update = true;
+    let mut iterations = 0u32;
+    let mut x_new = vec![0.0; n];
+    let mut g_new = vec![0.0; n];
+    let mut restarted = false;
+    let converged = loop {
+        if max_abs(&g) <= options.gtol {
+            break true;
+        }
+        if iterations >= options.max_iterations {
+            break false;
+        }
+        let mut p: Vec<f64> = (0..n).map(|i| -dot(&h[i * n..(i + 1) * n], &g)).collect();
+        let mut slope = dot(&p, &g);
+        if !(slope < 0.0) {
+            h = identity(1.0);
+            first_update = true;
+            p = g.iter().map(|d| -d).collect();
+            slope = dot(&p, &g);
+        }
+        // The first step of a run along -g is at most 1 in every coordinate.
+        let mut step = if first_update {
+            (1.0 / max_abs(&p)).min(1.0)
+        } else {
+            1.0
+        };
+        let mut found = None;
+        for _ in 0..40 {
+            for i in 0..n {
+                x_new[i] = x[i] + step * p[i];
+            }
+            if x_new == x {
+                break; // the step no longer moves x
+            }
+            let v = eval(&x_new, &mut g_new);
+            // Strictly lower: at the objective's noise floor, where 1e-4 step slope is
+            // below an ulp of the value, an equal value is no progress.
+            if v < value && v <= value + 1e-4 * step * slope {
+                found = Some(v);
+                break;
+            }
+            step *= 0.5;
+        }
+        iterations += 1;
+        let Some(v_new) = found else {
+            if restarted || first_update {
+                break max_abs(&g) <= options.noise_gtol;
+            }
+            restarted = true;
+            h = identity(1.0);
+            first_update = true;
+            continue;
+        };
+        let s: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
+        let y: Vec<f64> = (0..n).map(|i| g_new[i] - g[i]).collect();
+        let sy = dot(&s, &y);
+        std::mem::swap(&mut x, &mut x_new);
+        std::mem::swap(&mut g, &mut g_new);
+        let improved = v_new < value;
+        value = v_new;
+        if sy > 1e-12 * dot(&s, &s).sqrt() * dot(&y, &y).sqrt() && sy > 0.0 {
+            if first_update {
+                h = identity(sy / dot(&y, &y));
+                first_update = false;
+            }
+            // H <- (I - rho s y') H (I - rho y s') + rho s s'
+            let rho = 1.0 / sy;
+            let hy: Vec<f64> = (0..n).map(|i| dot(&h[i * n..(i + 1) * n], &y)).collect();
+            let yhy = dot(&y, &hy);
+            for i in 0..n {
+                for j in 0..n {
+                    h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j])
+                        + (rho * rho * yhy + rho) * s[i] * s[j];
+                }
+            }
+        }
+        if improved {
+            restarted = false;
+        }
+    };
+    finish(x, value, iterations, converged, evaluations.get())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +540,59 @@ mod tests {
         let a = minimize(rosenbrock, &[-1.2, 1.0, 0.5], &Options::default());
         let b = minimize(rosenbrock, &[-1.2, 1.0, 0.5], &Options::default());
         assert_eq!(a, b);
+    }
+
+    /// The Rosenbrock function and its gradient.
+    fn rosenbrock_grad(x: &[f64], g: &mut [f64]) -> f64 {
+        g.iter_mut().for_each(|d| *d = 0.0);
+        for i in 0..x.len() - 1 {
+            let (a, b) = (x[i], x[i + 1]);
+            g[i] += -400.0 * a * (b - a * a) - 2.0 * (1.0 - a);
+            g[i + 1] += 200.0 * (b - a * a);
+        }
+        rosenbrock(x)
+    }
+
+    #[test]
+    fn bfgs_rosenbrock() {
+        for x0 in [&[-1.2, 1.0][..], &[-1.2, 1.0, -1.2, 1.0][..]] {
+            let m = minimize_bfgs(rosenbrock_grad, x0, &BfgsOptions::default());
+            assert_at(&m, &vec![1.0; x0.len()], 1e-8);
+            // scipy's BFGS needs 32 iterations for the 2-d start; a few dozen here too.
+            assert!(m.iterations < 100, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn bfgs_avoids_infinite_regions() {
+        // ln-barrier: +infinity for x <= 0; the minimum of x - ln x is at 1.
+        let f = |x: &[f64], g: &mut [f64]| {
+            g[0] = 1.0 - 1.0 / x[0];
+            if x[0] > 0.0 {
+                x[0] - x[0].ln()
+            } else {
+                f64::NAN
+            }
+        };
+        let m = minimize_bfgs(f, &[30.0], &BfgsOptions::default());
+        assert_at(&m, &[1.0], 1e-8);
+    }
+
+    #[test]
+    fn bfgs_reports_failure_on_unbounded() {
+        // Falls forever: never converges, and stops at the iteration limit.
+        let f = |x: &[f64], g: &mut [f64]| {
+            g[0] = -1.0;
+            -x[0]
+        };
+        let m = minimize_bfgs(
+            f,
+            &[0.0],
+            &BfgsOptions {
+                max_iterations: 50,
+                ..BfgsOptions::default()
+            },
+        );
+        assert!(!m.converged && m.iterations == 50, "{m:?}");
     }
 }
