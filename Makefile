@@ -1,5 +1,6 @@
 # pg_retention: the two commands of the README, and their parts.
-#   make demo    build, install, and run the survey report in a throw-away PostgreSQL 15
+#   make demo    build, install, and print the survey, order, cohort and predictive reports
+#                in a throw-away PostgreSQL 15
 #   make test    every test tier (what CI runs)
 #   make bench   the benchmark (10 million rows; not part of the tests)
 # Each target first installs what is missing (scripts/setup.sh), as root or with sudo.

@@ -15,3 +15,4 @@ psql -o /dev/null -v csv="$csv" -f orders.sql
 psql -P footer=off -f report.sql
 psql -P footer=off -f orders_report.sql
 psql -P footer=off -f cohorts_report.sql
+psql -P footer=off -f predict_report.sql

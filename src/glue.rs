@@ -151,15 +151,41 @@ pub unsafe fn ret_interval(fcinfo: FunctionCallInfo, iv: Option<Interval>) -> Da
     }
 }
 
-/// Return one row of the function's OUT parameters, `None` for NULL.
-pub unsafe fn ret_record(fcinfo: FunctionCallInfo, row: &[Option<Datum>]) -> Datum {
+thread_local! {
+    /// The blessed row descriptor of each function returning OUT parameters, by function
+    /// OID, kept in TopMemoryContext for the session: building it from the catalog
+    /// (`get_call_result_type`) cost more than the rest of a call to `rfm()`.
+    static RECORD_DESCS: std::cell::RefCell<std::collections::HashMap<pg_sys::Oid, pg_sys::TupleDesc>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The row descriptor of the called function's OUT parameters (see [`RECORD_DESCS`]).
+/// A function's OUT parameters cannot change while it keeps its OID (changing them takes
+/// DROP FUNCTION and CREATE FUNCTION); should an OID be reused for a function with another
+/// number of columns, the count check rebuilds the descriptor.
+unsafe fn record_desc(fcinfo: FunctionCallInfo, columns: usize) -> pg_sys::TupleDesc {
+    let oid = (*(*fcinfo).flinfo).fn_oid;
+    if let Some(desc) = RECORD_DESCS.with(|m| m.borrow().get(&oid).copied()) {
+        if (*desc).natts as usize == columns {
+            return desc;
+        }
+    }
     let mut tupdesc: pg_sys::TupleDesc = std::ptr::null_mut();
     if pg_sys::get_call_result_type(fcinfo, std::ptr::null_mut(), &mut tupdesc)
         != pg_sys::TypeFuncClass::TYPEFUNC_COMPOSITE
     {
         pgrx::error!("function returning a record must be declared with OUT parameters");
     }
-    let tupdesc = pg_sys::BlessTupleDesc(tupdesc);
+    let old = pg_sys::MemoryContextSwitchTo(pg_sys::TopMemoryContext);
+    let desc = pg_sys::BlessTupleDesc(pg_sys::CreateTupleDescCopy(tupdesc));
+    pg_sys::MemoryContextSwitchTo(old);
+    RECORD_DESCS.with(|m| m.borrow_mut().insert(oid, desc));
+    desc
+}
+
+/// Return one row of the function's OUT parameters, `None` for NULL.
+pub unsafe fn ret_record(fcinfo: FunctionCallInfo, row: &[Option<Datum>]) -> Datum {
+    let tupdesc = record_desc(fcinfo, row.len());
     let mut values: Vec<Datum> = row
         .iter()
         .map(|v| v.unwrap_or(Datum::from(0usize)))

@@ -525,17 +525,22 @@ pg_fn!(
     /// `clv(bgnbd, gamma_gamma, frequency, recency, T, monetary_value, months,
     /// monthly_discount, periods_per_month)`.
     fn predicted_clv(fcinfo) {
-        let (b, g) = cached(fcinfo, &[0, 1], |p| {
-            Ok((parse_stored::<BgNbd>(p[0])?, parse_stored::<GammaGamma>(p[1])?))
+        // The models, and the memo of each (frequency, recency, T)'s discounted purchases
+        // (64k entries, a few MB), live as long as the call site.
+        let (b, g, memo) = cached(fcinfo, &[0, 1], |p| {
+            Ok((
+                parse_stored::<BgNbd>(p[0])?,
+                parse_stored::<GammaGamma>(p[1])?,
+                std::cell::RefCell::new(clv::PurchasesMemo::new(1 << 16)),
+            ))
         });
-        let customer = clv::Customer {
-            frequency: f(fcinfo, 2),
-            recency: f(fcinfo, 3),
-            t: f(fcinfo, 4),
-            monetary: f(fcinfo, 5),
-        };
+        let (x, t_x, age, m) = (f(fcinfo, 2), f(fcinfo, 3), f(fcinfo, 4), f(fcinfo, 5));
         let months = i64::from(arg(fcinfo, 6).expect("strict").value() as i32);
-        ret(fcinfo, clv::customer_lifetime_value(b, g, &customer, months, f(fcinfo, 7), f(fcinfo, 8)))
+        let horizon = clv::Horizon::new(months, f(fcinfo, 7), f(fcinfo, 8)).or_report();
+        // Spend first: its argument errors (m <= 0 with x > 0, ...) come before the history's.
+        let spend = g.conditional_expected_average_profit(x, m).or_report();
+        let purchases = memo.borrow_mut().get(b, x, t_x, age, &horizon);
+        ret(fcinfo, purchases.map(|p| spend * p))
     }
 );
 pg_fn!(fn sbg_survival(fcinfo) { ret(fcinfo, model::<Sbg>(fcinfo).survival(f(fcinfo, 1))) });

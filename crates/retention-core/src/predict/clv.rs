@@ -47,36 +47,83 @@ pub struct Customer {
     pub monetary: f64,
 }
 
-/// The discounted CLV of `customer` over `months` months (see the module doc).
-///
-/// `monthly_discount` is the rate per month (0.01 = 1%, lifetimes' default), a finite
-/// number >= 0; `periods_per_month` converts months into the data's time unit (see the
-/// constants), a finite number > 0; `months` is from 1 to [`MAX_MONTHS`].
+/// A CLV horizon: `months` months from 1 to [`MAX_MONTHS`], discounted at
+/// `monthly_discount` a month (0.01 = 1%, lifetimes' default; a finite number >= 0), with
+/// `periods_per_month` periods of the data's time unit a month (see the constants; a finite
+/// number > 0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Horizon {
+    pub months: i64,
+    pub monthly_discount: f64,
+    pub periods_per_month: f64,
+}
+
+impl Horizon {
+    pub fn new(months: i64, monthly_discount: f64, periods_per_month: f64) -> Result<Horizon> {
+        if !(1..=MAX_MONTHS).contains(&months) {
+            return invalid(format!(
+                "months must be a whole number from 1 to {MAX_MONTHS}, got {months}"
+            ));
+        }
+        if !(monthly_discount.is_finite() && monthly_discount >= 0.0) {
+            return invalid(format!(
+                "monthly discount rate must be a finite number >= 0, got {}",
+                show(monthly_discount)
+            ));
+        }
+        if !(periods_per_month.is_finite() && periods_per_month > 0.0) {
+            return invalid(format!(
+                "periods per month must be a finite number > 0, got {}",
+                show(periods_per_month)
+            ));
+        }
+        Ok(Horizon {
+            months,
+            monthly_discount,
+            periods_per_month,
+        })
+    }
+}
+
+/// The purchase half of the CLV: sum over months i of the expected purchases in month i,
+/// E[X(i f)] - E[X(i f - f)], discounted by (1 + monthly_discount)^i. The CLV is this times
+/// the expected spend. Month i's lower end i f - f is month i - 1's upper end (i - 1) f
+/// whenever the two round to the same double (always for whole f, such as 30 days), and
+/// then its expectation is not computed twice.
+pub fn discounted_purchases(
+    transactions: &BgNbd,
+    frequency: f64,
+    recency: f64,
+    age: f64,
+    horizon: &Horizon,
+) -> Result<f64> {
+    let f = horizon.periods_per_month;
+    let expected = |t: f64| {
+        transactions.conditional_expected_number_of_purchases_up_to_time(t, frequency, recency, age)
+    };
+    let mut total = 0.0;
+    let mut previous: Option<(f64, f64)> = None; // (t, E[X(t)]) of the month before
+    for i in 1..=horizon.months {
+        let t = i as f64 * f;
+        let lower_t = t - f;
+        let lower = match previous {
+            Some((pt, pe)) if pt.to_bits() == lower_t.to_bits() => pe,
+            _ => expected(lower_t)?,
+        };
+        let upper = expected(t)?;
+        total += (upper - lower) / (1.0 + horizon.monthly_discount).powi(i as i32);
+        previous = Some((t, upper));
+    }
+    Ok(total)
+}
+
+/// The discounted CLV of `customer` over `horizon` (see the module doc).
 pub fn customer_lifetime_value(
     transactions: &BgNbd,
     spend: &GammaGamma,
     customer: &Customer,
-    months: i64,
-    monthly_discount: f64,
-    periods_per_month: f64,
+    horizon: &Horizon,
 ) -> Result<f64> {
-    if !(1..=MAX_MONTHS).contains(&months) {
-        return invalid(format!(
-            "months must be a whole number from 1 to {MAX_MONTHS}, got {months}"
-        ));
-    }
-    if !(monthly_discount.is_finite() && monthly_discount >= 0.0) {
-        return invalid(format!(
-            "monthly discount rate must be a finite number >= 0, got {}",
-            show(monthly_discount)
-        ));
-    }
-    if !(periods_per_month.is_finite() && periods_per_month > 0.0) {
-        return invalid(format!(
-            "periods per month must be a finite number > 0, got {}",
-            show(periods_per_month)
-        ));
-    }
     let Customer {
         frequency: x,
         recency: t_x,
@@ -84,15 +131,55 @@ pub fn customer_lifetime_value(
         monetary: m,
     } = *customer;
     let value = spend.conditional_expected_average_profit(x, m)?;
-    let expected =
-        |t: f64| transactions.conditional_expected_number_of_purchases_up_to_time(t, x, t_x, age);
-    let mut clv = 0.0;
-    for i in 1..=months {
-        let t = i as f64 * periods_per_month;
-        let purchases = expected(t)? - expected(t - periods_per_month)?;
-        clv += value * purchases / (1.0 + monthly_discount).powi(i as i32);
+    Ok(value * discounted_purchases(transactions, x, t_x, age, horizon)?)
+}
+
+/// [`discounted_purchases`] remembered for the customers seen last: customers with the
+/// same (frequency, recency, T) share it (at day granularity a million customers have a
+/// few hundred thousand distinct histories, and every one-time buyer of a day shares one),
+/// so a query computing the CLV of every customer evaluates it once per distinct history.
+/// Holds at most `capacity` entries; when full it starts again empty.
+#[derive(Debug)]
+pub struct PurchasesMemo {
+    values: std::collections::HashMap<[u64; 3], f64>,
+    model: Option<(BgNbd, Horizon)>,
+    capacity: usize,
+}
+
+impl PurchasesMemo {
+    pub fn new(capacity: usize) -> PurchasesMemo {
+        PurchasesMemo {
+            values: std::collections::HashMap::new(),
+            model: None,
+            capacity,
+        }
     }
-    Ok(clv)
+
+    /// [`discounted_purchases`], from the memo when this model and horizon computed it for
+    /// the same history before.
+    pub fn get(
+        &mut self,
+        transactions: &BgNbd,
+        frequency: f64,
+        recency: f64,
+        age: f64,
+        horizon: &Horizon,
+    ) -> Result<f64> {
+        if self.model != Some((*transactions, *horizon)) {
+            self.values.clear();
+            self.model = Some((*transactions, *horizon));
+        }
+        let key = [frequency.to_bits(), recency.to_bits(), age.to_bits()];
+        if let Some(v) = self.values.get(&key) {
+            return Ok(*v);
+        }
+        let v = discounted_purchases(transactions, frequency, recency, age, horizon)?;
+        if self.values.len() >= self.capacity {
+            self.values.clear();
+        }
+        self.values.insert(key, v);
+        Ok(v)
+    }
 }
 
 #[cfg(test)]
@@ -177,7 +264,8 @@ mod tests {
         ];
         for (months, discount, factor, want) in cases {
             for (c, want) in customers.iter().zip(want) {
-                let got = customer_lifetime_value(&bg, &gg, c, months, discount, factor).unwrap();
+                let horizon = Horizon::new(months, discount, factor).unwrap();
+                let got = customer_lifetime_value(&bg, &gg, c, &horizon).unwrap();
                 assert!(
                     (got - want).abs() <= 1e-11 * want,
                     "{c:?} {months}: {got} vs {want}"
@@ -217,10 +305,39 @@ mod tests {
                 "periods per month must be a finite number > 0, got 0",
             ),
         ] {
-            let e = customer_lifetime_value(&bg, &gg, &c, months, d, f).unwrap_err();
+            let e = Horizon::new(months, d, f).unwrap_err();
             assert!(e.message().contains(want), "{e}");
         }
         let bad = Customer { recency: 40.0, ..c };
-        assert!(customer_lifetime_value(&bg, &gg, &bad, 12, 0.01, 30.0).is_err());
+        let horizon = Horizon::new(12, 0.01, 30.0).unwrap();
+        assert!(customer_lifetime_value(&bg, &gg, &bad, &horizon).is_err());
+    }
+
+    /// The memo gives what a fresh computation gives, for repeated and new histories, after
+    /// it fills up, and after the model or the horizon changes.
+    #[test]
+    fn memo_equals_fresh_computation() {
+        let (bg, _) = models();
+        let other = BgNbd { r: 0.5, ..bg };
+        let mut memo = PurchasesMemo::new(3);
+        let histories = [
+            (0.0, 0.0, 30.0),
+            (2.0, 20.0, 38.0),
+            (0.0, 0.0, 30.0),
+            (5.0, 1.0, 2.0),
+            (1.0, 1.0, 9.0),
+            (2.0, 20.0, 38.0),
+        ];
+        for (model, months, f) in [
+            (&bg, 12, 30.0),
+            (&other, 12, 30.0),
+            (&other, 6, WEEKS_PER_MONTH),
+        ] {
+            let horizon = Horizon::new(months, 0.01, f).unwrap();
+            for &(x, t_x, age) in &histories {
+                let want = discounted_purchases(model, x, t_x, age, &horizon).unwrap();
+                assert_eq!(memo.get(model, x, t_x, age, &horizon).unwrap(), want);
+            }
+        }
     }
 }
