@@ -284,9 +284,16 @@ unsafe fn final_state<'a, T>(fcinfo: FunctionCallInfo) -> Option<&'a T> {
     arg(fcinfo, 0).map(|d| &*d.cast_mut_ptr::<T>())
 }
 
+/// A DEBUG1 message as a fit starts (`SET client_min_messages = debug1` shows it): how
+/// much it has to do. The cancellation test also times its interrupts from it.
+fn announce_fit(aggregate: &str, rows: usize, customers: u64) {
+    pgrx::debug1!("{aggregate}: fitting {rows} distinct rows of {customers} customers");
+}
+
 pg_fn!(fn bgnbd_fit_final(fcinfo) {
     match final_state::<RfmFit>(fcinfo) {
         Some(s) if !s.hist.is_empty() => {
+            announce_fit("bgnbd_fit", s.hist.len(), s.hist.customers());
             stored_datum(&bgnbd::fit(&s.hist, s.penalizer.unwrap_or(0.0)).or_report())
         }
         _ => ret_null(fcinfo),
@@ -296,6 +303,7 @@ pg_fn!(fn bgnbd_fit_final(fcinfo) {
 pg_fn!(fn gamma_gamma_fit_final(fcinfo) {
     match final_state::<RfmFit>(fcinfo) {
         Some(s) if !s.hist.is_empty() => {
+            announce_fit("gamma_gamma_fit", s.hist.len(), s.hist.customers());
             stored_datum(&gamma_gamma::fit(&s.hist, s.penalizer.unwrap_or(0.0)).or_report())
         }
         _ => ret_null(fcinfo),

@@ -20,8 +20,8 @@ use super::rfm::{self, Histogram, Rfm};
 use super::special::signed_ln;
 use super::FitInfo;
 use super::{
-    add_penalty_gradient, check_penalizer, check_time, fit_log_params_with_gradient, penalty,
-    read_header, read_param,
+    add_penalty_gradient, check_interrupt, check_interrupt_every, check_penalizer, check_time,
+    fit_log_params_with_gradient, penalty, read_header, read_param,
 };
 use crate::error::{invalid, Result};
 use crate::text::{Fields, Writer};
@@ -68,11 +68,15 @@ impl Column {
     fn new(times: impl Iterator<Item = f64>) -> Column {
         let times: Vec<f64> = times.collect();
         let mut values = times.clone();
+        check_interrupt();
         values.sort_by(f64::total_cmp);
         values.dedup();
+        check_interrupt();
         let index = times
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
+                check_interrupt_every(i);
                 values
                     .binary_search_by(|v| v.total_cmp(t))
                     .expect("present") as u32
@@ -164,6 +168,7 @@ impl Prepared {
             // -(r + x)) of the last term, and the weight of its A4 part.
             let (mut ll, mut dr, mut dalpha, mut share4) = (0.0, 0.0, 0.0, 0.0);
             for i in g.rows.clone() {
+                check_interrupt_every(i);
                 let w = self.weights[i];
                 let (ln_t, inv_t) = at_age[self.age.index[i] as usize];
                 let a3 = -rx * ln_t;

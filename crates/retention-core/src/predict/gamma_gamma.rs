@@ -19,8 +19,8 @@
 
 use super::rfm::Histogram;
 use super::{
-    add_penalty_gradient, check_penalizer, fit_log_params_with_gradient, penalty, read_header,
-    read_param, FitInfo,
+    add_penalty_gradient, check_interrupt_every, check_penalizer, fit_log_params_with_gradient,
+    penalty, read_header, read_param, FitInfo,
 };
 use crate::error::{invalid, Result};
 use crate::formulas::show;
@@ -66,7 +66,12 @@ impl Prepared {
     fn new(h: &Histogram) -> Result<Prepared> {
         let mut pairs: BTreeMap<(u64, u64), u64> = BTreeMap::new();
         let mut customers = 0u64;
-        for row in h.rows().filter(|row| row.rfm.frequency > 0.0) {
+        for (i, row) in h
+            .rows()
+            .enumerate()
+            .filter(|(_, row)| row.rfm.frequency > 0.0)
+        {
+            check_interrupt_every(i);
             let Some(m) = row.rfm.monetary else {
                 return invalid(format!(
                     "Gamma-Gamma needs the mean spend of every customer with repeat purchases: a customer with frequency {} has none",
@@ -125,7 +130,8 @@ impl Prepared {
             let (x, px) = (g.x, p * g.x);
             // Weighted sums of ln(x m + v) and 1 / (x m + v) over the group's rows.
             let (mut ln_sum, mut inv_sum) = (0.0, 0.0);
-            for &(m, w) in &self.rows[g.rows.clone()] {
+            for (i, &(m, w)) in self.rows[g.rows.clone()].iter().enumerate() {
+                check_interrupt_every(i);
                 let xmv = x * m + v;
                 ln_sum += w * xmv.ln();
                 if want_gradient {

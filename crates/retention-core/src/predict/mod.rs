@@ -80,9 +80,18 @@ pub fn set_interrupt_check(check: Option<fn()>) {
     INTERRUPT_CHECK.with(|c| c.set(check));
 }
 
-fn check_interrupt() {
+pub(crate) fn check_interrupt() {
     if let Some(check) = INTERRUPT_CHECK.with(|c| c.get()) {
         check();
+    }
+}
+
+/// [`check_interrupt`] every 65,536th `i`: in the loops over a fit's rows, so that no
+/// stretch without a check lasts more than milliseconds, however many rows there are.
+#[inline]
+pub(crate) fn check_interrupt_every(i: usize) {
+    if i & 0xffff == 0 {
+        check_interrupt();
     }
 }
 

@@ -302,7 +302,9 @@ impl Default for BfgsOptions {
         BfgsOptions {
             gtol: 1e-8,
             noise_gtol: 1e-6,
-            max_iterations: 500,
+            // The fits converge in 20-40; more means a ridge (a likelihood rising
+            // towards a parameter of 0 or infinity), which Nelder-Mead then follows.
+            max_iterations: 200,
         }
     }
 }

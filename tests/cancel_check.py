@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Long fits answer statement_timeout and pg_cancel_backend within a second.
+
+Runs in the SQL tier (pg_virtualenv exports PGHOST, PGPORT, PGUSER; pg_retention installed).
+
+The data: the 2,357 customers of the CDNOW sample (the BG/NBD paper's, a well-posed fit),
+repeated 2,000 times with recency and T scaled by 1 + k 1e-7 in copy k, so that about two
+million of the 4.7 million rows are distinct (the one-time buyers' rows coincide) and the
+fit, in the aggregate's final function, evaluates all of them and two tables of as many
+logarithms at every step: a few seconds. The fit announces its start with a DEBUG1
+message, which the test times. The query first runs to the end once; then it is
+interrupted 30% and 60% into the fit, once by statement_timeout (set from the first run's
+timings) and once by pg_cancel_backend from a second session, sent that long after the
+message arrives. Each run must end with SQLSTATE 57014 (query_canceled) within a second of
+the interrupt. The fit polls PostgreSQL's interrupt check before each evaluation of its
+objective (a tenth of a second apart here); without that it would run to the end. Where a
+statement_timeout run's fit ends before its timeout fires (the machine was faster than in
+the first run), it is repeated once with the timeout earlier.
+
+This is a bound on the time to answer an interrupt, not a speed measurement: the bound
+holds on a slow machine too, as long as one evaluation takes well under a second.
+"""
+import os
+import subprocess
+import sys
+import threading
+import time
+
+DB = "pg_retention_cancel"
+COPIES = 2000
+SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "retention-core",
+                      "tests", "data", "cdnow_customers_summary.csv")
+FIT = "SELECT fit_info(bgnbd_fit(f, r, t)) FROM wide"
+BOUND = 1.0  # seconds from the interrupt to the error
+
+
+def psql(sql, db=DB):
+    p = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", sql],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"cancel_check: psql failed: {p.stderr}\n--- input\n{sql}")
+    return p
+
+
+def run(sql, interrupt=None):
+    """Run `sql` in a fresh session with client_min_messages = debug1 and return
+    (seconds from the fit's start, announced by bgnbd_fit's DEBUG1 message, to the end;
+    seconds from the start of the session to the fit's start; the process, with stderr).
+    `interrupt`, when given, is called with the session's PID when the fit starts."""
+    p = subprocess.Popen(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose",
+                          "-d", DB], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    start = time.monotonic()
+    p.stdin.write("SET client_min_messages = debug1;\nSET max_parallel_workers_per_gather = 0;\n"
+                  "SELECT pg_backend_pid();\n" + sql + "\n")
+    p.stdin.close()
+    pid = p.stdout.readline().strip()
+    fit_start, stderr = None, []
+    for line in p.stderr:
+        stderr.append(line)
+        if fit_start is None and "bgnbd_fit: fitting" in line:
+            fit_start = time.monotonic()
+            if interrupt:
+                interrupt(pid)
+    p.wait()
+    end = time.monotonic()
+    p.stderr_text, p.stdout_text = "".join(stderr), p.stdout.read()
+    if fit_start is None:
+        sys.exit(f"cancel_check: no DEBUG1 message from bgnbd_fit:\n{p.stderr_text}")
+    return end - fit_start, fit_start - start, p
+
+
+def canceled(p):
+    return p.returncode != 0 and "57014" in p.stderr_text
+
+
+def main():
+    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
+    subprocess.run(["createdb", DB], check=True)
+    psql("CREATE EXTENSION pg_retention")
+    psql("CREATE TABLE sample (id int, f int, r float8, t float8)")
+    with open(SAMPLE, "rb") as f:
+        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", DB, "-c",
+                        "COPY sample FROM STDIN WITH (FORMAT csv, HEADER true)"], stdin=f, check=True)
+    # Copy k scales the times by 1 + k 1e-7: every row distinct, the fit the same.
+    psql(f"""CREATE TABLE wide AS
+        SELECT f, r * (1 + k * 1e-7) AS r, t * (1 + k * 1e-7) AS t
+        FROM sample, generate_series(0, {COPIES - 1}) k""")
+    psql("VACUUM ANALYZE wide")
+    fit, before, p = run(FIT + ";")
+    if p.returncode != 0:
+        sys.exit(f"cancel_check: the fit failed:\n{p.stderr_text}")
+    print(f"  uninterrupted: {before:.2f} s to the fit's start, then {fit:.2f} s of fit ({p.stdout_text.strip()})")
+    if fit < 1.0:
+        sys.exit(f"cancel_check: the fit took only {fit:.2f} s; the test needs more rows to mean anything")
+    failures = []
+
+    def check(what, late, p):
+        ok = canceled(p) and late < BOUND
+        print(f"  {what}: ended {late:.2f} s after the interrupt, {'57014' if canceled(p) else 'NOT canceled'}")
+        if not ok:
+            failures.append(f"{what}: {late:.2f} s late, stderr {p.stderr_text.strip()!r}")
+
+    for share in (0.3, 0.6):
+        delay = share * fit
+        # statement_timeout, set to fire `delay` into the fit (as the uninterrupted run timed it)
+        for attempt in (delay, delay / 2):
+            timeout_ms = int((before + attempt) * 1000)
+            took, started, p = run(f"SET statement_timeout = {timeout_ms};\n{FIT};")
+            fired = timeout_ms / 1000 - started  # when the timeout fired, from the fit's start
+            if not (p.returncode == 0 and took < fired):
+                break
+            print(f"  (the fit ended {took:.2f} s in, before the timeout at {fired:.2f} s: again, earlier)")
+        if fired <= 0:
+            sys.exit("cancel_check: the statement_timeout fired before the fit started; timings too noisy")
+        check(f"statement_timeout {fired:.2f} s into the fit", took - fired, p)
+        # pg_cancel_backend from another session, `delay` into the fit
+        def cancel(pid):
+            def later():
+                time.sleep(delay)
+                psql(f"SELECT pg_cancel_backend({pid})", db="postgres")
+            threading.Thread(target=later).start()
+
+        took, _, p = run(f"{FIT};", interrupt=cancel)
+        check(f"pg_cancel_backend {delay:.2f} s into the fit", took - delay, p)
+    subprocess.run(["dropdb", DB], check=True)
+    if failures:
+        sys.exit("cancel_check: FAILED\n" + "\n".join(failures))
+    print("cancel_check: every interrupt answered within a second")
+
+
+if __name__ == "__main__":
+    main()
