@@ -20,6 +20,9 @@ fi
 echo "--- dump and restore"
 ./dump_restore.sh
 
+echo "--- objects planted in public before the install"
+./planted_objects.sh
+
 echo "--- documentation examples"
 python3 doc_examples.py ../docs/*.md ../README.md
 
