@@ -51,6 +51,18 @@ SELECT metrics.repeat_purchase_rate(customer_id) AS repeat_rate,
        metrics.median_time_between_purchases(customer_id, ordered_at) AS median_gap,
        metrics.mrr_movements(amount, amount * (customer_id % 2)) AS movements
 FROM orders;
+-- The predictive family: RFM rows in a view, the fitted models and a survival curve in a
+-- materialized view (as a shop refreshes them nightly), an sBG model in a table.
+CREATE VIEW customer_rfm AS
+SELECT customer_id, r.* FROM customer_histories, LATERAL metrics.rfm(h, '2027-03-01', 'week') r;
+CREATE MATERIALIZED VIEW models AS
+SELECT metrics.bgnbd_fit(frequency, recency, t) AS purchases,
+       metrics.gamma_gamma_fit(frequency, monetary_value) AS spend,
+       metrics.kaplan_meier(t, frequency = 0) AS survival
+FROM customer_rfm;
+CREATE TABLE contract_models AS
+SELECT metrics.sbg_fit(period, alive) AS m
+FROM (VALUES (0, 1000), (1, 631), (2, 468), (3, 382), (4, 326), (5, 289), (6, 262), (7, 241)) v(period, alive);
 SQL
 
 report="
@@ -61,30 +73,40 @@ SELECT md5(string_agg(customer_id || ':' || h::text, ',' ORDER BY customer_id)) 
 SELECT * FROM nps_by_channel ORDER BY channel;
 SELECT month, nps::text, csat::text, ces::text, metrics.nps(nps), metrics.csat(csat), metrics.ces(ces)
 FROM monthly ORDER BY month;
-SELECT md5(string_agg(d::text, ',' ORDER BY day, channel)) FROM daily_summaries d;"
+SELECT md5(string_agg(d::text, ',' ORDER BY day, channel)) FROM daily_summaries d;
+SELECT purchases::text, spend::text, survival::text, metrics.parameters(purchases), metrics.median_lifetime(survival)
+FROM models;
+SELECT sum(metrics.clv(purchases, spend, frequency, recency, t, monetary_value, 12, 0.01, 4.345)),
+       sum(metrics.probability_alive(purchases, frequency, recency, t))
+FROM customer_rfm, models;
+SELECT m::text, metrics.survival(m, 12) FROM contract_models;"
 
 psql -d "$src" -At -c "$report" > "$tmp/before"
 pg_dump -Fc -d "$src" -f "$tmp/dump"
 pg_restore --exit-on-error -d "$dst" "$tmp/dump"
 psql -d "$dst" -At -c "$report" > "$tmp/after"
-psql -d "$dst" -c "REFRESH MATERIALIZED VIEW monthly" -c "REFRESH MATERIALIZED VIEW order_summaries"
+psql -d "$dst" -c "REFRESH MATERIALIZED VIEW monthly" -c "REFRESH MATERIALIZED VIEW order_summaries" \
+    -c "REFRESH MATERIALIZED VIEW models"
 psql -d "$dst" -At -c "$report" > "$tmp/refreshed"
 
 # Binary COPY (the types' send and receive functions), piped client-side from one database
 # into the other: no server-side file, so it works for any user.
 psql -d "$dst" -c "CREATE TABLE daily_binary (LIKE daily_summaries)" \
-    -c "CREATE TABLE histories_binary (LIKE customer_histories)" -c "CREATE TABLE summaries_binary AS SELECT * FROM order_summaries WITH NO DATA"
+    -c "CREATE TABLE histories_binary (LIKE customer_histories)" -c "CREATE TABLE summaries_binary AS SELECT * FROM order_summaries WITH NO DATA" \
+    -c "CREATE TABLE models_binary AS SELECT * FROM models WITH NO DATA"
 psql -d "$src" -c "\copy daily_summaries TO STDOUT (FORMAT binary)" \
     | psql -d "$dst" -c "\copy daily_binary FROM STDIN (FORMAT binary)"
 psql -d "$src" -c "\copy customer_histories TO STDOUT (FORMAT binary)" \
     | psql -d "$dst" -c "\copy histories_binary FROM STDIN (FORMAT binary)"
 psql -d "$src" -c "\copy (SELECT * FROM order_summaries) TO STDOUT (FORMAT binary)" \
     | psql -d "$dst" -c "\copy summaries_binary FROM STDIN (FORMAT binary)"
+psql -d "$src" -c "\copy (SELECT * FROM models) TO STDOUT (FORMAT binary)" \
+    | psql -d "$dst" -c "\copy models_binary FROM STDIN (FORMAT binary)"
 binary="SELECT md5(string_agg(d::text, ',' ORDER BY day, channel)) FROM"
 psql -d "$src" -At -c "$binary daily_summaries d" -c "SELECT md5(string_agg(h::text, ',' ORDER BY customer_id)) FROM customer_histories" \
-    -c "SELECT md5(s::text) FROM order_summaries s" > "$tmp/binary_src"
+    -c "SELECT md5(s::text) FROM order_summaries s" -c "SELECT md5(m::text) FROM models m" > "$tmp/binary_src"
 psql -d "$dst" -At -c "$binary daily_binary d" -c "SELECT md5(string_agg(h::text, ',' ORDER BY customer_id)) FROM histories_binary" \
-    -c "SELECT md5(s::text) FROM summaries_binary s" > "$tmp/binary_dst"
+    -c "SELECT md5(s::text) FROM summaries_binary s" -c "SELECT md5(m::text) FROM models_binary m" > "$tmp/binary_dst"
 
 if ! diff -u "$tmp/before" "$tmp/after" || ! diff -u "$tmp/before" "$tmp/refreshed" \
         || ! diff -u "$tmp/binary_src" "$tmp/binary_dst"; then
