@@ -69,7 +69,7 @@ impl Column {
         let times: Vec<f64> = times.collect();
         let mut values = times.clone();
         check_interrupt();
-        values.sort_by(f64::total_cmp);
+        values.sort_unstable_by(f64::total_cmp);
         values.dedup();
         check_interrupt();
         let index = times
