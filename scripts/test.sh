@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test tier of pg_retention, in order; stops at the first failing tier.
-#   1. unit     pure math (crates/retention-core): unit and property tests, no PostgreSQL
+#   1. unit     pure math (crates/retention-core): unit and property tests, no PostgreSQL;
+#               the catalogue of bad input (docs/errors.md) matches the expected outputs
 #   2. pg_test  #[pg_test] tests inside PostgreSQL (cargo pgrx test)
 #   3. sql      pg_regress golden files (tests/pg_regress), the parallel-plan equivalence
 #               tests, pg_dump/restore of stored summaries, views and materialized views,
@@ -17,6 +18,8 @@ tier() { echo; echo "=== tier: $1"; }
 
 tier "unit (cargo test -p retention-core)"
 cargo test -p retention-core --quiet
+# docs/errors.md is generated from the pg_regress expected outputs; it must match them.
+python3 tests/error_catalogue.py --check
 passed=$((passed + 1))
 
 tier "pg_test (cargo pgrx test, cluster run by the postgres user)"

@@ -29,9 +29,10 @@ SELECT customer, r.* FROM rfm_histories, LATERAL rfm(h, '1997-09-30', 'week') r 
 -- Calibration to 1997-09-30, holdout to 1998-06-30, weeks from days: customer 1 has one
 -- holdout day (12-12, 26.48); the holdout is (545 - 272) / 7 = 39 weeks long.
 SELECT customer, r.* FROM rfm_histories, LATERAL rfm_holdout(h, '1997-09-30', '1998-06-30', 'day', 7) r ORDER BY customer;
-SELECT rfm(h, '1997-09-30', 'fortnight') FROM rfm_histories WHERE customer = 1;
-SELECT rfm(h, '1997-09-30', 'day', 0) FROM rfm_histories WHERE customer = 1;
-SELECT rfm_holdout(h, '1997-09-30', '1997-09-30') FROM rfm_histories WHERE customer = 1;
+-- rfm() errors: an unknown granularity, a multiplier of 0, a holdout period that is empty.
+SELECT sqlstate_of($$SELECT rfm(h, '1997-09-30', 'fortnight') FROM rfm_histories WHERE customer = 1$$);
+SELECT sqlstate_of($$SELECT rfm(h, '1997-09-30', 'day', 0) FROM rfm_histories WHERE customer = 1$$);
+SELECT sqlstate_of($$SELECT rfm_holdout(h, '1997-09-30', '1997-09-30') FROM rfm_histories WHERE customer = 1$$);
 
 -- BG/NBD predictions from a model given by its text form, with the parameters lifetimes
 -- 0.11.3 fits on the published CDNOW summary (the fits themselves, on all 2,357 customers,
@@ -64,11 +65,12 @@ SELECT abs(expected_average_spend(gg, 2, 22.35) - 24.658616189236472) < 1e-12 AS
        abs(clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, 0.01, 4.345) - 36.27849576362541) < 1e-9 AS clv
 FROM models;
 SELECT (parameters(bg)).*, (parameters(gg)).* FROM models;
--- Bad arguments.
-SELECT expected_purchases(bg, 39, 1.5, 30, 38) FROM models;
-SELECT probability_alive(bg, 2, 40, 38.86) FROM models;
-SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 0) FROM models;
-SELECT '(version:1,model:"bgnbd",r:-1.0)'::bgnbd_model;
+-- Predictions: a fractional frequency, recency beyond T, a horizon of 0 months, a
+-- parameter <= 0 in a model's text form.
+SELECT sqlstate_of($$SELECT expected_purchases(bg, 39, 1.5, 30, 38) FROM models$$);
+SELECT sqlstate_of($$SELECT probability_alive(bg, 2, 40, 38.86) FROM models$$);
+SELECT sqlstate_of($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 0) FROM models$$);
+SELECT sqlstate_of($$SELECT '(version:1,model:"bgnbd",r:-1.0)'::bgnbd_model$$);
 
 -- Fitting: published segments of Fader & Hardie (2007), "How to project customer retention",
 -- Journal of Interactive Marketing 21(1): 1000 customers surviving 1000, 631, 468, 382, 326,
@@ -84,18 +86,21 @@ SELECT segment, round((parameters(m)).alpha::numeric, 3) AS alpha, round((parame
        -- projected survival to period 12 and the retention rate of period 8,
        -- (beta + 7) / (alpha + beta + 7)
        round(survival(m, 12)::numeric, 4) AS s12, round(retention_rate(m, 8)::numeric, 4) AS r8,
+       -- P(T = 1) = alpha / (alpha + beta): 0.7041 / (0.7041 + 1.1820) = 0.3733 (regular)
        round(churn_probability(m, 1)::numeric, 4) AS p1
 FROM (SELECT segment, sbg_fit(period, alive) AS m FROM survivors GROUP BY segment) f ORDER BY segment;
--- P(T = 1) = alpha / (alpha + beta): 0.7041 / (0.7041 + 1.1820) = 0.3733 (regular).
-SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular' AND period < 2;
-SELECT sbg_fit(period, alive) FROM (VALUES (0, 10), (1, 11), (2, 9)) v(period, alive);
+-- sbg_fit errors: fewer than three periods, a number alive that rises.
+SELECT sqlstate_of($$SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular' AND period < 2$$);
+SELECT sqlstate_of($$SELECT sbg_fit(period, alive) FROM (VALUES (0, 10), (1, 11), (2, 9)) v(period, alive)$$);
 
 -- BG/NBD and Gamma-Gamma fits on a small fixture with NULL rows skipped; errors.
 SELECT bgnbd_fit(x, tx, t) FROM (VALUES (NULL::float8, 1::float8, 2::float8)) v(x, tx, t);
-SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1.5::float8, 1::float8, 2::float8)) v(x, tx, t);
-SELECT bgnbd_fit(x, tx, t, p) FROM (VALUES (1::float8, 1::float8, 2::float8, -1::float8)) v(x, tx, t, p);
+-- Fit errors: a fractional frequency, a negative penalizer.
+SELECT sqlstate_of($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1.5::float8, 1::float8, 2::float8)) v(x, tx, t)$$);
+SELECT sqlstate_of($$SELECT bgnbd_fit(x, tx, t, p) FROM (VALUES (1::float8, 1::float8, 2::float8, -1::float8)) v(x, tx, t, p)$$);
 SELECT gamma_gamma_fit(x, m) FROM (VALUES (0::float8, 0::float8)) v(x, m);
-SELECT gamma_gamma_fit(x, m) FROM (VALUES (2::float8, 0::float8)) v(x, m);
+-- Gamma-Gamma: a repeat customer without a positive mean spend.
+SELECT sqlstate_of($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (2::float8, 0::float8)) v(x, m)$$);
 
 -- Kaplan-Meier: the 6-MP group of Freireich et al. (1963), as in Gehan (1965) and Kleinbaum &
 -- Klein, "Survival Analysis", chapter 2: weeks in remission 6, 6, 6, 6+, 7, 9+, 10, 10+, 11+, 13,
@@ -119,6 +124,7 @@ SELECT bgnbd_fit(1, 1, 2) IS NULL AS bgnbd, gamma_gamma_fit(1, 1) IS NULL AS gam
        sbg_fit(0, 1) IS NULL AS sbg, kaplan_meier(1, true) IS NULL AS km WHERE false;
 SELECT probability_alive(bg, NULL, 1, 2), expected_average_spend(gg, 1, NULL),
        rfm(NULL::customer_history, '1997-09-30') FROM models;
-SELECT kaplan_meier(d, true) FROM (VALUES (-1::float8)) v(d);
-SELECT kaplan_meier(d, NULL) FROM (VALUES (1::float8)) v(d);
-SELECT * FROM survival_curve((SELECT kaplan_meier(weeks, relapsed) FROM remission), 1.5);
+-- Kaplan-Meier: a negative duration, a NULL churn flag, a confidence level outside (0, 1).
+SELECT sqlstate_of($$SELECT kaplan_meier(d, true) FROM (VALUES (-1::float8)) v(d)$$);
+SELECT sqlstate_of($$SELECT kaplan_meier(d, NULL) FROM (VALUES (1::float8)) v(d)$$);
+SELECT sqlstate_of($$SELECT * FROM survival_curve((SELECT kaplan_meier(weeks, relapsed) FROM remission), 1.5)$$);
