@@ -8,6 +8,8 @@
 #               every SQL example in docs/ run and compared with its shown output, and the
 #               order figures on CDNOW against the pandas reference (tests/cdnow_check.py),
 #               and the materialized-view workflow with pg_cron (tests/cron_workflow.sh)
+#   4. package  cargo pgrx package's release tree installed under / and used from a clean
+#               cluster (tests/package_check.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # (the Makefile runs scripts/setup.sh first; running this script alone does too)
@@ -39,6 +41,10 @@ echo "--- materialized views refreshed by pg_cron"
 # A cluster of its own: pg_cron must be preloaded; its jobs run in background workers.
 pg_virtualenv -v 15 -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
     -o cron.use_background_workers=on -o max_worker_processes=16 tests/cron_workflow.sh
+passed=$((passed + 1))
+
+tier "package (cargo pgrx package, installed as a package manager would, used from a clean cluster)"
+tests/package_check.sh
 passed=$((passed + 1))
 
 echo
