@@ -38,3 +38,4 @@ fi
 ../.venv/bin/python clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
 ../.venv/bin/python predict_check.py      # RFM, BG/NBD, Gamma-Gamma, CLV, Kaplan-Meier vs lifetimes and lifelines
 ../.venv/bin/python cancel_check.py       # long fits answer statement_timeout and pg_cancel_backend within a second
+../.venv/bin/python fuzz_types.py         # random and mutated input to every type: a value or an ERROR, never a crash
