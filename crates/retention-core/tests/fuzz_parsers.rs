@@ -727,14 +727,13 @@ mod known_issues {
         body
     }
 
-    /// K1. survival_curve counts are u64 but its text form reads i64: repeated durations
-    /// (or rollup, or a partial state) add up past 2^63 - 1 and the value prints a text that
-    /// does not read back. Since the type is stored as its text, every read-out of such a
-    /// value fails too. SQL: `SELECT '(version:1,durations:[1.0,1.0],events:[9223372036854775807,
+    /// K1 (fixed). survival_curve counts were u64 but its text form reads i64: repeated
+    /// durations (or rollup, or a partial state) added up past 2^63 - 1 and the value printed
+    /// a text that did not read back. Every predictive count now stops at 2^63 - 1 with
+    /// 22003, so such input is an error where it arrives. SQL: `SELECT '(version:1,durations:[1.0,1.0],events:[9223372036854775807,
     /// 9223372036854775807],censored:[0,0])'::survival_curve::text::survival_curve;` and
     /// `SELECT subjects(rollup(c)) FROM (VALUES (x), (x)) v(c)` with x a curve of 2^63 - 1 events.
     #[test]
-    #[ignore = "K1: survival_curve counts above 2^63 - 1 do not read back"]
     fn k1_survival_curve_counts_past_i64_read_back() {
         let input = "(version:1,durations:[1.0,1.0],events:[9223372036854775807,9223372036854775807],censored:[0,0])";
         if let Ok(km) = KaplanMeier::from_text(input) {
@@ -822,15 +821,13 @@ mod known_issues {
         }
     }
 
-    /// K3. period_series' check adds a period's new + retained + reactivated counts in u64.
-    /// Each count is at most 2^63 - 1, but three of them overflow: a panic in debug builds
-    /// (the extension reports ERROR "attempt to add with overflow"), a silent wrap in release
-    /// builds, where the check then compares wrapped sums. Text input reaches it: SQL
+    /// K3 (fixed). period_series' check added a period's new + retained + reactivated
+    /// counts in u64: three counts of 2^63 - 1 overflowed (a panic in debug builds, a silent
+    /// wrap in release builds). It sums them in u128 now. Text input reached it: SQL
     /// `SELECT '<K3_TEXT>'::period_series;`.
     pub const K3_TEXT: &str = "(version:1,unit:\"month\",zone:\"UTC\",first_period:\"2026-01-01\",scale:0,new_customers:[9223372036854775807,9223372036854775807,0],retained:[0,9223372036854775807,0],reactivated:[0,9223372036854775807,0],churned:[0,0,9223372036854775805],orders:[9223372036854775807,9223372036854775807,0],priced_orders:[0,0,0],revenue:[0,0,0])";
 
     #[test]
-    #[ignore = "K3: period_series' check overflows on large counts"]
     fn k3_period_series_check_does_not_overflow() {
         let r = std::panic::catch_unwind(|| Activity::from_text(K3_TEXT).is_err());
         assert!(

@@ -683,9 +683,20 @@ impl ActivityRow {
     }
 }
 
-fn active(b: &[u64], index: i64) -> u64 {
+/// The active customers of period `index`, in u128: three u64 counts can exceed u64, and
+/// outside input (text, binary receive) is checked with this before it is trusted.
+fn active_wide(b: &[u64], index: i64) -> u128 {
     let t = &ACTIVITY;
-    t.count(b, index, NEW) + t.count(b, index, RETAINED) + t.count(b, index, REACTIVATED)
+    [NEW, RETAINED, REACTIVATED]
+        .iter()
+        .map(|&at| t.count(b, index, at) as u128)
+        .sum()
+}
+
+/// The active customers of period `index` of a valid summary, where they are at most the
+/// period's orders (validate checks it), so the sum fits in u64.
+fn active(b: &[u64], index: i64) -> u64 {
+    active_wide(b, index) as u64
 }
 
 /// The rows of the active range, first to last period.
@@ -721,20 +732,17 @@ impl Summary for Activity {
         t.validate_layout(b)?;
         if let Some((lo, hi)) = t.active_range(b) {
             for i in lo..=hi + 1 {
-                let start = active(b, i - 1) as u128;
+                let start = active_wide(b, i - 1);
                 let (ret, ch) = (
                     t.count(b, i, RETAINED) as u128,
                     t.count(b, i, CHURNED) as u128,
                 );
                 let money_ok = !t.money(b, i, REVENUE).is_negative();
+                let now = active_wide(b, i);
                 let counts_ok = t.count(b, i, PRICED) <= t.count(b, i, ORDERS)
-                    && active(b, i) <= t.count(b, i, ORDERS)
-                    && (i > hi || active(b, i) > 0 || t.count(b, i, ORDERS) == 0);
-                if ret + ch != start
-                    || !money_ok
-                    || !counts_ok
-                    || (i == hi + 1 && active(b, i) != 0)
-                {
+                    && now <= t.count(b, i, ORDERS) as u128
+                    && (i > hi || now > 0 || t.count(b, i, ORDERS) == 0);
+                if ret + ch != start || !money_ok || !counts_ok || (i == hi + 1 && now != 0) {
                     return Err(inconsistent(format!(
                         "period {} does not add up",
                         i - lo + 1

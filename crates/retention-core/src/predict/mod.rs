@@ -41,6 +41,15 @@ const START: f64 = 0.1;
 /// maximum there and the "estimate" is wherever the minimizer gave up.
 const MAX_LN_PARAM: f64 = 25.0;
 
+/// The largest count a predictive state or model holds: PostgreSQL's bigint, which every
+/// count is read back as (in SQL, and in the text forms, whose integers are 64-bit signed).
+pub(crate) const MAX_COUNT: u64 = i64::MAX as u64;
+
+/// `a + b` when it is at most [`MAX_COUNT`].
+pub(crate) fn add_counts(a: u64, b: u64) -> Option<u64> {
+    a.checked_add(b).filter(|v| *v <= MAX_COUNT)
+}
+
 /// The header of a state's binary form (a version byte, then the number of rows): the row
 /// count, or `bad`'s error when the version is not `version` or the bytes end first.
 pub(crate) fn read_state_header(

@@ -151,7 +151,7 @@ fn check(r: &Rfm, zero_age: bool) -> Result<()> {
 fn too_many() -> MetricError {
     MetricError::OutOfRange(format!(
         "an RFM histogram cannot count more than {} customers",
-        u64::MAX
+        super::MAX_COUNT
     ))
 }
 
@@ -203,7 +203,7 @@ impl Histogram {
     }
 
     fn insert(&mut self, key: Key, weight: u64) -> Result<()> {
-        let customers = self.customers.checked_add(weight).ok_or_else(too_many)?;
+        let customers = super::add_counts(self.customers, weight).ok_or_else(too_many)?;
         let slot = self.rows.entry(key).or_insert(0);
         // A row's weight is at most the total, which did not overflow.
         *slot += weight;
@@ -213,9 +213,7 @@ impl Histogram {
 
     /// Add every customer of `other`.
     pub fn merge(&mut self, other: &Histogram) -> Result<()> {
-        self.customers
-            .checked_add(other.customers)
-            .ok_or_else(too_many)?;
+        super::add_counts(self.customers, other.customers).ok_or_else(too_many)?;
         for (k, w) in &other.rows {
             self.insert(*k, *w)?;
         }
@@ -402,7 +400,11 @@ mod tests {
             0
         );
         let mut full = Histogram::new();
-        full.add_weighted(row, u64::MAX).unwrap();
+        full.add_weighted(row, super::super::MAX_COUNT).unwrap();
+        assert!(matches!(
+            Histogram::new().add_weighted(row, super::super::MAX_COUNT + 1),
+            Err(MetricError::OutOfRange(_))
+        ));
         assert!(matches!(full.merge(&a), Err(MetricError::OutOfRange(_))));
         assert!(matches!(
             full.add(0.0, 0.0, 1.0),

@@ -61,9 +61,10 @@ impl Cohort {
 
     fn insert(&mut self, period: u32, alive: u64) -> Result<()> {
         let slot = self.alive.entry(period).or_insert(0);
-        *slot = slot.checked_add(alive).ok_or_else(|| {
+        *slot = super::add_counts(*slot, alive).ok_or_else(|| {
             MetricError::OutOfRange(format!(
-                "the number alive at period {period} is out of range for a 64-bit count"
+                "the number alive at period {period} is out of range: at most {}",
+                super::MAX_COUNT
             ))
         })?;
         Ok(())
@@ -147,6 +148,9 @@ impl Cohort {
             let a = r.u64().ok_or_else(|| bad("truncated"))?;
             if p > MAX_PERIOD as u64 || last.is_some_and(|l| l >= p) {
                 return Err(bad("periods are not ascending and in range"));
+            }
+            if a > super::MAX_COUNT {
+                return Err(bad("a number alive is out of range"));
             }
             c.alive.insert(p as u32, a);
             last = Some(p);

@@ -69,7 +69,7 @@ pub struct KmPoint {
 fn too_many() -> MetricError {
     MetricError::OutOfRange(format!(
         "a Kaplan-Meier state cannot count more than {} subjects",
-        u64::MAX
+        super::MAX_COUNT
     ))
 }
 
@@ -98,8 +98,8 @@ impl KaplanMeier {
     /// `events` events and `censored` censorings at `duration`.
     pub fn add_counts(&mut self, duration: f64, events: u64, censored: u64) -> Result<()> {
         check_duration(duration)?;
-        let n = events.checked_add(censored).ok_or_else(too_many)?;
-        let subjects = self.subjects.checked_add(n).ok_or_else(too_many)?;
+        let n = super::add_counts(events, censored).ok_or_else(too_many)?;
+        let subjects = super::add_counts(self.subjects, n).ok_or_else(too_many)?;
         if n == 0 {
             return Ok(());
         }
@@ -116,9 +116,7 @@ impl KaplanMeier {
 
     /// Add every subject of `other`.
     pub fn merge(&mut self, other: &KaplanMeier) -> Result<()> {
-        self.subjects
-            .checked_add(other.subjects)
-            .ok_or_else(too_many)?;
+        super::add_counts(self.subjects, other.subjects).ok_or_else(too_many)?;
         for (d, (e, c)) in &other.rows {
             self.add_counts(f64::from_bits(*d), *e, *c)?;
         }
@@ -488,7 +486,11 @@ mod tests {
             ));
         }
         let mut full = KaplanMeier::new();
-        full.add_counts(1.0, u64::MAX, 0).unwrap();
+        full.add_counts(1.0, super::super::MAX_COUNT, 0).unwrap();
+        assert!(matches!(
+            KaplanMeier::new().add_counts(1.0, super::super::MAX_COUNT, 1),
+            Err(MetricError::OutOfRange(_))
+        ));
         assert!(matches!(
             full.add(2.0, true),
             Err(MetricError::OutOfRange(_))
