@@ -102,7 +102,20 @@ pub fn from_binary<S: Summary>(bytes: &[u8]) -> Result<Vec<u64>> {
                 .map(|c| u64::from_be_bytes(c.try_into().expect("8 bytes")))
                 .collect();
             S::validate(&body).map_err(|e| bad(e.to_string()))?;
-            Ok(body)
+            // What binary input may hold is what text input may: a value whose text form
+            // does not read back (a count past bigint, a display scale below the amounts'
+            // scale, a NUL in a time zone name, all of which the words can carry but no
+            // aggregate makes) could not be dumped and restored, so it is refused here.
+            let text = S::to_text(&body);
+            if text.contains('\0') {
+                // PostgreSQL's text output is a C string: it would end at the NUL.
+                return Err(bad("its text form would hold a NUL byte".into()));
+            }
+            match S::from_text(&text) {
+                Ok(back) if S::to_text(&back) == text => Ok(body),
+                Ok(_) => Err(bad("its text form reads back as another value".into())),
+                Err(e) => Err(bad(format!("it has no text form that reads back ({e})"))),
+            }
         }
         _ => Err(bad(format!(
             "{} bytes is not a whole number of words",
