@@ -10,7 +10,7 @@ one-time buyers' rows coincide) and the fit, in the aggregate's final function, 
 all of them and two tables of as many logarithms at every step: seconds. The fit announces its start with a DEBUG1
 message, which the test times. The query first runs to the end once; then it is
 interrupted 30% and 60% into the fit, once by statement_timeout (set from the first run's
-timings) and once by pg_cancel_backend from a second session, sent that long after the
+timings, counted from when the session is ready to run the query) and once by pg_cancel_backend from a second session, sent that long after the
 message arrives. Each run must end with SQLSTATE 57014 (query_canceled) within a second of
 the interrupt. The fit polls PostgreSQL's interrupt check before each evaluation of its
 objective (a tenth of a second apart here); without that it would run to the end. Where a
@@ -43,18 +43,19 @@ def psql(sql, db=DB):
 
 
 def run(sql, interrupt=None):
-    """Run `sql` in a fresh session with client_min_messages = debug1 and return
-    (seconds from the fit's start, announced by bgnbd_fit's DEBUG1 message, to the end;
-    seconds from the start of the session to the fit's start; the process, with stderr).
+    """Run `sql` in a fresh session with client_min_messages = debug1. Returns the process
+    (with stderr_text and stdout_text) and, in seconds from `ready` (when the session has
+    answered `SELECT pg_backend_pid()`, just before `sql` starts): `fit`, when bgnbd_fit's
+    DEBUG1 message announced the fit's start (None if it never did), and `end`.
     `interrupt`, when given, is called with the session's PID when the fit starts."""
     p = subprocess.Popen(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose",
                           "-d", DB], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          text=True)
-    start = time.monotonic()
     p.stdin.write("SET client_min_messages = debug1;\nSET max_parallel_workers_per_gather = 0;\n"
                   "SELECT pg_backend_pid();\n" + sql + "\n")
     p.stdin.close()
     pid = p.stdout.readline().strip()
+    ready = time.monotonic()
     fit_start, stderr = None, []
     for line in p.stderr:
         stderr.append(line)
@@ -65,9 +66,7 @@ def run(sql, interrupt=None):
     p.wait()
     end = time.monotonic()
     p.stderr_text, p.stdout_text = "".join(stderr), p.stdout.read()
-    if fit_start is None:
-        sys.exit(f"cancel_check: no DEBUG1 message from bgnbd_fit:\n{p.stderr_text}")
-    return end - fit_start, fit_start - start, p
+    return p, (fit_start - ready if fit_start is not None else None), end - ready
 
 
 def canceled(p):
@@ -91,9 +90,10 @@ def main():
             SELECT f, r * (1 + k * 1e-7) AS r, t * (1 + k * 1e-7) AS t
             FROM sample, generate_series(0, {copies - 1}) k""")
         psql("VACUUM ANALYZE wide")
-        fit, before, p = run(FIT + ";")
-        if p.returncode != 0:
+        p, before, end = run(FIT + ";")
+        if p.returncode != 0 or before is None:
             sys.exit(f"cancel_check: the fit failed:\n{p.stderr_text}")
+        fit = end - before
         print(f"  {copies} copies, uninterrupted: {before:.2f} s to the fit's start, then {fit:.2f} s of fit "
               f"({p.stdout_text.strip()})")
         if fit >= 1.5 or copies >= 8 * COPIES:
@@ -111,17 +111,24 @@ def main():
 
     for share in (0.3, 0.6):
         delay = share * fit
-        # statement_timeout, set to fire `delay` into the fit (as the uninterrupted run timed it)
-        for attempt in (delay, delay / 2):
-            timeout_ms = int((before + attempt) * 1000)
-            took, started, p = run(f"SET statement_timeout = {timeout_ms};\n{FIT};")
-            fired = timeout_ms / 1000 - started  # when the timeout fired, from the fit's start
-            if not (p.returncode == 0 and took < fired):
+        # statement_timeout, set to fire `delay` into the fit as the uninterrupted run timed
+        # it; where this run's fit starts later (the timeout fires before it) or ends sooner,
+        # once more with the timeout moved. Lateness counts from when the timeout fires.
+        timeout = before + delay
+        for _ in range(2):
+            p, started, end = run(f"SET statement_timeout = {int(timeout * 1000)};\n{FIT};")
+            if started is not None and p.returncode != 0:
                 break
-            print(f"  (the fit ended {took:.2f} s in, before the timeout at {fired:.2f} s: again, earlier)")
-        if fired <= 0:
-            sys.exit("cancel_check: the statement_timeout fired before the fit started; timings too noisy")
-        check(f"statement_timeout {fired:.2f} s into the fit", took - fired, p)
+            if started is None:
+                check(f"statement_timeout {timeout:.2f} s into the query, before the fit", end - timeout, p)
+                timeout += delay
+            else:
+                print(f"  (the fit ended {end:.2f} s in, before the timeout at {timeout:.2f} s: again, earlier)")
+                timeout = started + delay / 2
+        if started is None or p.returncode == 0:
+            failures.append("statement_timeout: no run was interrupted inside the fit; timings too noisy")
+        else:
+            check(f"statement_timeout {timeout - started:.2f} s into the fit", end - timeout, p)
         # pg_cancel_backend from another session, `delay` into the fit
         def cancel(pid):
             def later():
@@ -129,8 +136,10 @@ def main():
                 psql(f"SELECT pg_cancel_backend({pid})", db="postgres")
             threading.Thread(target=later).start()
 
-        took, _, p = run(f"{FIT};", interrupt=cancel)
-        check(f"pg_cancel_backend {delay:.2f} s into the fit", took - delay, p)
+        p, started, end = run(f"{FIT};", interrupt=cancel)
+        if started is None:
+            sys.exit(f"cancel_check: no DEBUG1 message from bgnbd_fit:\n{p.stderr_text}")
+        check(f"pg_cancel_backend {delay:.2f} s into the fit", end - started - delay, p)
     subprocess.run(["dropdb", DB], check=True)
     if failures:
         sys.exit("cancel_check: FAILED\n" + "\n".join(failures))

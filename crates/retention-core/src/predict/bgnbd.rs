@@ -67,10 +67,7 @@ struct Column {
 impl Column {
     fn new(times: impl Iterator<Item = f64>) -> Column {
         let times: Vec<f64> = times.collect();
-        let mut values = times.clone();
-        check_interrupt();
-        values.sort_unstable_by(f64::total_cmp);
-        values.dedup();
+        let values = super::sorted_distinct(times.clone());
         check_interrupt();
         let index = times
             .iter()

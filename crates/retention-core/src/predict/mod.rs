@@ -95,13 +95,50 @@ pub(crate) fn check_interrupt() {
     }
 }
 
-/// [`check_interrupt`] every 65,536th `i`: in the loops over a fit's rows, so that no
+/// [`check_interrupt`] every 16,384th `i`: in the loops over a fit's rows, so that no
 /// stretch without a check lasts more than milliseconds, however many rows there are.
 #[inline]
 pub(crate) fn check_interrupt_every(i: usize) {
-    if i & 0xffff == 0 {
+    if i & 0x3fff == 0 {
         check_interrupt();
     }
+}
+
+/// The distinct values of `v` in ascending order (`f64::total_cmp`), sorted in runs of
+/// 16,384 and merged, with [`check_interrupt`] between runs and every 16,384 merged values:
+/// a plain sort of millions of values would be one uninterruptible stretch (a second in a
+/// debug build).
+pub(crate) fn sorted_distinct(mut v: Vec<f64>) -> Vec<f64> {
+    const RUN: usize = 1 << 14;
+    for run in v.chunks_mut(RUN) {
+        check_interrupt();
+        run.sort_unstable_by(f64::total_cmp);
+    }
+    let n = v.len();
+    let mut merged = Vec::with_capacity(n);
+    let mut width = RUN;
+    while width < n {
+        merged.clear();
+        for start in (0..n).step_by(2 * width) {
+            let (mid, end) = ((start + width).min(n), (start + 2 * width).min(n));
+            let (mut i, mut j) = (start, mid);
+            while i < mid || j < end {
+                check_interrupt_every(merged.len());
+                let take_left = j == end || (i < mid && v[i].total_cmp(&v[j]).is_le());
+                if take_left {
+                    merged.push(v[i]);
+                    i += 1;
+                } else {
+                    merged.push(v[j]);
+                    j += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut v, &mut merged);
+        width *= 2;
+    }
+    v.dedup_by(|a, b| a.total_cmp(b).is_eq());
+    v
 }
 
 /// The search stays in a box a little wider than the accepted one, so that a likelihood
@@ -413,5 +450,29 @@ mod interrupt_tests {
         set_interrupt_check(None);
         assert!(ended.is_err());
         assert!(bgnbd::fit(&h, 0.0).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod sorted_distinct_tests {
+    use super::sorted_distinct;
+
+    #[test]
+    fn equals_a_plain_sort_and_dedup() {
+        let mut state = 7u64;
+        for n in [0usize, 1, 5, 16_384, 16_385, 40_000, 100_003] {
+            let v: Vec<f64> = (0..n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state % 5_000) as f64 * 0.5 - 100.0
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_by(f64::total_cmp);
+            want.dedup();
+            assert_eq!(sorted_distinct(v), want, "n = {n}");
+        }
     }
 }
