@@ -14,6 +14,9 @@ use crate::error::{MetricError, Result};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Int(i64),
+    /// An integer outside i64, kept as written: a count reader refuses it, a decimal reader
+    /// takes it (a whole-number amount or sum of money can pass i64 at scale 0).
+    BigInt(String),
     /// An exact decimal with a fraction (`19.99`), kept as written.
     Dec(String),
     Str(String),
@@ -113,10 +116,9 @@ impl Cursor<'_> {
         if fraction {
             Ok(Value::Dec(token.to_string()))
         } else {
-            token
+            Ok(token
                 .parse::<i64>()
-                .map(Value::Int)
-                .map_err(|_| "integer out of range for a 64-bit count")
+                .map_or_else(|_| Value::BigInt(token.to_string()), Value::Int))
         }
     }
     fn string(&mut self) -> std::result::Result<String, &'static str> {
@@ -254,8 +256,15 @@ impl Fields {
     pub(crate) fn int(&mut self, key: &str, _input: &str) -> Result<i64> {
         match self.next(key)? {
             Value::Int(v) => Ok(v),
+            Value::BigInt(v) => Err(self.out_of_range(key, &v)),
             _ => Err(self.wrong(key, "an integer")),
         }
+    }
+
+    fn out_of_range(&self, key: &str, v: &str) -> MetricError {
+        self.error(format!(
+            "{key}: {v} is out of range: integers are 64-bit counts"
+        ))
     }
 
     /// An integer field that must be >= 0.
@@ -295,7 +304,9 @@ impl Fields {
     fn to_decimal(&self, key: &str, v: &Value) -> Result<Dec> {
         match v {
             Value::Int(i) => Ok(Dec::new(*i as i128, 0)),
-            Value::Dec(s) => Dec::parse(s).map_err(|e| self.error(format!("{key}: {e}"))),
+            Value::Dec(s) | Value::BigInt(s) => {
+                Dec::parse(s).map_err(|e| self.error(format!("{key}: {e}")))
+            }
             _ => Err(self.wrong(key, "a decimal number")),
         }
     }
@@ -311,7 +322,7 @@ impl Fields {
     fn float_of(&self, key: &str, v: Value, what: &str) -> Result<f64> {
         let f = match v {
             Value::Int(i) => i as f64,
-            Value::Dec(s) => s
+            Value::Dec(s) | Value::BigInt(s) => s
                 .parse::<f64>()
                 .map_err(|e| self.error(format!("{key}: {e}")))?,
             _ => return Err(self.wrong(key, what)),
@@ -339,6 +350,7 @@ impl Fields {
                 .into_iter()
                 .map(|v| match v {
                     Value::Int(i) => Ok(i),
+                    Value::BigInt(v) => Err(self.out_of_range(key, &v)),
                     _ => Err(self.wrong(key, "a list of integers")),
                 })
                 .collect(),
@@ -564,7 +576,6 @@ mod tests {
             "(a:1",
             "(a:1)x",
             "(a:[1,)",
-            "(a:99999999999999999999)",
             "(a:-)",
             "(A:1)",
             "(a:\"x)",
@@ -578,6 +589,17 @@ mod tests {
                 "{input:?} should not parse"
             );
         }
+        // An integer past i64 parses, as a decimal: a count refuses it, money takes it.
+        let big = "(a:99999999999999999999,b:99999999999999999999,c:[99999999999999999999])";
+        let mut f = Fields::parse("t", big).unwrap();
+        let e = f.int("a", "").unwrap_err();
+        assert!(
+            e.message()
+                .contains("a: 99999999999999999999 is out of range"),
+            "{e}"
+        );
+        assert_eq!(f.decimal("b").unwrap().to_string(), "99999999999999999999");
+        assert!(f.list("c", "").is_err());
     }
 
     #[test]
@@ -635,7 +657,7 @@ mod tests {
 
     #[test]
     fn long_inputs_are_shortened_in_messages() {
-        let long = format!("(a:{})", "9".repeat(500));
+        let long = format!("(a:{}", "9".repeat(500));
         let e = Fields::parse("t", &long).err().unwrap();
         assert!(e.message().len() < 400, "{}", e.message());
     }

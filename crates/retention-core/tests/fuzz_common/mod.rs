@@ -421,14 +421,6 @@ pub fn run_case(t: &Target, input: &[u8]) -> Result<bool, String> {
 /// reproduction in `tests/fuzz_parsers.rs` (module `known_issues`); remove its entry here
 /// when the bug is fixed.
 pub fn known_issue(target: &str, failure: &str) -> Option<&'static str> {
-    let big_integer = failure.contains("integer out of range for a 64-bit count");
-    // A whole-number amount above 2^63 - 1 (display scale 0) in a customer_history prints
-    // as an integer, which the text reader takes for an i64 (customer_history_agg and the
-    // order aggregates also produce one). The order summaries' binary receive refuses what
-    // does not read back as text; customer_history's does not yet.
-    if big_integer && target == "customer_history binary" {
-        return Some("K2: counts or whole-number amounts above 2^63 - 1 print a text that does not read back");
-    }
     // Rows of a one-step order log's partial state are checked one by one, not that the
     // display scale is at least the amount's scale: the customers made of such rows are not
     // valid histories. (Partial states only come from the server's own parallel workers.)
