@@ -14,7 +14,7 @@ use super::ids::{id_type, key_of, IdType};
 use super::summaries::window_args;
 use crate::glue::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
-use retention_core::orders::ids::{IdMap, Merge, Span};
+use retention_core::orders::ids::{bad_state, IdMap, Span, StateValue};
 use retention_core::orders::log::OrderLog;
 use retention_core::orders::retention::{self, Retention, RetentionRef, Window};
 use retention_core::orders::series::{self, Activity, MrrSeries};
@@ -102,59 +102,6 @@ impl Params {
     }
 }
 
-fn bad_state() -> MetricError {
-    MetricError::InvalidBinary("invalid partial aggregate state".into())
-}
-
-/// A per-customer value of a hash-table state: its zero and its partial-state form.
-trait Value: Merge {
-    const ZERO: Self;
-    fn put(&self, out: &mut Vec<u8>);
-    fn get(r: &mut Reader<'_>) -> Result<Self>;
-}
-
-/// Retention flags (before the previous period, in it, in the period).
-impl Value for u8 {
-    const ZERO: u8 = 0;
-    fn put(&self, out: &mut Vec<u8>) {
-        out.push(*self);
-    }
-    fn get(r: &mut Reader<'_>) -> Result<u8> {
-        r.byte().filter(|f| *f & !7 == 0).ok_or_else(bad_state)
-    }
-}
-
-/// Order count.
-impl Value for u64 {
-    const ZERO: u64 = 0;
-    fn put(&self, out: &mut Vec<u8>) {
-        varint::put(out, *self as u128);
-    }
-    fn get(r: &mut Reader<'_>) -> Result<u64> {
-        r.u64().ok_or_else(bad_state)
-    }
-}
-
-/// First and last order and order count.
-impl Value for Span {
-    const ZERO: Span = Span::ZERO;
-    fn put(&self, out: &mut Vec<u8>) {
-        varint::put(out, varint::zigzag(self.first as i128));
-        varint::put(out, varint::zigzag(self.last as i128));
-        varint::put(out, self.n as u128);
-    }
-    fn get(r: &mut Reader<'_>) -> Result<Span> {
-        let s = Span {
-            first: r.i64().ok_or_else(bad_state)?,
-            last: r.i64().ok_or_else(bad_state)?,
-            n: r.u64().ok_or_else(bad_state)?,
-        };
-        (s.n > 0 && s.first <= s.last)
-            .then_some(s)
-            .ok_or_else(bad_state)
-    }
-}
-
 /// What a one-step state collects: a hash table of customers or a log of orders.
 trait Collection: Sized {
     fn new_in(alloc: PgAlloc) -> Self;
@@ -166,7 +113,7 @@ trait Collection: Sized {
     fn absorb(&mut self, other: &mut Self) -> Result<()>;
 }
 
-impl<V: Value> Collection for IdMap<V, PgAlloc> {
+impl<V: StateValue> Collection for IdMap<V, PgAlloc> {
     fn new_in(alloc: PgAlloc) -> Self {
         IdMap::new_in(alloc)
     }
@@ -499,7 +446,7 @@ unsafe fn each_customer(s: &mut State<Orders>, mut f: impl FnMut(&Customer<'_>))
 }
 
 /// A hash-table state with every buffered update applied.
-unsafe fn flushed<'a, V: Value>(
+unsafe fn flushed<'a, V: StateValue>(
     fcinfo: FunctionCallInfo,
 ) -> Option<&'a mut State<IdMap<V, PgAlloc>>> {
     let s = final_state::<IdMap<V, PgAlloc>>(fcinfo)?;

@@ -396,7 +396,8 @@ impl<V: Merge, A: Allocator + Clone> IdMap<V, A> {
     }
 }
 
-pub(crate) fn bad_state() -> MetricError {
+/// The error of a partial aggregate state that does not decode.
+pub fn bad_state() -> MetricError {
     MetricError::InvalidBinary("invalid partial aggregate state".into())
 }
 
@@ -432,4 +433,54 @@ pub(crate) fn read_key<'a>(r: &mut Reader<'a>, kind: KeyKind) -> Result<Key<'a>>
             Key::Text(r.take(len).ok_or_else(bad_state)?)
         }
     })
+}
+
+/// A per-customer value of a one-step aggregate's hash-table state: its zero and its
+/// partial-state form (what a parallel worker sends its leader).
+pub trait StateValue: Merge {
+    const ZERO: Self;
+    fn put(&self, out: &mut Vec<u8>);
+    fn get(r: &mut crate::varint::Reader<'_>) -> Result<Self>;
+}
+
+/// Retention flags (before the previous period, in it, in the period).
+impl StateValue for u8 {
+    const ZERO: u8 = 0;
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(*self);
+    }
+    fn get(r: &mut crate::varint::Reader<'_>) -> Result<u8> {
+        r.byte().filter(|f| *f & !7 == 0).ok_or_else(bad_state)
+    }
+}
+
+/// Order count.
+impl StateValue for u64 {
+    const ZERO: u64 = 0;
+    fn put(&self, out: &mut Vec<u8>) {
+        crate::varint::put(out, *self as u128);
+    }
+    fn get(r: &mut crate::varint::Reader<'_>) -> Result<u64> {
+        r.u64().ok_or_else(bad_state)
+    }
+}
+
+/// First and last order and order count.
+impl StateValue for Span {
+    const ZERO: Span = Span::ZERO;
+    fn put(&self, out: &mut Vec<u8>) {
+        crate::varint::put(out, crate::varint::zigzag(self.first as i128));
+        crate::varint::put(out, crate::varint::zigzag(self.last as i128));
+        crate::varint::put(out, self.n as u128);
+    }
+    fn get(r: &mut crate::varint::Reader<'_>) -> Result<Span> {
+        let s = Span {
+            first: r.i64().ok_or_else(bad_state)?,
+            last: r.i64().ok_or_else(bad_state)?,
+            n: r.u64().ok_or_else(bad_state)?,
+        };
+        (s.n > 0 && s.first <= s.last)
+            .then_some(s)
+            .ok_or_else(bad_state)
+    }
 }

@@ -23,7 +23,7 @@ use retention_core::decimal::Dec;
 use retention_core::funnel::Modes;
 use retention_core::orders::cohort::{self, Cohorts};
 use retention_core::orders::history::{self, HistoryBuilder};
-use retention_core::orders::ids::{IdMap, Key, KeyKind, Merge, Span};
+use retention_core::orders::ids::{IdMap, Key, KeyKind, Span, StateValue};
 use retention_core::orders::log::OrderLog;
 use retention_core::orders::mrr::{self, Mrr};
 use retention_core::orders::retention::{self, Retention, Window};
@@ -39,7 +39,7 @@ use retention_core::predict::survival::KaplanMeier;
 use retention_core::predict::FitInfo;
 use retention_core::survey::{self, OwnedSummary, Scale};
 use retention_core::time::{self, format_timestamp, parse_timestamp, utc, utc_period, Unit};
-use retention_core::varint::{self, Reader};
+use retention_core::varint::Reader;
 use retention_core::{MetricError, Result as MResult};
 
 /// What one case ended in.
@@ -1182,62 +1182,25 @@ fn sbg_cohort_state_seeds() -> Vec<Vec<u8>> {
     ]
 }
 
-/// The per-customer values of the one-step aggregates' hash tables, as the extension reads
-/// and writes them (`src/orders/onestep.rs`, trait `Value`).
-pub trait StateValue: Merge + std::fmt::Debug + PartialEq + 'static {
-    const ZERO: Self;
-    fn put(&self, out: &mut Vec<u8>);
-    fn get(r: &mut Reader<'_>) -> MResult<Self>;
+/// The per-customer values of the one-step aggregates' hash tables: the crate's own
+/// `StateValue` encoding (the one the extension's partial states use), with sample values.
+pub trait Samples: StateValue + std::fmt::Debug + PartialEq + 'static {
     fn samples() -> Vec<Self>;
 }
 
-fn bad_state() -> MetricError {
-    MetricError::InvalidBinary("invalid partial aggregate state".into())
-}
-
-impl StateValue for u8 {
-    const ZERO: u8 = 0;
-    fn put(&self, out: &mut Vec<u8>) {
-        out.push(*self);
-    }
-    fn get(r: &mut Reader<'_>) -> MResult<u8> {
-        r.byte().filter(|f| *f & !7 == 0).ok_or_else(bad_state)
-    }
+impl Samples for u8 {
     fn samples() -> Vec<u8> {
         vec![1, 2, 4, 7, 6]
     }
 }
 
-impl StateValue for u64 {
-    const ZERO: u64 = 0;
-    fn put(&self, out: &mut Vec<u8>) {
-        varint::put(out, *self as u128);
-    }
-    fn get(r: &mut Reader<'_>) -> MResult<u64> {
-        r.u64().ok_or_else(bad_state)
-    }
+impl Samples for u64 {
     fn samples() -> Vec<u64> {
         vec![1, 2, 300, u64::MAX]
     }
 }
 
-impl StateValue for Span {
-    const ZERO: Span = Span::ZERO;
-    fn put(&self, out: &mut Vec<u8>) {
-        varint::put(out, varint::zigzag(self.first as i128));
-        varint::put(out, varint::zigzag(self.last as i128));
-        varint::put(out, self.n as u128);
-    }
-    fn get(r: &mut Reader<'_>) -> MResult<Span> {
-        let s = Span {
-            first: r.i64().ok_or_else(bad_state)?,
-            last: r.i64().ok_or_else(bad_state)?,
-            n: r.u64().ok_or_else(bad_state)?,
-        };
-        (s.n > 0 && s.first <= s.last)
-            .then_some(s)
-            .ok_or_else(bad_state)
-    }
+impl Samples for Span {
     fn samples() -> Vec<Span> {
         vec![
             Span::of(0),
@@ -1255,13 +1218,13 @@ impl StateValue for Span {
     }
 }
 
-fn map_entries<V: StateValue>(m: &IdMap<V, Global>) -> Vec<String> {
+fn map_entries<V: Samples>(m: &IdMap<V, Global>) -> Vec<String> {
     let mut v: Vec<String> = m.iter().map(|(k, v)| format!("{k:?}={v:?}")).collect();
     v.sort();
     v
 }
 
-fn id_map_state<V: StateValue>(b: &[u8]) -> Outcome {
+fn id_map_state<V: Samples>(b: &[u8]) -> Outcome {
     let mut m: IdMap<V, Global> = IdMap::new_in(Global);
     let mut r = Reader::new(b);
     if let Err(e) = m.read_merge(&mut r, V::get, V::ZERO) {
@@ -1282,7 +1245,7 @@ fn id_map_state<V: StateValue>(b: &[u8]) -> Outcome {
     }
 }
 
-fn id_map_seeds<V: StateValue>() -> Vec<Vec<u8>> {
+fn id_map_seeds<V: Samples>() -> Vec<Vec<u8>> {
     let samples = V::samples();
     let uuid = |i: u8| {
         let mut u = [0u8; 16];
