@@ -8,7 +8,7 @@ set -euo pipefail
 
 PGRX_VERSION=0.18.1
 PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
-PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-cron libclang-dev clang pkg-config sudo
+PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-cron libclang-dev clang pkg-config sudo binutils
           python3-venv)
 
 if ! command -v cargo >/dev/null 2>&1; then

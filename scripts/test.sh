@@ -10,6 +10,10 @@
 #               and the materialized-view workflow with pg_cron (tests/cron_workflow.sh)
 #   4. package  cargo pgrx package's release tree installed under / and used from a clean
 #               cluster (tests/package_check.sh)
+#   5. upgrade  the last release (RELEASES) built from git, a database of stored summaries,
+#               views and materialized views on it, this version's library, ALTER EXTENSION
+#               UPDATE: the catalog equals a fresh install, the results are unchanged, and
+#               a changed SQL surface without an upgrade script fails (tests/upgrade_check.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # (the Makefile runs scripts/setup.sh first; running this script alone does too)
@@ -45,6 +49,10 @@ passed=$((passed + 1))
 
 tier "package (cargo pgrx package, installed as a package manager would, used from a clean cluster)"
 tests/package_check.sh
+passed=$((passed + 1))
+
+tier "upgrade (the last release built from git, ALTER EXTENSION UPDATE to this version)"
+tests/upgrade_check.sh
 passed=$((passed + 1))
 
 echo

@@ -19,9 +19,11 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 pkg=target/release/pg_retention-pg15
 libdir=$("$pg_config" --pkglibdir); sharedir=$("$pg_config" --sharedir)
 
-# Exactly the library, the control file and the install script of this version.
-want=$(printf '%s\n' "${libdir#/}/pg_retention.so" "${sharedir#/}/extension/pg_retention--$version.sql" \
-    "${sharedir#/}/extension/pg_retention.control" | sort)
+# Exactly the library, the control file, the install script of this version and the
+# upgrade scripts from earlier releases (sql/).
+want=$( (printf '%s\n' "${libdir#/}/pg_retention.so" "${sharedir#/}/extension/pg_retention--$version.sql" \
+    "${sharedir#/}/extension/pg_retention.control"
+    for u in sql/pg_retention--*--*.sql; do if [ -e "$u" ]; then echo "${sharedir#/}/extension/${u#sql/}"; fi; done) | sort)
 got=$(cd "$pkg" && find . -type f | sed 's|^\./||' | sort)
 [ "$got" = "$want" ] || { echo "package_check: unexpected package contents:"; echo "$got"; exit 1; }
 grep -q "default_version = '$version'" "$pkg/${sharedir#/}/extension/pg_retention.control" \
