@@ -5,6 +5,17 @@
 
 ::pgrx::pg_module_magic!(name, version);
 
+/// Runs once per backend, when PostgreSQL loads the library. Every long loop of the pure
+/// crate (fits, survival curves, stored values' text of millions of items) polls
+/// `retention_core::interrupt`; the check installed here answers query cancellation and
+/// `statement_timeout` by raising the error, which unwinds through the loop.
+#[pgrx::pg_guard]
+pub extern "C-unwind" fn _PG_init() {
+    retention_core::interrupt::set_check(Some(|| {
+        pgrx::check_for_interrupts!();
+    }));
+}
+
 mod glue;
 
 mod cohorts;

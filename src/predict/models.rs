@@ -275,12 +275,9 @@ pg_fn!(
 );
 
 /// The final call's state, or `None` (no rows: the aggregate is NULL). Fits run in the
-/// final call, so it also makes them answer cancellation and `statement_timeout`: the
-/// pure fits call the installed check before every evaluation of their objective.
+/// final call; they answer cancellation and `statement_timeout` through the check that
+/// `_PG_init` installs, before every evaluation of their objective.
 unsafe fn final_state<'a, T>(fcinfo: FunctionCallInfo) -> Option<&'a T> {
-    retention_core::predict::set_interrupt_check(Some(|| {
-        pgrx::check_for_interrupts!();
-    }));
     arg(fcinfo, 0).map(|d| &*d.cast_mut_ptr::<T>())
 }
 

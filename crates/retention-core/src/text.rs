@@ -153,6 +153,8 @@ impl Cursor<'_> {
                 let mut list = Vec::new();
                 if !self.eat(b']') {
                     loop {
+                        // Stored curves and logs hold millions of items.
+                        crate::interrupt::check_every(list.len());
                         list.push(self.value(depth + 1)?);
                         if self.eat(b']') {
                             break;
@@ -481,6 +483,7 @@ impl Writer {
         let o = self.key(key);
         o.push('[');
         for (i, item) in items.into_iter().enumerate() {
+            crate::interrupt::check_every(i);
             if i > 0 {
                 o.push(',');
             }

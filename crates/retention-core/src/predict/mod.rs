@@ -76,33 +76,10 @@ pub(crate) struct LogFit {
     pub converged: bool,
 }
 
-thread_local! {
-    /// A function the fits call before every evaluation of their objective, so that a long
-    /// fit can be interrupted: the PostgreSQL glue installs one that answers query
-    /// cancellation and `statement_timeout` (by raising an error, which unwinds through the
-    /// fit). Per thread, so that tests can install their own; a backend has one thread.
-    static INTERRUPT_CHECK: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
-}
-
-/// Install (or with None remove) the interrupt check of this thread's fits.
-pub fn set_interrupt_check(check: Option<fn()>) {
-    INTERRUPT_CHECK.with(|c| c.set(check));
-}
-
-pub(crate) fn check_interrupt() {
-    if let Some(check) = INTERRUPT_CHECK.with(|c| c.get()) {
-        check();
-    }
-}
-
-/// [`check_interrupt`] every 16,384th `i`: in the loops over a fit's rows, so that no
-/// stretch without a check lasts more than milliseconds, however many rows there are.
-#[inline]
-pub(crate) fn check_interrupt_every(i: usize) {
-    if i & 0x3fff == 0 {
-        check_interrupt();
-    }
-}
+// The interrupt check lives crate-wide (crate::interrupt): every long loop polls it, the
+// fits' objective evaluations among them.
+pub use crate::interrupt::set_check as set_interrupt_check;
+pub(crate) use crate::interrupt::{check as check_interrupt, check_every as check_interrupt_every};
 
 /// The distinct values of `v` in ascending order (`f64::total_cmp`), sorted in runs of
 /// 16,384 and merged, with [`check_interrupt`] between runs and every 16,384 merged values:

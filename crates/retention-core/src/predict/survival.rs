@@ -117,7 +117,8 @@ impl KaplanMeier {
     /// Add every subject of `other`.
     pub fn merge(&mut self, other: &KaplanMeier) -> Result<()> {
         super::add_counts(self.subjects, other.subjects).ok_or_else(too_many)?;
-        for (d, (e, c)) in &other.rows {
+        for (i, (d, (e, c))) in other.rows.iter().enumerate() {
+            super::check_interrupt_every(i);
             self.add_counts(f64::from_bits(*d), *e, *c)?;
         }
         Ok(())
@@ -147,10 +148,12 @@ impl KaplanMeier {
         let mut at_risk = self.subjects;
         let (mut survival, mut greenwood) = (1.0_f64, 0.0_f64);
         let zero = (!self.rows.contains_key(&0)).then_some((0u64, (0u64, 0u64)));
-        for (bits, (d, c)) in zero
+        for (i, (bits, (d, c))) in zero
             .into_iter()
             .chain(self.rows.iter().map(|(b, n)| (*b, *n)))
+            .enumerate()
         {
+            super::check_interrupt_every(i);
             if d > 0 {
                 let (n, d) = (at_risk as f64, d as f64);
                 survival *= 1.0 - d / n;
@@ -217,7 +220,8 @@ impl KaplanMeier {
             ));
         }
         let mut km = KaplanMeier::new();
-        for ((d, e), c) in durations.into_iter().zip(events).zip(censored) {
+        for (i, ((d, e), c)) in durations.into_iter().zip(events).zip(censored).enumerate() {
+            super::check_interrupt_every(i);
             km.add_counts(d, e, c)
                 .map_err(|e| crate::text::text_error(TYPE_NAME, input, e))?;
         }
@@ -231,7 +235,8 @@ impl KaplanMeier {
         let mut out = Vec::with_capacity(2 + self.rows.len() * 11);
         out.push(VERSION);
         varint::put(&mut out, self.rows.len() as u128);
-        for (d, (e, c)) in &self.rows {
+        for (i, (d, (e, c))) in self.rows.iter().enumerate() {
+            super::check_interrupt_every(i);
             out.extend_from_slice(&d.to_le_bytes());
             varint::put(&mut out, u128::from(*e));
             varint::put(&mut out, u128::from(*c));
@@ -249,7 +254,8 @@ impl KaplanMeier {
         let n = super::read_state_header(&mut r, VERSION, &bad)?;
         let mut km = KaplanMeier::new();
         let mut last: Option<u64> = None;
-        for _ in 0..n {
+        for i in 0..n {
+            super::check_interrupt_every(i as usize);
             let b: [u8; 8] = r
                 .take(8)
                 .and_then(|s| s.try_into().ok())

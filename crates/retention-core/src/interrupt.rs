@@ -1,0 +1,32 @@
+//! The interrupt check of long loops. The PostgreSQL glue installs a function that answers
+//! query cancellation and `statement_timeout` (by raising an error, which unwinds through
+//! the loop, freeing what it holds); every loop that can run for more than milliseconds
+//! calls [`check`] or [`check_every`]: the fits before each evaluation of their objective
+//! and over their rows, and the loops over the rows of a stored value's text form and of a
+//! survival curve. Without an installed check (unit tests, other hosts) they cost a load.
+
+thread_local! {
+    /// Per thread, so that tests can install their own; a backend has one thread.
+    static CHECK: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
+}
+
+/// Install (or with None remove) this thread's interrupt check.
+pub fn set_check(check: Option<fn()>) {
+    CHECK.with(|c| c.set(check));
+}
+
+/// Run the installed check, if any.
+pub fn check() {
+    if let Some(check) = CHECK.with(|c| c.get()) {
+        check();
+    }
+}
+
+/// [`check`] every 16,384th `i`: in loops over rows, so that no stretch without a check
+/// lasts more than milliseconds, however many rows there are.
+#[inline]
+pub fn check_every(i: usize) {
+    if i & 0x3fff == 0 {
+        check();
+    }
+}
