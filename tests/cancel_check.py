@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Long fits answer statement_timeout and pg_cancel_backend within a second.
+"""Long fits, and every other long loop, answer statement_timeout and pg_cancel_backend
+within a second.
 
 Runs in the SQL tier (pg_virtualenv exports PGHOST, PGPORT, PGUSER; pg_retention installed).
 
@@ -32,6 +33,30 @@ SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates"
                       "tests", "data", "cdnow_customers_summary.csv")
 FIT = "SELECT fit_info(bgnbd_fit(f, r, t)) FROM wide"
 BOUND = 1.0  # seconds from the interrupt to the error
+ORDERS = 1_000_000
+# CANCEL_ONLY=text runs only the queries whose name contains it (and not the fits).
+ONLY = os.environ.get("CANCEL_ONLY", "")
+# (name, query, parallel workers): every kind of long loop outside the fits.
+QUERIES = [
+    ("repeat_purchase_rate (hash table of customers)", "SELECT repeat_purchase_rate(customer_id) FROM orders", 0),
+    ("repeat_purchase_rate, 2 workers (the leader combines)", "SELECT repeat_purchase_rate(customer_id) FROM orders", 2),
+    ("retention_rate", "SELECT retention_rate(customer_id, ordered_at, '2025-06-01', '2025-07-01') FROM orders", 0),
+    ("avg_time_between_purchases", "SELECT avg_time_between_purchases(customer_id, ordered_at) FROM orders", 0),
+    ("median_time_between_purchases (per-order log)",
+     "SELECT median_time_between_purchases(customer_id, ordered_at) FROM orders", 0),
+    ("median_time_between_purchases, 2 workers",
+     "SELECT median_time_between_purchases(customer_id, ordered_at) FROM orders", 2),
+    ("customer_stats_agg, one step", "SELECT customer_stats_agg(customer_id, ordered_at, amount) IS NULL FROM orders", 0),
+    ("period_series_agg, one step",
+     "SELECT count(*) FROM periods((SELECT period_series_agg(customer_id, ordered_at, amount, 'week') FROM orders))", 0),
+    ("cohort grid, one step",
+     "SELECT count(*) FROM cohort_table((SELECT cohort_agg(customer_id, ordered_at, amount, 'week') FROM orders), '2026-01-01')", 0),
+    ("customer histories, then customer_stats_agg",
+     "SELECT customer_stats_agg(h) IS NULL FROM (SELECT customer_history_agg(ordered_at, amount) AS h "
+     "FROM orders GROUP BY customer_id) c", 0),
+    ("kaplan_meier", "SELECT median_lifetime(kaplan_meier(extract(epoch FROM ordered_at)::float8 / 86400 - 20089, "
+     "customer_id % 3 = 0)) FROM orders", 0),
+]
 
 
 def psql(sql, db=DB):
@@ -42,7 +67,7 @@ def psql(sql, db=DB):
     return p
 
 
-def run(sql, interrupt=None):
+def run(sql, interrupt=None, marker="bgnbd_fit: fitting"):
     """Run `sql` in a fresh session with client_min_messages = debug1. Returns the process
     (with stderr_text and stdout_text) and, in seconds from `ready` (when the session has
     answered `SELECT pg_backend_pid()`, just before `sql` starts): `fit`, when bgnbd_fit's
@@ -57,9 +82,11 @@ def run(sql, interrupt=None):
     pid = p.stdout.readline().strip()
     ready = time.monotonic()
     fit_start, stderr = None, []
+    if marker is None and interrupt:
+        interrupt(pid)
     for line in p.stderr:
         stderr.append(line)
-        if fit_start is None and "bgnbd_fit: fitting" in line:
+        if fit_start is None and marker is not None and marker in line:
             fit_start = time.monotonic()
             if interrupt:
                 interrupt(pid)
@@ -73,10 +100,7 @@ def canceled(p):
     return p.returncode != 0 and "57014" in p.stderr_text
 
 
-def main():
-    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
-    subprocess.run(["createdb", DB], check=True)
-    psql("CREATE EXTENSION pg_retention")
+def fits(failures):
     psql("CREATE TABLE sample (id int, f int, r float8, t float8)")
     with open(SAMPLE, "rb") as f:
         subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", DB, "-c",
@@ -101,13 +125,9 @@ def main():
         copies *= 2
     if fit < 1.0:
         sys.exit(f"cancel_check: the fit takes only {fit:.2f} s even with {copies} copies")
-    failures = []
 
     def check(what, late, p):
-        ok = canceled(p) and late < BOUND
-        print(f"  {what}: ended {late:.2f} s after the interrupt, {'57014' if canceled(p) else 'NOT canceled'}")
-        if not ok:
-            failures.append(f"{what}: {late:.2f} s late, stderr {p.stderr_text.strip()!r}")
+        check_late(failures, what, late, p)
 
     for share in (0.3, 0.6):
         delay = share * fit
@@ -140,6 +160,70 @@ def main():
         if started is None:
             sys.exit(f"cancel_check: no DEBUG1 message from bgnbd_fit:\n{p.stderr_text}")
         check(f"pg_cancel_backend {delay:.2f} s into the fit", end - started - delay, p)
+
+
+def check_late(failures, what, late, p):
+    ok = canceled(p) and late < BOUND
+    print(f"  {what}: ended {late:.2f} s after the interrupt, {'57014' if canceled(p) else 'NOT canceled'}")
+    if not ok:
+        failures.append(f"{what}: {late:.2f} s late, stderr {p.stderr_text.strip()!r}")
+
+
+def queries(failures):
+    """Every other kind of long loop: the one-step aggregates' transition and final passes
+    (hash tables of customers, per-order logs sorted by customer), the combine step of a
+    parallel plan in the leader, the per-customer histories, the cohort grid, Kaplan-Meier.
+    Each query runs once to the end, then is interrupted a fifth, half and three quarters
+    of the way through that time: by statement_timeout, pg_cancel_backend and
+    statement_timeout again. Where a run ends before its interrupt (the machine was faster
+    than in the first run), it is repeated once with the interrupt at half the delay."""
+    psql(f"""CREATE TABLE orders AS
+        SELECT (g * 7919) % {ORDERS // 10} AS customer_id,
+               timestamptz '2025-01-01' + (g * 104729 % 31536000) * interval '1 second' AS ordered_at,
+               (g % 5000) / 100.0 + 1 AS amount
+        FROM generate_series(1::bigint, {ORDERS}) g""")
+    psql("VACUUM ANALYZE orders")
+    for name, sql, workers in QUERIES:
+        if ONLY and ONLY not in name:
+            continue
+        setup = (f"SET max_parallel_workers_per_gather = {workers}; SET parallel_setup_cost = 0; "
+                 "SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;\n")
+        p, _, full = run(setup + sql + ";", marker=None)
+        if p.returncode != 0:
+            sys.exit(f"cancel_check: {name} failed:\n{p.stderr_text}")
+        print(f"  {name}: {full:.2f} s uninterrupted")
+        for share, how in ((0.2, "statement_timeout"), (0.5, "pg_cancel_backend"), (0.75, "statement_timeout")):
+            delay = share * full
+            for attempt in range(2):
+                if how == "statement_timeout":
+                    p, _, end = run(setup + f"SET statement_timeout = {int(delay * 1000)};\n{sql};", marker=None)
+                else:
+                    def cancel(pid, delay=delay):
+                        def later():
+                            time.sleep(delay)
+                            psql(f"SELECT pg_cancel_backend({pid})", db="postgres")
+                        threading.Thread(target=later).start()
+                    p, _, end = run(setup + sql + ";", interrupt=cancel, marker=None)
+                if p.returncode != 0 or attempt == 1:
+                    break
+                print(f"    (ended {end:.2f} s in, before the interrupt at {delay:.2f} s: again, earlier)")
+                delay /= 2
+            if p.returncode == 0:
+                failures.append(f"{name}: never interrupted by {how}; timings too noisy")
+                continue
+            check_late(failures, f"{name}, {how} {delay:.2f} s in", end - delay, p)
+
+
+def main():
+    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
+    subprocess.run(["createdb", DB], check=True)
+    psql("CREATE EXTENSION pg_retention")
+    failures = []
+    if not ONLY:
+        print("the fits (BG/NBD):")
+        fits(failures)
+    print(f"the other long loops ({ORDERS:,} orders from {ORDERS // 10:,} customers):")
+    queries(failures)
     subprocess.run(["dropdb", DB], check=True)
     if failures:
         sys.exit("cancel_check: FAILED\n" + "\n".join(failures))
