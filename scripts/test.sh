@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test tier of pg_retention, in order; stops at the first failing tier.
 #   1. unit     pure math (crates/retention-core): unit and property tests, no PostgreSQL;
-#               the catalogue of bad input (docs/errors.md) matches the expected outputs
+#               the catalogue of bad input (docs/errors.md) matches the expected outputs;
+#               no code reads files, the network or the environment (tests/no_outside_access.py)
 #   2. pg_test  #[pg_test] tests inside PostgreSQL (cargo pgrx test)
 #   3. sql      pg_regress golden files (tests/pg_regress), the parallel-plan equivalence
 #               tests, pg_dump/restore of stored summaries, views and materialized views,
@@ -26,6 +27,8 @@ tier "unit (cargo test -p retention-core)"
 cargo test -p retention-core --quiet
 # docs/errors.md is generated from the pg_regress expected outputs; it must match them.
 python3 tests/error_catalogue.py --check
+# No code of the extension reaches outside its arguments (files, network, environment, SPI).
+python3 tests/no_outside_access.py
 passed=$((passed + 1))
 
 tier "pg_test (cargo pgrx test, cluster run by the postgres user)"
