@@ -37,5 +37,6 @@ fi
 ../.venv/bin/python cohort_check.py       # cohort tables, curves, brackets vs the pandas reference
 ../.venv/bin/python clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
 ../.venv/bin/python predict_check.py      # RFM, BG/NBD, Gamma-Gamma, CLV, Kaplan-Meier vs lifetimes and lifelines
-../.venv/bin/python cancel_check.py       # long fits answer statement_timeout and pg_cancel_backend within a second
+../.venv/bin/python cancel_check.py       # every long loop answers statement_timeout and pg_cancel_backend within a second
+../.venv/bin/python memory_check.py       # one-step aggregates within their documented memory per customer or order
 ../.venv/bin/python fuzz_types.py         # random and mutated input to every type: a value or an ERROR, never a crash

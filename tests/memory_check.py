@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""The one-step aggregates that keep per-customer state stay within the memory that
+docs/orders.md (*Memory*) documents for them.
+
+    python3 tests/memory_check.py [orders]     # default 1,000,000 (the SQL tier); the
+                                               # docs' figures come from 10,000,000
+
+Runs where pg_regress does (PGHOST, PGPORT, PGUSER; pg_retention installed; a role that may
+read /proc/self/status through pg_read_file, as the bootstrap superuser may).
+
+Each query runs serially in a fresh backend, which reads its own /proc/self/status before
+and after: the peak resident heap (VmHWM less RssFile, the code, and RssShmem, the shared
+buffers it touched; both stay mapped once touched) less the same figure of `count(*)` over
+the same table (the scan's own memory) is what the aggregate kept. It must not exceed the
+documented bound for the number of customers (or orders) in the data:
+
+- hash tables of customers (integer ids): 64 hashbrown tables, each at most 7/8 and, just
+  after growing, at least 7/16 full, so at most 16/7 buckets per customer of (entry + 1
+  control byte), the entry being the id's two words and the value (24 bytes for a count or
+  flags, 40 for first, last and count), plus 64 buffers of 256 pending updates;
+- per-order logs: 32 bytes per order in 64 vectors that grow by doubling (at most 64 bytes
+  per order), plus one partition's sort scratch.
+
+The figures printed are the measurement; the assertion is only that it is within the bound.
+"""
+import subprocess
+import sys
+
+DB = "pg_retention_memory"
+KB = 1024
+PENDING = 64 * 256  # buffered updates, all partitions
+
+
+def per_customer(entry, pending_entry):
+    return lambda customers, orders: customers * (entry + 1) * 16 / 7 + PENDING * pending_entry
+
+
+def per_order(customers, orders):
+    # 32-byte records in vectors that double; the largest partition's sort scratch on top.
+    return orders * 32 * 2 + (orders / 64) * 32 * 2
+
+
+# (aggregate, query, bound(customers, orders) in bytes, what the bound is per)
+CASES = [
+    ("repeat_purchase_rate", "SELECT repeat_purchase_rate(customer_id) FROM orders",
+     per_customer(24, 32), "customer"),
+    ("retention_rate", "SELECT retention_rate(customer_id, ordered_at, '2025-06-01', '2025-07-01') FROM orders",
+     per_customer(24, 32), "customer"),
+    ("churn_rate", "SELECT churn_rate(customer_id, ordered_at, '2025-06-01', '2025-07-01') FROM orders",
+     per_customer(24, 32), "customer"),
+    ("avg_time_between_purchases", "SELECT avg_time_between_purchases(customer_id, ordered_at) FROM orders",
+     per_customer(40, 48), "customer"),
+    ("median_time_between_purchases", "SELECT median_time_between_purchases(customer_id, ordered_at) FROM orders",
+     per_order, "order"),
+    ("customer_stats_agg", "SELECT customer_stats_agg(customer_id, ordered_at, amount) IS NULL FROM orders",
+     per_order, "order"),
+    ("period_series_agg", "SELECT period_series_agg(customer_id, ordered_at, amount, 'month') IS NULL FROM orders",
+     per_order, "order"),
+]
+
+STATUS = ("SELECT " + " - ".join(f"(regexp_match(s, '{f}:\\s*(\\d+)'))[1]::bigint"
+                                 for f in ("VmHWM", "RssFile", "RssShmem"))
+          + " FROM pg_read_file('/proc/self/status') s;")
+
+
+def psql(sql, db=DB):
+    p = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", db],
+                       input=sql, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"memory_check: psql failed: {p.stderr}\n--- input\n{sql}")
+    return p.stdout
+
+
+def peak_kb(sql):
+    """The heap a fresh backend adds at its peak while running `sql`, in kB."""
+    out = psql("SET max_parallel_workers_per_gather = 0;\n"
+               f"{STATUS}\n\\o /dev/null\n{sql};\n\\o\n{STATUS}\n").split()
+    before, after = int(out[0]), int(out[1])
+    return after - before
+
+
+def main():
+    orders = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    customers = orders // 10
+    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
+    subprocess.run(["createdb", DB], check=True)
+    psql(f"""CREATE EXTENSION pg_retention;
+        CREATE TABLE orders AS
+        SELECT (g * 7919) % {customers} AS customer_id,
+               timestamptz '2025-01-01' + (g * 104729 % 31536000) * interval '1 second' AS ordered_at,
+               (g % 5000) / 100.0 + 1 AS amount
+        FROM generate_series(1::bigint, {orders}) g;
+        VACUUM ANALYZE orders;""")
+    assert int(psql("SELECT count(DISTINCT customer_id) FROM orders")) == customers
+    floor = peak_kb("SELECT count(*) FROM orders")
+    print(f"{orders:,} orders from {customers:,} customers; count(*) alone: {floor / KB:.1f} MB")
+    print("| aggregate | kept (MB) | bytes per unit | documented bound (MB) | per |")
+    print("|---|---:|---:|---:|---|")
+    failures = []
+    for name, sql, bound, unit in CASES:
+        kept = max(peak_kb(sql) - floor, 0) * KB
+        limit = bound(customers, orders)
+        n = customers if unit == "customer" else orders
+        print(f"| {name} | {kept / KB / KB:.1f} | {kept / n:.1f} | {limit / KB / KB:.1f} | {unit} |")
+        if kept > limit:
+            failures.append(f"{name}: kept {kept / KB / KB:.1f} MB, documented bound {limit / KB / KB:.1f} MB")
+    subprocess.run(["dropdb", DB], check=True)
+    if failures:
+        sys.exit("memory_check: FAILED\n" + "\n".join(failures))
+    print("memory_check: every one-step aggregate within its documented bound")
+
+
+if __name__ == "__main__":
+    main()
