@@ -203,6 +203,14 @@ pub unsafe fn ret_cstring(s: &str) -> Datum {
     Datum::from(p)
 }
 
+/// A `text` result.
+pub unsafe fn ret_text(s: &str) -> Datum {
+    Datum::from(pg_sys::cstring_to_text_with_len(
+        s.as_ptr().cast(),
+        s.len() as i32,
+    ))
+}
+
 /// Read a `cstring` argument (type input functions) as UTF-8.
 pub unsafe fn arg_cstr<'a>(fcinfo: FunctionCallInfo, i: usize, type_name: &str) -> &'a str {
     let p = arg(fcinfo, i)

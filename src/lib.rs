@@ -23,6 +23,7 @@ mod formulas;
 mod orders;
 mod predict;
 mod survey;
+mod version;
 
 #[cfg(any(test, feature = "pg_test"))]
 mod tests;
