@@ -8,6 +8,8 @@
 #               tests, pg_dump/restore of stored summaries, views and materialized views,
 #               every SQL example in docs/ run and compared with its shown output, and the
 #               order figures on CDNOW against the pandas reference (tests/cdnow_check.py),
+#               20 s of pgbench inserts, dashboard queries and concurrent materialized-view
+#               refreshes ending equal to a recomputation (tests/concurrent_load.sh),
 #               and the materialized-view workflow with pg_cron (tests/cron_workflow.sh)
 #   4. package  cargo pgrx package's release tree installed under / and used from a clean
 #               cluster (tests/package_check.sh)

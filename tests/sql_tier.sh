@@ -23,6 +23,9 @@ echo "--- dump and restore"
 echo "--- objects planted in public before the install"
 ./planted_objects.sh
 
+echo "--- concurrent load: pgbench inserts, dashboards and concurrent refreshes, then recomputation"
+./concurrent_load.sh 20
+
 echo "--- documentation examples"
 python3 doc_examples.py ../docs/*.md ../README.md
 
