@@ -36,6 +36,14 @@ unsafe fn brackets_arg(fcinfo: FunctionCallInfo, i: usize) -> Vec<i64> {
     match arg(fcinfo, i) {
         None => crate::orders::calendar::null_parameter("brackets"),
         Some(d) => {
+            // A 2-D array was read flat: ARRAY[[1, 2], [3, 4]] as the bounds 1, 2, 3, 4.
+            let raw = pg_sys::pg_detoast_datum(d.cast_mut_ptr()) as *const pg_sys::ArrayType;
+            if (*raw).ndim > 1 {
+                OrReport::or_report(Err::<(), _>(MetricError::InvalidParameter(format!(
+                    "brackets must be a one-dimensional array, got {} dimensions",
+                    (*raw).ndim
+                ))));
+            }
             let a = pgrx::datum::Array::<i32>::from_datum(d, false).expect("not null");
             let mut out = Vec::with_capacity(a.len());
             for v in a.iter() {

@@ -555,10 +555,7 @@ pg_fn!(fn sbg_survival(fcinfo) { ret(fcinfo, model::<Sbg>(fcinfo).survival(f(fci
 pg_fn!(fn sbg_retention_rate(fcinfo) { ret(fcinfo, model::<Sbg>(fcinfo).retention_rate(f(fcinfo, 1))) });
 pg_fn!(fn sbg_churn_probability(fcinfo) {
     let t = arg(fcinfo, 1).expect("strict").value() as i32;
-    let t = u64::try_from(t).map_err(|_| MetricError::InvalidParameter(format!(
-        "the period must be >= 1, got {t}"
-    ))).or_report();
-    ret(fcinfo, model::<Sbg>(fcinfo).churn_probability(t))
+    ret(fcinfo, model::<Sbg>(fcinfo).churn_probability(i64::from(t)))
 });
 
 pg_fn!(

@@ -111,6 +111,9 @@ impl Cursor<'_> {
             }
             fraction = true;
         }
+        if matches!(self.s.get(self.pos), Some(b'e' | b'E')) {
+            return Err("numbers are written without an exponent (0.000001, not 1e-6)");
+        }
         // Only ASCII digits, '-' and '.' were consumed.
         let token = std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| "not UTF-8")?;
         if fraction {
@@ -542,6 +545,17 @@ mod tests {
         assert_eq!(xs.len(), 3);
         assert_eq!(xs[1], None);
         f.finish(input).unwrap();
+    }
+
+    #[test]
+    fn an_exponent_is_named_as_the_problem() {
+        // "r:1e300" used to be refused with the unrelated 'expected "," or ")"'.
+        for input in ["(version:1,r:1e300)", "(version:1,r:2.5E-3)"] {
+            let e = Fields::parse("t", input)
+                .and_then(|mut f| f.float("r"))
+                .unwrap_err();
+            assert!(e.message().contains("without an exponent"), "{input}: {e}");
+        }
     }
 
     #[test]

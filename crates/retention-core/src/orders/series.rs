@@ -82,14 +82,26 @@ pub fn new_body(unit: Unit, zone: &str) -> Result<Vec<u64>> {
     Ok(b)
 }
 
+/// A time zone name a calendar can hold: 1 to [`MAX_ZONE_LEN`] bytes. The empty name is
+/// refused as PostgreSQL refuses it (`time zone "" not recognized`); a longer name is not
+/// repeated in the message.
+pub fn check_zone_name(zone: &str) -> Result<()> {
+    if zone.is_empty() {
+        return invalid("time zone \"\" not recognized");
+    }
+    if zone.len() > MAX_ZONE_LEN {
+        return invalid(format!(
+            "time zone name is too long: {} bytes, at most {MAX_ZONE_LEN}",
+            zone.len()
+        ));
+    }
+    Ok(())
+}
+
 /// The words of a calendar header (unit and zone), which every calendar summary starts
 /// with.
 pub fn calendar_header(unit: Unit, zone: &str) -> Result<Vec<u64>> {
-    if zone.is_empty() || zone.len() > MAX_ZONE_LEN {
-        return invalid(format!(
-            "time zone name \"{zone}\" must have 1 to {MAX_ZONE_LEN} bytes"
-        ));
-    }
+    check_zone_name(zone)?;
     let mut b = vec![unit as u64, zone.len() as u64];
     for chunk in zone.as_bytes().chunks(8) {
         let mut w = [0u8; 8];

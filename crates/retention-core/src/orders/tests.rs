@@ -198,6 +198,14 @@ fn stats_fixture_by_hand() {
     close(s.historic_clv(per, None).unwrap().unwrap(), 3.925);
     close(s.historic_clv(per, Some(0.5)).unwrap().unwrap(), 31.4);
     assert!(s.historic_clv(per, Some(1.5)).is_err());
+    // A churn rate so small that 1 / churn_rate is infinite: an error, not Infinity.
+    let e = s.historic_clv(per, Some(5e-324)).unwrap_err();
+    assert!(matches!(e, MetricError::OutOfRange(_)), "{e:?}");
+    assert!(
+        e.message()
+            .starts_with("historic_clv overflows double precision"),
+        "{e}"
+    );
     // No cost column: no profit.
     assert_eq!(s.profit(), None);
     assert_eq!(
@@ -1033,4 +1041,19 @@ fn ids_are_compared_exactly() {
     u.entry(Key::Uuid(a), || 0).unwrap();
     assert_eq!(u.len(), 2);
     assert!(u.entry(Key::Int(1), || 0).is_err());
+}
+
+#[test]
+fn time_zone_names_are_checked_with_one_message() {
+    // "" was "too long" in the one-step aggregates and "must have 1 to 255 bytes" in the
+    // two-step ones; a long name was repeated whole.
+    let e = series::check_zone_name("").unwrap_err();
+    assert_eq!(e.message(), "time zone \"\" not recognized");
+    let e = series::check_zone_name(&"x".repeat(10_000)).unwrap_err();
+    assert_eq!(
+        e.message(),
+        "time zone name is too long: 10000 bytes, at most 255"
+    );
+    assert!(series::check_zone_name(&"x".repeat(255)).is_ok());
+    assert!(series::calendar_header(crate::time::Unit::Month, "").is_err());
 }
