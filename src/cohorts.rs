@@ -207,9 +207,8 @@ pg_fn!(fn cohort_summary_is_recurring(fcinfo) {
 /// The `VARIADIC boolean[]` argument `i`: one entry per condition, NULL as false.
 unsafe fn conditions(fcinfo: FunctionCallInfo, i: usize, function: &str) -> Vec<Option<bool>> {
     let Some(d) = arg(fcinfo, i) else {
-        report(MetricError::InvalidParameter(format!(
-            "{function}: the conditions must not be a NULL array"
-        )));
+        // 22004, as for the other NULL parameters (it was 22023).
+        crate::orders::calendar::null_parameter(&format!("{function}: the conditions array"));
     };
     let a = pgrx::datum::Array::<bool>::from_datum(d, false).expect("not null");
     let conds: Vec<Option<bool>> = a.iter().collect();

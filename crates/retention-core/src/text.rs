@@ -37,7 +37,7 @@ fn bad<T>(type_name: &str, input: &str, why: impl std::fmt::Display) -> Result<T
 }
 
 /// A text error for `type_name` that quotes `input` (long inputs shortened).
-pub(crate) fn text_error(type_name: &str, input: &str, why: impl std::fmt::Display) -> MetricError {
+pub fn text_error(type_name: &str, input: &str, why: impl std::fmt::Display) -> MetricError {
     const MAX: usize = 200;
     let shown = if input.len() > MAX {
         let mut end = MAX;

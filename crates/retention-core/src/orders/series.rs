@@ -736,6 +736,9 @@ pub fn activity_rows(b: &[u64]) -> Vec<ActivityRow> {
 pub struct Activity;
 
 impl Summary for Activity {
+    fn zone(body: &[u64]) -> Option<String> {
+        calendar(body).ok().map(|(_, zone)| zone)
+    }
     const KIND: Kind = Kind::Series;
     const TYPE_NAME: &'static str = "period_series";
 
@@ -973,6 +976,9 @@ pub fn mrr_rows(b: &[u64]) -> Vec<MrrRow> {
 pub struct MrrSeries;
 
 impl Summary for MrrSeries {
+    fn zone(body: &[u64]) -> Option<String> {
+        calendar(body).ok().map(|(_, zone)| zone)
+    }
     const KIND: Kind = Kind::MrrSeries;
     const TYPE_NAME: &'static str = "mrr_series";
 
@@ -987,13 +993,11 @@ impl Summary for MrrSeries {
                     (t.money(b, i - 1, M_END).m, t.count(b, i - 1, C_END) as i128);
                 let parts = [M_NEW, M_REACT, M_EXP, M_CONTR, M_CHURN, M_END].map(m);
                 let money_ok = parts.iter().all(|v| *v >= 0)
-                    && start
-                        .checked_add(parts[0])
-                        .and_then(|v| v.checked_add(parts[1]))
-                        .and_then(|v| v.checked_add(parts[2]))
-                        .and_then(|v| v.checked_sub(parts[3]))
-                        .and_then(|v| v.checked_sub(parts[4]))
-                        == Some(parts[5]);
+                    && super::words::amounts_add_up(
+                        &[start, parts[0], parts[1], parts[2]],
+                        &[parts[3], parts[4]],
+                        parts[5],
+                    );
                 let counts_ok = cstart + c(C_NEW) + c(C_REACT) - c(C_CHURN) == c(C_END)
                     && c(C_EXP) + c(C_CONTR) + c(C_CHURN) <= cstart
                     && c(C_END) >= c(C_EXP) + c(C_CONTR)

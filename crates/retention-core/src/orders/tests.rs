@@ -1057,3 +1057,36 @@ fn time_zone_names_are_checked_with_one_message() {
     assert!(series::check_zone_name(&"x".repeat(255)).is_ok());
     assert!(series::calendar_header(crate::time::Unit::Month, "").is_err());
 }
+
+#[test]
+fn mrr_summaries_of_38_digit_amounts_are_valid() {
+    // One customer churns 10^38 - 1 and another arrives with it: start, end, new and churned
+    // are all 10^38 - 1. The check summed start + new in i128, which overflows there, and
+    // called the summary corrupt (22P03 from mrr_movements over two rows).
+    let big = "99999999999999999999999999999999999999";
+    let mut b = mrr::new_body();
+    mrr::add(&mut b, Some(dec(big)), Some(dec("0"))).unwrap();
+    mrr::add(&mut b, Some(dec("0")), Some(dec(big))).unwrap();
+    words::check_body::<Mrr>(&b).unwrap();
+    assert_eq!(Mrr::from_text(&Mrr::to_text(&b)).unwrap(), b);
+    close(MrrRef(&b).revenue_churn().unwrap(), 1.0);
+    // Amounts that do not add up are still refused, overflowing or not.
+    assert!(!words::amounts_add_up(
+        &[i128::MAX, i128::MAX, i128::MAX],
+        &[],
+        1
+    ));
+    assert!(!words::amounts_add_up(&[5, -1], &[], 4));
+    assert!(words::amounts_add_up(
+        &[i128::MAX, i128::MAX],
+        &[i128::MAX],
+        i128::MAX
+    ));
+}
+
+#[test]
+fn calendar_summaries_name_their_zone_for_the_server_to_check() {
+    let b = series::new_body(crate::time::Unit::Month, "Mars/Olympus_Mons").unwrap();
+    assert_eq!(Activity::zone(&b).as_deref(), Some("Mars/Olympus_Mons"));
+    assert_eq!(Mrr::zone(&mrr::new_body()), None);
+}
