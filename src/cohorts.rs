@@ -36,6 +36,14 @@ unsafe fn brackets_arg(fcinfo: FunctionCallInfo, i: usize) -> Vec<i64> {
     match arg(fcinfo, i) {
         None => crate::orders::calendar::null_parameter("brackets"),
         Some(d) => {
+            // A 2-D array was read flat: ARRAY[[1, 2], [3, 4]] as the bounds 1, 2, 3, 4.
+            let raw = pg_sys::pg_detoast_datum(d.cast_mut_ptr()) as *const pg_sys::ArrayType;
+            if (*raw).ndim > 1 {
+                OrReport::or_report(Err::<(), _>(MetricError::InvalidParameter(format!(
+                    "brackets must be a one-dimensional array, got {} dimensions",
+                    (*raw).ndim
+                ))));
+            }
             let a = pgrx::datum::Array::<i32>::from_datum(d, false).expect("not null");
             let mut out = Vec::with_capacity(a.len());
             for v in a.iter() {
@@ -199,9 +207,8 @@ pg_fn!(fn cohort_summary_is_recurring(fcinfo) {
 /// The `VARIADIC boolean[]` argument `i`: one entry per condition, NULL as false.
 unsafe fn conditions(fcinfo: FunctionCallInfo, i: usize, function: &str) -> Vec<Option<bool>> {
     let Some(d) = arg(fcinfo, i) else {
-        report(MetricError::InvalidParameter(format!(
-            "{function}: the conditions must not be a NULL array"
-        )));
+        // 22004, as for the other NULL parameters (it was 22023).
+        crate::orders::calendar::null_parameter(&format!("{function}: the conditions array"));
     };
     let a = pgrx::datum::Array::<bool>::from_datum(d, false).expect("not null");
     let conds: Vec<Option<bool>> = a.iter().collect();

@@ -39,11 +39,8 @@ enum Params {
 
 impl Params {
     fn calendar(unit: Unit, zone: &str) -> Result<Params> {
-        if zone.is_empty() || zone.len() > 255 {
-            return Err(MetricError::InvalidParameter(format!(
-                "time zone name \"{zone}\" is too long"
-            )));
-        }
+        // The same check and message as the two-step aggregates' (it said "too long" of "").
+        retention_core::orders::series::check_zone_name(zone)?;
         let mut z = [0u8; 255];
         z[..zone.len()].copy_from_slice(zone.as_bytes());
         Ok(Params::Calendar {

@@ -51,7 +51,9 @@ impl RfmFit {
             }
             (Some(a), Some(b)) if a.to_bits() == b.to_bits() => Ok(()),
             (Some(a), Some(b)) => Err(MetricError::InvalidParameter(format!(
-                "the penalizer must be the same on every row of a fit, got {a} and {b}"
+                "the penalizer must be the same on every row of a fit, got {} and {}",
+                retention_core::formulas::show(a),
+                retention_core::formulas::show(b)
             ))),
         }
     }
@@ -188,7 +190,9 @@ unsafe fn penalizer_arg(fcinfo: FunctionCallInfo, i: usize) -> Option<f64> {
         arg_f64(fcinfo, i).unwrap_or_else(|| crate::orders::calendar::null_parameter("penalizer"));
     if !(p.is_finite() && p >= 0.0) {
         report(MetricError::InvalidParameter(format!(
-            "penalizer must be a finite number >= 0, got {p}"
+            "penalizer must be a finite number >= 0, got {}",
+            // as PostgreSQL spells it (Infinity, not inf)
+            retention_core::formulas::show(p)
         )));
     }
     Some(p)
@@ -552,10 +556,7 @@ pg_fn!(fn sbg_survival(fcinfo) { ret(fcinfo, model::<Sbg>(fcinfo).survival(f(fci
 pg_fn!(fn sbg_retention_rate(fcinfo) { ret(fcinfo, model::<Sbg>(fcinfo).retention_rate(f(fcinfo, 1))) });
 pg_fn!(fn sbg_churn_probability(fcinfo) {
     let t = arg(fcinfo, 1).expect("strict").value() as i32;
-    let t = u64::try_from(t).map_err(|_| MetricError::InvalidParameter(format!(
-        "the period must be >= 1, got {t}"
-    ))).or_report();
-    ret(fcinfo, model::<Sbg>(fcinfo).churn_probability(t))
+    ret(fcinfo, model::<Sbg>(fcinfo).churn_probability(i64::from(t)))
 });
 
 pg_fn!(

@@ -134,7 +134,19 @@ pub fn clv(avg_order_value: f64, purchase_frequency: f64, customer_lifespan: f64
 pub fn cac(acquisition_spend: f64, new_customers: f64) -> Result<Option<f64>> {
     let spend = non_negative("acquisition_spend", acquisition_spend)?;
     let n = non_negative("new_customers", new_customers)?;
-    Ok(if n == 0.0 { None } else { Some(spend / n) })
+    if n == 0.0 {
+        return Ok(None);
+    }
+    let v = spend / n;
+    if v.is_finite() {
+        Ok(Some(v))
+    } else {
+        Err(crate::MetricError::OutOfRange(format!(
+            "cac overflows double precision: {} / {}",
+            show(acquisition_spend),
+            show(new_customers)
+        )))
+    }
 }
 
 /// Wilson score interval for a proportion given as counts.
@@ -146,6 +158,18 @@ pub fn wilson_ci(successes: f64, trials: f64, confidence: f64) -> Result<Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overflow_is_an_error_not_infinity() {
+        // 1e308 / 1e-308 used to come back as Infinity.
+        let e = cac(1e308, 1e-308).unwrap_err();
+        assert!(matches!(e, crate::MetricError::OutOfRange(_)), "{e:?}");
+        assert_eq!(
+            e.message(),
+            "cac overflows double precision: 1e+308 / 1e-308"
+        );
+        assert_eq!(cac(1e308, 1.0).unwrap(), Some(1e308));
+    }
 
     #[test]
     fn worked_examples() {

@@ -15,6 +15,7 @@ pub mod orders;
 pub mod predict;
 pub mod survey;
 mod text;
+pub use text::text_error;
 pub mod time;
 pub mod varint;
 

@@ -458,9 +458,13 @@ impl OwnedSummary {
 #[inline]
 pub unsafe fn parts<'a>(ptr: *const u8) -> (&'a Header, &'a [u64]) {
     let header = &*(ptr as *const Header);
-    let points = (header.hi as i32 - header.lo as i32 + 1).max(0) as usize;
-    let counts = std::slice::from_raw_parts(ptr.add(HEADER_BYTES) as *const u64, points);
+    let counts = std::slice::from_raw_parts(ptr.add(HEADER_BYTES) as *const u64, points(header));
     (header, counts)
+}
+
+/// The number of counts a header's scale calls for (0 when it is reversed).
+fn points(header: &Header) -> usize {
+    (header.hi as i32 - header.lo as i32 + 1).max(0) as usize
 }
 
 /// Writable form of [`parts`].
@@ -470,8 +474,7 @@ pub unsafe fn parts<'a>(ptr: *const u8) -> (&'a Header, &'a [u64]) {
 #[inline]
 pub unsafe fn summary_mut<'a>(ptr: *mut u8) -> SummaryMut<'a> {
     let header = &mut *(ptr as *mut Header);
-    let points = (header.hi as i32 - header.lo as i32 + 1).max(0) as usize;
-    let counts = std::slice::from_raw_parts_mut(ptr.add(HEADER_BYTES) as *mut u64, points);
+    let counts = std::slice::from_raw_parts_mut(ptr.add(HEADER_BYTES) as *mut u64, points(header));
     SummaryMut { header, counts }
 }
 
@@ -487,14 +490,18 @@ pub unsafe fn summary_ref<'a>(ptr: *const u8, len: usize, kind: Kind) -> Result<
             kind.type_name()
         )));
     }
-    let (header, counts) = parts(ptr);
+    // The header alone first: the counts slice is made only once the length is known to
+    // hold as many counts as the header's scale says (a slice past the datum's end would be
+    // undefined behaviour even unread).
+    let header = &*(ptr as *const Header);
     let scale = header.scale(kind)?;
-    if header.hi < header.lo || HEADER_BYTES + 8 * counts.len() != len {
+    if header.hi < header.lo || HEADER_BYTES + 8 * points(header) != len {
         return Err(MetricError::InvalidBinary(format!(
             "{} is corrupt: its length does not match its scale",
             kind.type_name()
         )));
     }
+    let (header, counts) = parts(ptr);
     Ok(SummaryRef {
         scale,
         n: header.n,

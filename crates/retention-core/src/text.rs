@@ -37,7 +37,7 @@ fn bad<T>(type_name: &str, input: &str, why: impl std::fmt::Display) -> Result<T
 }
 
 /// A text error for `type_name` that quotes `input` (long inputs shortened).
-pub(crate) fn text_error(type_name: &str, input: &str, why: impl std::fmt::Display) -> MetricError {
+pub fn text_error(type_name: &str, input: &str, why: impl std::fmt::Display) -> MetricError {
     const MAX: usize = 200;
     let shown = if input.len() > MAX {
         let mut end = MAX;
@@ -110,6 +110,9 @@ impl Cursor<'_> {
                 return Err("expected digits after \".\"");
             }
             fraction = true;
+        }
+        if matches!(self.s.get(self.pos), Some(b'e' | b'E')) {
+            return Err("numbers are written without an exponent (0.000001, not 1e-6)");
         }
         // Only ASCII digits, '-' and '.' were consumed.
         let token = std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| "not UTF-8")?;
@@ -545,6 +548,17 @@ mod tests {
         assert_eq!(xs.len(), 3);
         assert_eq!(xs[1], None);
         f.finish(input).unwrap();
+    }
+
+    #[test]
+    fn an_exponent_is_named_as_the_problem() {
+        // "r:1e300" used to be refused with the unrelated 'expected "," or ")"'.
+        for input in ["(version:1,r:1e300)", "(version:1,r:2.5E-3)"] {
+            let e = Fields::parse("t", input)
+                .and_then(|mut f| f.float("r"))
+                .unwrap_err();
+            assert!(e.message().contains("without an exponent"), "{input}: {e}");
+        }
     }
 
     #[test]

@@ -836,12 +836,12 @@ mod known_issues {
         );
     }
 
-    /// K4. OrderLog::read_append checks each partial-state row's scale and display scale
-    /// against their limits, but not that display >= scale: customers built from such rows
-    /// are histories whose stored form customer_history's own check rejects. Partial states
-    /// only come from the server's own parallel workers, so this needs a corrupt state.
+    /// K4 (fixed: `read_append` refuses such rows). OrderLog::read_append checked each
+    /// partial-state row's scale and display scale against their limits, but not that
+    /// display >= scale: customers built from such rows were histories whose stored form
+    /// customer_history's own check rejects. Partial states only come from the server's own
+    /// parallel workers, so this needs a corrupt state.
     #[test]
-    #[ignore = "K4: order log partial state rows with display scale < scale make invalid histories"]
     fn k4_order_log_rows_with_display_below_scale_are_rejected() {
         let ts = utc(2026, 1, 1, 0, 0, 0);
         let mut log = OrderLog::new_in(Global);
@@ -849,6 +849,9 @@ mod known_issues {
             .unwrap();
         let mut bytes = Vec::new();
         log.write(&mut bytes);
+        // The valid state reads back.
+        let mut received = OrderLog::new_in(Global);
+        received.read_append(&mut Reader::new(&bytes)).unwrap();
         // A row is key, ts, amount (8 bytes each), scale, flags, display (2 bytes), extra.
         let at = (0..bytes.len() - 8)
             .find(|i| bytes[*i..].starts_with(&ts.to_ne_bytes()))
@@ -856,20 +859,37 @@ mod known_issues {
         assert_eq!(bytes[at + 16], 2, "scale");
         bytes[at + 18..at + 20].copy_from_slice(&0u16.to_ne_bytes()); // display scale 0 < 2
         let mut received = OrderLog::new_in(Global);
-        if received.read_append(&mut Reader::new(&bytes)).is_ok() {
-            let mut scratch = HistoryBuilder::new_in(Global);
-            received
-                .each_customer(&mut scratch, |c| {
-                    let stored = history::encode(c);
-                    assert!(
-                        history::check_binary(&stored).is_ok(),
-                        "invalid history {}",
-                        history::to_text(c)
-                    );
-                    Ok(())
-                })
-                .unwrap();
-        }
+        assert!(
+            received.read_append(&mut Reader::new(&bytes)).is_err(),
+            "a row with display scale 0 below its scale 2 must be refused"
+        );
+        let mut scratch = HistoryBuilder::new_in(Global);
+        received
+            .each_customer(&mut scratch, |c| {
+                let stored = history::encode(c);
+                assert!(
+                    history::check_binary(&stored).is_ok(),
+                    "invalid history {}",
+                    history::to_text(c)
+                );
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// K4, the same for the cost of an order (items and cost travel beside the rows).
+    #[test]
+    fn k4_order_log_costs_with_display_below_scale_are_rejected() {
+        let ts = utc(2026, 1, 1, 0, 0, 0);
+        let mut log = OrderLog::new_in(Global);
+        log.push(Key::Int(1), ts, None, 0, None, Some(dec("1.25")))
+            .unwrap();
+        let mut bytes = Vec::new();
+        log.write(&mut bytes);
+        // kind, 0 ids, 1 extra: tag 2 (cost), scale 2, display 2 (varint), mantissa.
+        patch(&mut bytes, &[1, 2, 2, 2], &[1, 2, 2, 0]);
+        let mut received = OrderLog::new_in(Global);
+        assert!(received.read_append(&mut Reader::new(&bytes)).is_err());
     }
 
     /// K5 (fixed: binary receive now refuses a value whose text form does not read back).

@@ -70,23 +70,30 @@ FROM (SELECT f.cohort, a.month, count(DISTINCT a.customer) AS active
 JOIN cohort_table((SELECT cohort_agg(h, 'month') FROM cohort_histories)) t
   ON t.cohort_start = s.cohort AND t.period_start = s.month;
 
--- Errors.
+-- [range] Errors: brackets that are not increasing offsets of at least 1.
 SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT cohort_agg(h, 'month', ARRAY[0, 2]) FROM cohort_histories$$),
   ($$SELECT cohort_agg(h, 'month', ARRAY[3, 2]) FROM cohort_histories$$),
   ($$SELECT cohort_agg(h, 'month', ARRAY[2]) FROM cohort_histories$$),
+  -- [null] a NULL bracket bound
   ($$SELECT cohort_agg(h, 'month', ARRAY[1, NULL]) FROM cohort_histories$$),
-  -- brackets, granularity or the session's time zone changing within a group
+  -- [mixed] brackets, granularity or the session's time zone changing within a group
   ($$SELECT cohort_agg(h, 'month', CASE WHEN ascii(customer) % 2 = 0 THEN ARRAY[1, 2] ELSE ARRAY[1, 3] END) FROM cohort_histories$$),
   ($$SELECT cohort_agg(h, CASE WHEN ascii(customer) % 2 = 0 THEN 'month' ELSE 'week' END) FROM cohort_histories$$),
   ($$SELECT cohort_agg(h, 'month') FROM (SELECT h, set_config('TimeZone', CASE WHEN ascii(customer) % 2 = 0 THEN 'UTC' ELSE 'Asia/Tokyo' END, true) FROM cohort_histories OFFSET 0) x$$),
   ($$SELECT cohort_agg(id, t, 1, 'month') FROM (SELECT id, t, set_config('TimeZone', z, true) FROM (VALUES (1, now(), 'UTC'), (2, now(), 'Asia/Tokyo')) v(id, t, z) OFFSET 0) x$$),
+  -- [huge] a grid past the size limit
   ($$SELECT cohort_agg(h, 'day') FROM (SELECT customer_history_agg(t) h FROM (VALUES ('2000-01-01'::timestamptz), ('2026-01-01')) v(t)) x$$),
+  -- [name] an unknown retention mode
   ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM cohort_histories), 'sideways')$$),
+  -- [mixed] first-time and recurring cohorts do not merge
   ($$SELECT rollup(s) FROM (SELECT cohort_agg(h, 'month') FROM cohort_histories UNION ALL SELECT recurring_cohort_agg(h, 'month') FROM cohort_histories) v(s)$$),
+  -- [range] too few conditions
   ($$SELECT retention(true)$$),
   ($$SELECT window_funnel(interval '1 day', now(), VARIADIC ARRAY[]::boolean[])$$),
+  -- [negative] a negative window
   ($$SELECT window_funnel(interval '-1 day', now(), true, true)$$),
+  -- [name] an unknown funnel mode
   ($$SELECT window_funnel(interval '1 day', 'strict_sometimes', now(), true, true)$$)
 ) v(q);
 
@@ -126,3 +133,151 @@ FROM (VALUES ('2026-01-01 10:00'::timestamptz, 'A'), ('2026-01-01 10:01', 'x'), 
 -- NULL conditions are false; no rows gives NULL.
 SELECT retention(c1, c2) FROM (VALUES (true, NULL::boolean)) v(c1, c2);
 SELECT retention(c1, c2), window_funnel(interval '1 day', now(), c1, c2) FROM (SELECT true, true WHERE false) v(c1, c2);
+
+-- Bad input, kind by kind (the kinds in brackets; docs/errors.md counts them per function).
+SELECT q, sqlstate_of(q) FROM (VALUES
+  -- [range] brackets: more than 64 bounds, a bound of 0; the largest bound is valid: accepted
+  ($$SELECT recurring_cohort_agg(h, 'month', (SELECT array_agg(g) FROM generate_series(1, 65) g)) FROM (SELECT customer_history_agg(now()) h) x$$),
+  ($$SELECT recurring_cohort_agg(h, 'month', ARRAY[0, 1]) FROM (SELECT customer_history_agg(now()) h) x$$),
+  ($$SELECT cohort_agg(h, 'month', ARRAY[1, 2147483647]) FROM (SELECT customer_history_agg(now()) h) x$$),
+  -- [range] brackets: a 2-D array (it was read flat, as the bounds 1, 2, 3, 4)
+  ($$SELECT cohort_agg(h, 'month', ARRAY[[1, 2], [3, 4]]) FROM (SELECT customer_history_agg(now()) h) x$$),
+  -- [null] cohorts from histories: NULL histories are skipped: accepted; NULL parameters are errors
+  ($$SELECT cohort_agg(h, 'month') FROM (VALUES (NULL::customer_history), ('(version:1,scale:0,times:["2026-01-01 00:00:00+00"],amounts:[1])')) v(h)$$),
+  ($$SELECT recurring_cohort_agg(h, NULL) FROM (SELECT customer_history_agg(now()) h) x$$),
+  ($$SELECT cohort_agg(h, 'month', NULL::text) FROM (SELECT customer_history_agg(now()) h) x$$),
+  ($$SELECT recurring_cohort_agg(h, 'month', NULL::integer[]) FROM (SELECT customer_history_agg(now()) h) x$$),
+  -- [empty] cohorts from histories: no rows: NULL; no brackets: accepted
+  ($$SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x WHERE false$$),
+  ($$SELECT cohort_agg(h, 'month', ARRAY[]::integer[]) FROM (SELECT customer_history_agg(now()) h) x$$),
+  -- [name] cohorts from histories: unknown or empty granularity and time zone names
+  ($$SELECT cohort_agg(h, 'fortnight') FROM (SELECT customer_history_agg(now()) h) x$$),
+  ($$SELECT recurring_cohort_agg(h, 'month', 'Mars/Olympus_Mons') FROM (SELECT customer_history_agg(now()) h) x$$),
+  ($$SELECT cohort_agg(h, 'month', '') FROM (SELECT customer_history_agg(now()) h) x$$),
+  -- [huge] recurring cohorts past the grid's size limit
+  ($$SELECT recurring_cohort_agg(h, 'day') FROM (SELECT customer_history_agg(t) h FROM (VALUES ('2000-01-01'::timestamptz), ('2026-01-01')) v(t)) x$$),
+  -- [mixed] recurring cohorts: the time zone changes within a group
+  ($$SELECT recurring_cohort_agg(h, 'month', z) FROM (SELECT customer_history_agg(now()) h) x, (VALUES ('UTC'), ('Asia/Tokyo')) v(z)$$),
+  -- [negative] cohorts from rows: a negative amount
+  ($$SELECT cohort_agg(1, now(), -1, 'month')$$),
+  -- [null] cohorts from rows: rows with a NULL id or time are skipped, a NULL amount is an order
+  -- without one: accepted; a NULL granularity or zone is an error
+  ($$SELECT cohort_agg(x, t, a, 'month') FROM (VALUES (NULL::integer, now(), 1::numeric), (1, NULL, 1), (2, now(), NULL)) v(x, t, a)$$),
+  ($$SELECT recurring_cohort_agg(1, now(), 1, NULL)$$),
+  ($$SELECT cohort_agg(1, now(), 1, 'month', NULL)$$),
+  -- [empty] cohorts from rows: no rows: NULL
+  ($$SELECT recurring_cohort_agg(x, now(), 1, 'month') FROM (VALUES (1)) v(x) WHERE false$$),
+  -- [name] cohorts from rows: unknown names
+  ($$SELECT recurring_cohort_agg(1, now(), 1, 'fortnight')$$),
+  ($$SELECT cohort_agg(1, now(), 1, 'month', 'Mars/Olympus_Mons')$$),
+  -- [time] cohorts from rows: infinite and out-of-range times
+  ($$SELECT cohort_agg(1, 'infinity', 1, 'month')$$),
+  ($$SELECT recurring_cohort_agg(1, '10000-01-01'::timestamptz, 1, 'month')$$),
+  -- [huge] cohorts from rows: an amount past what an order may be; a grid past the size limit
+  ($$SELECT cohort_agg(1, now(), 1e30, 'month')$$),
+  ($$SELECT cohort_agg(x, t, 1, 'day') FROM (VALUES (1, '2000-01-01'::timestamptz), (2, '2026-01-01')) v(x, t)$$),
+  -- [nan] cohorts from rows: NaN and infinite amounts
+  ($$SELECT cohort_agg(1, now(), 'NaN', 'month')$$),
+  ($$SELECT recurring_cohort_agg(1, now(), 'Infinity', 'month')$$),
+  -- [mixed] cohorts from rows: the granularity changes within a group
+  ($$SELECT recurring_cohort_agg(x, now(), 1, g) FROM (VALUES (1, 'month'), (2, 'week')) v(x, g)$$),
+  -- [type] cohorts from rows: an unsupported id type
+  ($$SELECT cohort_agg(1.5, now(), 1, 'month')$$),
+  -- [text] cohort_summary text input: not a summary
+  ($$SELECT ''::cohort_summary$$),
+  ($$SELECT '(version:1,unit:"month")'::cohort_summary$$),
+  -- [empty] cohort_summary text input: a grid of no cohorts
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:null,periods:0,scale:0,brackets:[],active:[],orders:[],priced_orders:[],revenue:[],last:[],bracket_active:[])'::cohort_summary$$),
+  -- [negative] cohort_summary text input: a negative count
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[-1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  -- [time] cohort_summary text input: an impossible date, a date that does not start a month
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-02-30",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-15",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  -- [name] cohort_summary text input: an unknown granularity or time zone (the zone was
+  -- accepted here and refused only when the summary was read)
+  ($$SELECT '(version:1,unit:"fortnight",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  ($$SELECT '(version:1,unit:"month",zone:"Mars/Olympus_Mons",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  -- [huge] cohort_summary text input: counts at 2^63 - 1 are valid: accepted; past it, not
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775807],orders:[9223372036854775807],priced_orders:[9223372036854775807],revenue:[99999999999999999999999999999999999999],last:[9223372036854775807],bracket_active:[])'::cohort_summary$$),
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775808],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  -- [range] cohort_summary text input: counts that do not add up; lists of the wrong length
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[2],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:2,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  -- [null] rollup skips NULL summaries: accepted
+  ($$SELECT rollup(s) FROM (SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x UNION ALL SELECT NULL::cohort_summary) v(s)$$),
+  -- [empty] rollup of no rows: NULL
+  ($$SELECT rollup(s) FROM (SELECT cohort_agg(h, 'month') AS s FROM (SELECT customer_history_agg(now()) h) x) y WHERE false$$),
+  -- [huge] rollup: a merged grid past the size limit; counts past 2^63 - 1
+  ($$SELECT rollup(s) FROM (SELECT cohort_agg(h, 'day') FROM (SELECT customer_history_agg('2000-01-01'::timestamptz) h) x UNION ALL SELECT cohort_agg(h, 'day') FROM (SELECT customer_history_agg('2026-01-01'::timestamptz) h) x) v(s)$$),
+  ($$SELECT rollup(s) FROM (SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775807],orders:[9223372036854775807],priced_orders:[0],revenue:[0],last:[9223372036854775807],bracket_active:[])'::cohort_summary AS s FROM generate_series(1, 2)) v$$),
+  -- [mixed] rollup: different brackets; different calendars
+  ($$SELECT rollup(s) FROM (SELECT cohort_agg(h, 'month', ARRAY[1, 2]) FROM (SELECT customer_history_agg(now()) h) x UNION ALL SELECT cohort_agg(h, 'month', ARRAY[1, 3]) FROM (SELECT customer_history_agg(now()) h) x) v(s)$$),
+  ($$SELECT rollup(s) FROM (SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x UNION ALL SELECT cohort_agg(h, 'month', 'Asia/Tokyo') FROM (SELECT customer_history_agg(now()) h) x) v(s)$$),
+  -- [range] cohort_table, bracket_retention: confidence levels outside (0, 1)
+  ($$SELECT * FROM cohort_table((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), now(), 1.5)$$),
+  ($$SELECT * FROM bracket_retention((SELECT cohort_agg(h, 'month', ARRAY[1, 2]) FROM (SELECT customer_history_agg(now()) h) x), 2)$$),
+  ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'on', now(), 0)$$),
+  -- [null] cohort_table, retention_curve, bracket_retention, is_recurring: NULL arguments give
+  -- no rows or NULL (STRICT)
+  ($$SELECT * FROM cohort_table(NULL::cohort_summary)$$),
+  ($$SELECT * FROM cohort_table((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), NULL)$$),
+  ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), NULL)$$),
+  ($$SELECT * FROM bracket_retention((SELECT cohort_agg(h, 'month', ARRAY[1, 2]) FROM (SELECT customer_history_agg(now()) h) x), NULL)$$),
+  ($$SELECT is_recurring(NULL::cohort_summary)$$),
+  -- [time] cohort_table, retention_curve: an infinite as-of time (everything, or nothing,
+  -- has matured): accepted
+  ($$SELECT count(*) FROM cohort_table((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'infinity')$$),
+  ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'on', '-infinity')$$),
+  -- [name] cohort_table: a summary whose time zone the server does not know is refused by its
+  -- input
+  ($$SELECT * FROM cohort_table('(version:1,unit:"month",zone:"Mars/Olympus_Mons",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary)$$),
+  -- [name] retention_curve: modes are not case sensitive: accepted
+  ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'ON OR AFTER')$$),
+  -- [huge] cohort_table: counts at 2^63 - 1 and revenue of 38 digits (values below)
+  ($$SELECT count(*) FROM cohort_table('(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775807],orders:[9223372036854775807],priced_orders:[9223372036854775807],revenue:[99999999999999999999999999999999999999],last:[9223372036854775807],bracket_active:[])'::cohort_summary)$$),
+  -- [nan] cohort_table, retention_curve, bracket_retention: NaN and infinite levels
+  ($$SELECT * FROM cohort_table((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), now(), 'NaN')$$),
+  ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'on', now(), 'Infinity')$$),
+  ($$SELECT * FROM bracket_retention((SELECT cohort_agg(h, 'month', ARRAY[1, 2]) FROM (SELECT customer_history_agg(now()) h) x), 'NaN')$$),
+  -- [empty] bracket_retention of a summary without brackets: no rows
+  ($$SELECT * FROM bracket_retention((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x))$$),
+  -- [range] retention: more than 32 conditions; 32 are valid: accepted
+  ($$SELECT retention(VARIADIC array_fill(true, ARRAY[33]))$$),
+  ($$SELECT retention(VARIADIC array_fill(true, ARRAY[32]))$$),
+  -- [null] retention: NULL conditions are false: accepted; a NULL array is an error (22004;
+  -- it was 22023)
+  ($$SELECT retention(true, NULL)$$),
+  ($$SELECT retention(VARIADIC NULL::boolean[])$$),
+  -- [mixed] retention: the number of conditions changes within a group
+  ($$SELECT retention(VARIADIC c) FROM (VALUES (ARRAY[true, true]), (ARRAY[true, true, true])) v(c)$$),
+  -- [empty] retention: no rows: NULL; no conditions: an error
+  ($$SELECT retention(c, c) FROM (VALUES (true)) v(c) WHERE false$$),
+  ($$SELECT retention(VARIADIC ARRAY[]::boolean[])$$),
+  -- [range] window_funnel: more than 32 conditions
+  ($$SELECT window_funnel(interval '1 day', now(), VARIADIC array_fill(true, ARRAY[33]))$$),
+  -- [negative] window_funnel: a window of -1 microsecond
+  ($$SELECT window_funnel(interval '-1 microsecond', now(), true)$$),
+  -- [null] window_funnel: rows with a NULL time are skipped: accepted; a NULL window, mode or
+  -- conditions array is an error
+  ($$SELECT window_funnel(interval '1 day', t, true, true) FROM (VALUES (NULL::timestamptz), (now())) v(t)$$),
+  ($$SELECT window_funnel(NULL, now(), true, true)$$),
+  ($$SELECT window_funnel(interval '1 day', NULL::text, now(), true, true)$$),
+  ($$SELECT window_funnel(interval '1 day', now(), VARIADIC NULL::boolean[])$$),
+  -- [empty] window_funnel: no rows, or only NULL times: NULL
+  ($$SELECT window_funnel(interval '1 day', t, true) FROM (VALUES (NULL::timestamptz)) v(t)$$),
+  -- [name] window_funnel: modes are case sensitive, as in ClickHouse; an empty mode list is the
+  -- default: accepted
+  ($$SELECT window_funnel(interval '1 day', 'STRICT_ORDER', now(), true, true)$$),
+  ($$SELECT window_funnel(interval '1 day', '', now(), true, true)$$),
+  -- [time] window_funnel: events at the timestamp limits and at infinity: accepted
+  ($$SELECT window_funnel(interval '1 day', t, true, true) FROM (VALUES ('4713-01-01 BC'::timestamptz), ('294276-12-31'), ('infinity'), ('-infinity')) v(t)$$),
+  -- [huge] window_funnel: the longest interval as the window: accepted
+  ($$SELECT window_funnel(interval '178000000 years', t, t > '2000-01-01', true) FROM (VALUES ('1999-01-01'::timestamptz), ('2026-01-01')) v(t)$$),
+  -- [mixed] window_funnel: the window, the mode or the number of conditions changes in a group
+  ($$SELECT window_funnel(w, now(), true, true) FROM (VALUES (interval '1 day'), (interval '2 days')) v(w)$$),
+  ($$SELECT window_funnel(interval '1 day', m, now(), true, true) FROM (VALUES ('strict_order'), ('strict_increase')) v(m)$$),
+  ($$SELECT window_funnel(interval '1 day', now(), VARIADIC c) FROM (VALUES (ARRAY[true, true]), (ARRAY[true, true, true])) v(c)$$)
+) v(q);
+-- The grid at the counters' limits: per-customer revenue 10^38 / (2^63 - 1).
+SELECT cohort_size, active, retention, orders, revenue, cumulative_revenue_per_customer
+FROM cohort_table('(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775807],orders:[9223372036854775807],priced_orders:[9223372036854775807],revenue:[99999999999999999999999999999999999999],last:[9223372036854775807],bracket_active:[])'::cohort_summary, '2026-03-01');

@@ -29,8 +29,9 @@ SELECT customer, r.* FROM rfm_histories, LATERAL rfm(h, '1997-09-30', 'week') r 
 -- Calibration to 1997-09-30, holdout to 1998-06-30, weeks from days: customer 1 has one
 -- holdout day (12-12, 26.48); the holdout is (545 - 272) / 7 = 39 weeks long.
 SELECT customer, r.* FROM rfm_histories, LATERAL rfm_holdout(h, '1997-09-30', '1998-06-30', 'day', 7) r ORDER BY customer;
--- rfm() errors: an unknown granularity, a multiplier of 0, a holdout period that is empty.
+-- [name] rfm() errors: an unknown granularity.
 SELECT sqlstate_of($$SELECT rfm(h, '1997-09-30', 'fortnight') FROM rfm_histories WHERE customer = 1$$);
+-- [range] rfm() errors: a multiplier of 0, a holdout period that is empty.
 SELECT sqlstate_of($$SELECT rfm(h, '1997-09-30', 'day', 0) FROM rfm_histories WHERE customer = 1$$);
 SELECT sqlstate_of($$SELECT rfm_holdout(h, '1997-09-30', '1997-09-30') FROM rfm_histories WHERE customer = 1$$);
 
@@ -65,7 +66,7 @@ SELECT abs(expected_average_spend(gg, 2, 22.35) - 24.658616189236472) < 1e-12 AS
        abs(clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, 0.01, 4.345) - 36.27849576362541) < 1e-9 AS clv
 FROM models;
 SELECT (parameters(bg)).*, (parameters(gg)).* FROM models;
--- Predictions: a fractional frequency, recency beyond T, a horizon of 0 months, a
+-- [range] Predictions: a fractional frequency, recency beyond T, a horizon of 0 months, a
 -- parameter <= 0 in a model's text form.
 SELECT sqlstate_of($$SELECT expected_purchases(bg, 39, 1.5, 30, 38) FROM models$$);
 SELECT sqlstate_of($$SELECT probability_alive(bg, 2, 40, 38.86) FROM models$$);
@@ -89,17 +90,18 @@ SELECT segment, round((parameters(m)).alpha::numeric, 3) AS alpha, round((parame
        -- P(T = 1) = alpha / (alpha + beta): 0.7041 / (0.7041 + 1.1820) = 0.3733 (regular)
        round(churn_probability(m, 1)::numeric, 4) AS p1
 FROM (SELECT segment, sbg_fit(period, alive) AS m FROM survivors GROUP BY segment) f ORDER BY segment;
--- sbg_fit errors: fewer than three periods, a number alive that rises.
+-- [range] sbg_fit errors: fewer than three periods, a number alive that rises.
 SELECT sqlstate_of($$SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular' AND period < 2$$);
 SELECT sqlstate_of($$SELECT sbg_fit(period, alive) FROM (VALUES (0, 10), (1, 11), (2, 9)) v(period, alive)$$);
 
 -- BG/NBD and Gamma-Gamma fits on a small fixture with NULL rows skipped; errors.
 SELECT bgnbd_fit(x, tx, t) FROM (VALUES (NULL::float8, 1::float8, 2::float8)) v(x, tx, t);
--- Fit errors: a fractional frequency, a negative penalizer.
+-- [range] Fit errors: a fractional frequency.
 SELECT sqlstate_of($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1.5::float8, 1::float8, 2::float8)) v(x, tx, t)$$);
+-- [negative] Fit errors: a negative penalizer.
 SELECT sqlstate_of($$SELECT bgnbd_fit(x, tx, t, p) FROM (VALUES (1::float8, 1::float8, 2::float8, -1::float8)) v(x, tx, t, p)$$);
 SELECT gamma_gamma_fit(x, m) FROM (VALUES (0::float8, 0::float8)) v(x, m);
--- Gamma-Gamma: a repeat customer without a positive mean spend.
+-- [range] Gamma-Gamma: a repeat customer without a positive mean spend.
 SELECT sqlstate_of($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (2::float8, 0::float8)) v(x, m)$$);
 
 -- Kaplan-Meier: the 6-MP group of Freireich et al. (1963), as in Gehan (1965) and Kleinbaum &
@@ -124,7 +126,201 @@ SELECT bgnbd_fit(1, 1, 2) IS NULL AS bgnbd, gamma_gamma_fit(1, 1) IS NULL AS gam
        sbg_fit(0, 1) IS NULL AS sbg, kaplan_meier(1, true) IS NULL AS km WHERE false;
 SELECT probability_alive(bg, NULL, 1, 2), expected_average_spend(gg, 1, NULL),
        rfm(NULL::customer_history, '1997-09-30') FROM models;
--- Kaplan-Meier: a negative duration, a NULL churn flag, a confidence level outside (0, 1).
+-- [negative] Kaplan-Meier: a negative duration.
 SELECT sqlstate_of($$SELECT kaplan_meier(d, true) FROM (VALUES (-1::float8)) v(d)$$);
+-- [null] Kaplan-Meier: a NULL churn flag.
 SELECT sqlstate_of($$SELECT kaplan_meier(d, NULL) FROM (VALUES (1::float8)) v(d)$$);
+-- [range] Kaplan-Meier: a confidence level outside (0, 1).
 SELECT sqlstate_of($$SELECT * FROM survival_curve((SELECT kaplan_meier(weeks, relapsed) FROM remission), 1.5)$$);
+
+-- Bad input, kind by kind (the kinds in brackets; docs/errors.md counts them per function).
+SELECT q, sqlstate_of(q) FROM (VALUES
+  -- [negative] rfm: a negative multiplier
+  ($$SELECT rfm(h, '1997-09-30', 'day', -7) FROM rfm_histories WHERE customer = 1$$),
+  -- [null] rfm: a NULL argument gives NULL (STRICT)
+  ($$SELECT rfm(h, NULL) FROM rfm_histories WHERE customer = 1$$),
+  ($$SELECT rfm_holdout(h, '1997-09-30', '1998-06-30', NULL) FROM rfm_histories WHERE customer = 1$$),
+  -- [empty] rfm: a customer with no order by the observation end: NULL
+  ($$SELECT rfm(h, '1996-01-01') FROM rfm_histories WHERE customer = 1$$),
+  ($$SELECT rfm_holdout(h, '1996-01-01', '1998-06-30') FROM rfm_histories WHERE customer = 1$$),
+  -- [name] rfm: an unknown or empty time zone
+  ($$SELECT rfm(h, '1997-09-30', 'day', 1, 'Mars/Olympus_Mons') FROM rfm_histories WHERE customer = 1$$),
+  ($$SELECT rfm_holdout(h, '1997-09-30', '1998-06-30', 'day', 1, '') FROM rfm_histories WHERE customer = 1$$),
+  -- [time] rfm: infinite and out-of-range ends
+  ($$SELECT rfm(h, 'infinity') FROM rfm_histories WHERE customer = 1$$),
+  ($$SELECT rfm_holdout(h, '1997-09-30', '10000-01-01') FROM rfm_histories WHERE customer = 1$$),
+  -- [huge] rfm: a multiplier so small that periods / multiplier overflows (it was Infinity),
+  -- 1e-300 is valid: accepted
+  ($$SELECT rfm(h, '1997-09-30', 'day', 5e-324) FROM rfm_histories WHERE customer = 1$$),
+  ($$SELECT rfm_holdout(h, '1997-09-30', '1998-06-30', 'day', 5e-324) FROM rfm_histories WHERE customer = 1$$),
+  ($$SELECT rfm(h, '1997-09-30', 'day', 1e-300) FROM rfm_histories WHERE customer = 1$$),
+  -- [nan] rfm: NaN and infinite multipliers (Infinity is named as PostgreSQL prints it)
+  ($$SELECT rfm(h, '1997-09-30', 'day', 'NaN') FROM rfm_histories WHERE customer = 1$$),
+  ($$SELECT rfm(h, '1997-09-30', 'day', 'Infinity') FROM rfm_histories WHERE customer = 1$$),
+  -- [range] fits: recency beyond T; a frequency past 2^53
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1::float8, 3::float8, 2::float8)) v(x, tx, t)$$),
+  ($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (1.5::float8, 5::float8)) v(x, m)$$),
+  -- [negative] fits: negative frequencies, recencies and spends
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (-1::float8, 1::float8, 2::float8)) v(x, tx, t)$$),
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1::float8, -1::float8, 2::float8)) v(x, tx, t)$$),
+  ($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (1::float8, -1::float8)) v(x, m)$$),
+  ($$SELECT gamma_gamma_fit(x, m, p) FROM (VALUES (1::float8, 5::float8, -1::float8)) v(x, m, p)$$),
+  -- [null] fits: rows with a NULL value are skipped: accepted; a NULL penalizer is an error
+  ($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (NULL::float8, 5::float8)) v(x, m)$$),
+  ($$SELECT bgnbd_fit(x, tx, t, p) FROM (VALUES (1::float8, 1::float8, 2::float8, NULL::float8)) v(x, tx, t, p)$$),
+  ($$SELECT gamma_gamma_fit(x, m, p) FROM (VALUES (1::float8, 5::float8, NULL::float8)) v(x, m, p)$$),
+  -- [empty] fits: no rows: NULL; no repeat customer: no maximum to find
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1::float8, 1::float8, 2::float8)) v(x, tx, t) WHERE false$$),
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (0::float8, 0::float8, 1::float8)) v(x, tx, t)$$),
+  ($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (0::float8, 0::float8)) v(x, m)$$),
+  -- [huge] fits: a frequency past 2^53; data without a finite maximum
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1e300::float8, 1::float8, 2::float8)) v(x, tx, t)$$),
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (9007199254740992::float8, 1e300::float8, 1e300::float8)) v(x, tx, t)$$),
+  ($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (1::float8, 1e300::float8), (2, 1e-300)) v(x, m)$$),
+  -- [nan] fits: NaN and infinite values
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1::float8, 1::float8, 'NaN'::float8)) v(x, tx, t)$$),
+  ($$SELECT bgnbd_fit(x, tx, t) FROM (VALUES (1::float8, 1::float8, 'Infinity'::float8)) v(x, tx, t)$$),
+  ($$SELECT gamma_gamma_fit(x, m) FROM (VALUES (1::float8, 'NaN'::float8)) v(x, m)$$),
+  ($$SELECT gamma_gamma_fit(x, m, p) FROM (VALUES (1::float8, 5::float8, 'Infinity'::float8)) v(x, m, p)$$),
+  -- [mixed] fits: the penalizer changes within a group
+  ($$SELECT bgnbd_fit(x, tx, t, p) FROM (VALUES (1::float8, 1::float8, 2::float8, 0.1::float8), (1, 1, 3, 0.2)) v(x, tx, t, p)$$),
+  ($$SELECT gamma_gamma_fit(x, m, p) FROM (VALUES (1::float8, 5::float8, 0.1::float8), (2, 5, 0.2)) v(x, m, p)$$),
+  -- [range] sbg_fit: a period past 1200, a gap in the periods
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 10), (1, 5), (2147483647, 2)) v(p, a)$$),
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 10), (2, 5), (3, 2)) v(p, a)$$),
+  -- [negative] sbg_fit: a negative period or number alive
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (-1, 10), (0, 5), (1, 2)) v(p, a)$$),
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 10), (1, 5), (2, -1)) v(p, a)$$),
+  -- [null] sbg_fit: rows with a NULL period or number are skipped (here leaving period 1
+  -- missing)
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 10), (1, NULL), (2, 2)) v(p, a)$$),
+  -- [empty] sbg_fit: no rows: NULL; a cohort of nobody
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 10)) v(p, a) WHERE false$$),
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 0), (1, 0), (2, 0)) v(p, a)$$),
+  -- [huge] sbg_fit: a cohort of 2^63 - 1 customers
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 9223372036854775807), (1, 9223372036854775806), (2, 1)) v(p, a)$$),
+  -- [mixed] sbg_fit: rows of one period add up: accepted
+  ($$SELECT sbg_fit(p, a) FROM (VALUES (0, 10), (0, 5), (1, 2), (2, 1)) v(p, a)$$),
+  -- [null] kaplan_meier: rows with a NULL duration are skipped: accepted
+  ($$SELECT kaplan_meier(d, true) FROM (VALUES (NULL::float8), (1)) v(d)$$),
+  -- [empty] kaplan_meier: no rows: NULL; nobody churned: no median
+  ($$SELECT kaplan_meier(d, true) FROM (VALUES (1::float8)) v(d) WHERE false$$),
+  ($$SELECT median_lifetime(kaplan_meier(d, false)) FROM (VALUES (1::float8), (2)) v(d)$$),
+  -- [huge] kaplan_meier: the largest and smallest durations: accepted
+  ($$SELECT kaplan_meier(d, true) FROM (VALUES (1.7976931348623157e308::float8), (5e-324)) v(d)$$),
+  -- [nan] kaplan_meier: NaN and infinite durations
+  ($$SELECT kaplan_meier(d, true) FROM (VALUES ('NaN'::float8)) v(d)$$),
+  ($$SELECT kaplan_meier(d, true) FROM (VALUES ('Infinity'::float8)) v(d)$$),
+  -- [null] rollup skips NULL curves: accepted
+  ($$SELECT rollup(c) FROM (SELECT (SELECT kaplan_meier(weeks, relapsed) FROM remission) UNION ALL SELECT NULL::survival_curve) v(c)$$),
+  -- [empty] rollup of no rows: NULL
+  ($$SELECT rollup(c) FROM (SELECT (SELECT kaplan_meier(weeks, relapsed) FROM remission) AS c) x WHERE false$$),
+  -- [text] model text input: not a model
+  ($$SELECT ''::bgnbd_model$$),
+  ($$SELECT '(version:1,model:"bgnbd",r:1,alpha:1,a:1,b:1)'::bgnbd_model$$),
+  ($$SELECT '(version:1,model:"gamma_gamma")'::gamma_gamma_model$$),
+  ($$SELECT '(version:1,model:"sbg",alpha:1,beta:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:maybe,penalizer:0.0)'::sbg_model$$),
+  ($$SELECT '(version:1)'::survival_curve$$),
+  -- [negative] model text input: negative parameters, counts or penalizers
+  ($$SELECT '(version:1,model:"bgnbd",r:-1.0,alpha:1,a:1,b:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::bgnbd_model$$),
+  ($$SELECT '(version:1,model:"gamma_gamma",p:1,q:1,v:1,log_likelihood:0,customers:-1,rows:1,iterations:0,converged:true,penalizer:0.0)'::gamma_gamma_model$$),
+  ($$SELECT '(version:1,model:"sbg",alpha:1,beta:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:-1)'::sbg_model$$),
+  ($$SELECT '(version:1,durations:[-1.0],events:[1],censored:[0])'::survival_curve$$),
+  -- [range] model text input: a parameter of 0; durations out of order
+  ($$SELECT '(version:1,model:"sbg",alpha:0,beta:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::sbg_model$$),
+  ($$SELECT '(version:1,model:"gamma_gamma",p:0,q:1,v:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::gamma_gamma_model$$),
+  ($$SELECT '(version:1,durations:[2.0,1.0],events:[1,1],censored:[0,0])'::survival_curve$$),
+  -- [huge] model text input: a parameter past double precision; an exponent (the message named
+  -- a missing comma); counts past 2^63 - 1
+  ($$SELECT '(version:1,model:"bgnbd",r:1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,alpha:1,a:1,b:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::bgnbd_model$$),
+  ($$SELECT '(version:1,model:"gamma_gamma",p:1e300,q:2,v:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::gamma_gamma_model$$),
+  ($$SELECT '(version:1,model:"sbg",alpha:1,beta:1,log_likelihood:0,customers:9223372036854775808,rows:1,iterations:0,converged:true,penalizer:0.0)'::sbg_model$$),
+  ($$SELECT '(version:1,durations:[1.0],events:[9223372036854775807],censored:[1])'::survival_curve$$),
+  -- [nan] model text input: NaN or Infinity for a parameter
+  ($$SELECT '(version:1,model:"bgnbd",r:NaN,alpha:1,a:1,b:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::bgnbd_model$$),
+  ($$SELECT '(version:1,model:"gamma_gamma",p:1,q:Infinity,v:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::gamma_gamma_model$$),
+  ($$SELECT '(version:1,model:"sbg",alpha:NaN,beta:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::sbg_model$$),
+  ($$SELECT '(version:1,durations:[NaN],events:[1],censored:[0])'::survival_curve$$),
+  -- [name] model text input: the model name of another model
+  ($$SELECT '(version:1,model:"bgnbd",alpha:1,beta:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0)'::sbg_model$$),
+  ($$SELECT '(version:1,model:"sbg",p:1,q:2,v:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::gamma_gamma_model$$),
+  ($$SELECT '(version:1,model:"Bgnbd",r:1,alpha:1,a:1,b:1,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::bgnbd_model$$),
+  -- [null] parameters and fit_info: NULL models give NULL (STRICT)
+  ($$SELECT parameters(NULL::bgnbd_model), fit_info(NULL::gamma_gamma_model), parameters(NULL::sbg_model), fit_info(NULL::sbg_model)$$),
+  -- [range] expected_purchases: recency beyond T
+  ($$SELECT expected_purchases(bg, 39, 2, 40, 38) FROM models$$),
+  -- [negative] expected_purchases, probability_alive: a negative horizon, frequency or recency
+  ($$SELECT expected_purchases(bg, -1) FROM models$$),
+  ($$SELECT probability_alive(bg, -1, 30, 38) FROM models$$),
+  ($$SELECT expected_purchases(bg, 39, 2, -1, 38) FROM models$$),
+  -- [null] expected_purchases, probability_alive: a NULL argument gives NULL (STRICT)
+  ($$SELECT expected_purchases(bg, NULL) FROM models$$),
+  -- [huge] expected_purchases, probability_alive: a horizon whose series does not converge; a
+  -- frequency past 2^53; a very old customer: accepted
+  ($$SELECT expected_purchases(bg, 1e300) FROM models$$),
+  ($$SELECT probability_alive(bg, 1e300, 1e300, 1e300) FROM models$$),
+  ($$SELECT expected_purchases(bg, 39, 2, 30, 1e300) FROM models$$),
+  -- [nan] expected_purchases, probability_alive: NaN and infinite arguments
+  ($$SELECT expected_purchases(bg, 'NaN') FROM models$$),
+  ($$SELECT probability_alive(bg, 2, 'Infinity', 38) FROM models$$),
+  -- [negative] probability_of_purchases: a negative count or horizon
+  ($$SELECT probability_of_purchases(bg, 39, -1) FROM models$$),
+  ($$SELECT probability_of_purchases(bg, -1, 1) FROM models$$),
+  -- [null] probability_of_purchases: NULL gives NULL (STRICT)
+  ($$SELECT probability_of_purchases(bg, 39, NULL) FROM models$$),
+  -- [huge] probability_of_purchases: the largest count and a long horizon: accepted
+  ($$SELECT probability_of_purchases(bg, 39, 2147483647) FROM models$$),
+  ($$SELECT probability_of_purchases(bg, 1e300, 5) FROM models$$),
+  -- [nan] probability_of_purchases: an infinite horizon
+  ($$SELECT probability_of_purchases(bg, 'Infinity', 1) FROM models$$),
+  -- [range] expected_average_spend: a model whose mean spend is infinite (q <= 1)
+  ($$SELECT expected_average_spend('(version:1,model:"gamma_gamma",p:6.2,q:0.5,v:15.4,log_likelihood:0,customers:1,rows:1,iterations:0,converged:true,penalizer:0.0)'::gamma_gamma_model)$$),
+  -- [negative] expected_average_spend: a negative frequency or spend
+  ($$SELECT expected_average_spend(gg, -1, 5) FROM models$$),
+  ($$SELECT expected_average_spend(gg, 1, -5) FROM models$$),
+  -- [null] expected_average_spend: NULL gives NULL (STRICT)
+  ($$SELECT expected_average_spend(gg, NULL, 5) FROM models$$),
+  -- [huge] expected_average_spend: the largest spends: accepted
+  ($$SELECT expected_average_spend(gg, 1e300, 1e300) FROM models$$),
+  -- [nan] expected_average_spend: a NaN spend
+  ($$SELECT expected_average_spend(gg, 1, 'NaN') FROM models$$),
+  -- [range] clv: a horizon past 12000 months
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 12001) FROM models$$),
+  -- [negative] clv: a negative discount rate or horizon
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, -0.5) FROM models$$),
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, -12) FROM models$$),
+  -- [null] clv: NULL gives NULL (STRICT)
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, NULL) FROM models$$),
+  -- [huge] clv: a spend near the double limit is accepted; periods per month so many that the
+  -- series does not converge
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 1e300) FROM models$$),
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, 0.01, 1e300) FROM models$$),
+  -- [nan] clv: NaN and infinite rates
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, 'NaN') FROM models$$),
+  ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, 0.01, 'Infinity') FROM models$$),
+  -- [range] sBG read-outs: periods below their first (0 for survival, 1 for the others)
+  ($$SELECT retention_rate((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 0.5)$$),
+  ($$SELECT churn_probability((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 0)$$),
+  -- [negative] sBG read-outs: negative periods, with one message (-1 had another)
+  ($$SELECT survival((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), -1)$$),
+  ($$SELECT churn_probability((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), -1)$$),
+  -- [null] sBG read-outs: NULL gives NULL (STRICT)
+  ($$SELECT survival((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), NULL)$$),
+  -- [huge] sBG read-outs: the longest periods: accepted
+  ($$SELECT survival((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 1e300)$$),
+  ($$SELECT churn_probability((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 2147483647)$$),
+  -- [nan] sBG read-outs: NaN and infinite periods
+  ($$SELECT survival((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 'NaN')$$),
+  ($$SELECT retention_rate((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 'Infinity')$$),
+  -- [null] survival curve read-outs: NULL gives no rows or NULL (STRICT)
+  ($$SELECT median_lifetime(NULL::survival_curve), subjects(NULL::survival_curve)$$),
+  ($$SELECT * FROM survival_curve((SELECT kaplan_meier(weeks, relapsed) FROM remission), NULL)$$),
+  -- [empty] survival curve read-outs: a curve of nobody
+  ($$SELECT median_lifetime(c), subjects(c) FROM (SELECT '(version:1,durations:[],events:[],censored:[])'::survival_curve AS c) x$$),
+  -- [nan] survival_curve: a NaN level
+  ($$SELECT * FROM survival_curve((SELECT kaplan_meier(weeks, relapsed) FROM remission), 'NaN')$$)
+) v(q);
+-- The accepted extremes: rfm with a multiplier of 1e-300; the sBG model far out.
+SELECT * FROM rfm_histories, LATERAL rfm(h, '1997-09-30', 'day', 1e-300) r WHERE customer = 1;
+SELECT survival(m, 1e300) AS s_far, churn_probability(m, 2147483647) AS p_far
+FROM (SELECT sbg_fit(period, alive) AS m FROM survivors WHERE segment = 'regular') x;

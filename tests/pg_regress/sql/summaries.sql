@@ -40,13 +40,52 @@ FROM (SELECT unnest(array_agg(nps)) AS s FROM daily) t;
 SELECT rollup((r).nps)::text = (SELECT nps_agg(score)::text FROM nps_fixture) AS via_record
 FROM (SELECT daily AS r FROM daily) t;
 
--- Malformed text is error 22P02 and names the problem.
+-- [text] Malformed text is error 22P02 and names the problem.
 SELECT sqlstate_of($$SELECT '(version:2,counts:[0,0,0,0,0,0,0,0,0,0,0])'::nps_summary$$);
 SELECT sqlstate_of($$SELECT '(version:1,counts:[0,0,0])'::nps_summary$$);
 SELECT sqlstate_of($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,-1])'::nps_summary$$);
 SELECT sqlstate_of($$SELECT '(version:1,min:1,max:5,satisfied_min:9,counts:[0,0,0,0,0])'::csat_summary$$);
 SELECT sqlstate_of($$SELECT '(version:1,options:7,counts:[0,0,0,0,0,0,0],extra:1)'::ces_summary$$);
 SELECT sqlstate_of($$SELECT 'garbage'::nps_summary$$);
--- Counts past the bigint range are 22003.
+-- [huge] Counts past the bigint range are 22003.
 SELECT sqlstate_of($$SELECT '(version:1,counts:[9223372036854775807,1,0,0,0,0,0,0,0,0,0])'::nps_summary$$);
 SELECT sqlstate_of($$SELECT rollup(s) FROM (SELECT '(version:1,counts:[9223372036854775807,0,0,0,0,0,0,0,0,0,0])'::nps_summary UNION ALL SELECT nps_agg(3)) v(s)$$);
+
+-- Bad input, kind by kind (the kinds in brackets; docs/errors.md counts them per function).
+SELECT q, sqlstate_of(q) FROM (VALUES
+  -- [text] not a summary: empty, truncated, fields missing, repeated or out of order
+  ($$SELECT ''::nps_summary$$),
+  ($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,0]'::nps_summary$$),
+  ($$SELECT '(version:1)'::nps_summary$$),
+  ($$SELECT '(counts:[0,0,0,0,0,0,0,0,0,0,0],version:1)'::nps_summary$$),
+  ($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,0]) x'::nps_summary$$),
+  ($$SELECT '(version:1,min:1,max:5,counts:[0,0,0,0,0])'::csat_summary$$),
+  ($$SELECT '(version:1,min:1,max:5,satisfied_min:4,counts:[0,0,0,0,0],counts:[0,0,0,0,0])'::csat_summary$$),
+  ($$SELECT '(version:1,options:5,counts:[0,0,0,0,1.5])'::ces_summary$$),
+  ($$SELECT '(version:1,options:"5",counts:[0,0,0,0,0])'::ces_summary$$),
+  -- [range] a count list of the wrong length, a scale outside its bounds
+  ($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,0,0])'::nps_summary$$),
+  ($$SELECT '(version:1,min:5,max:1,satisfied_min:4,counts:[0,0,0,0,0])'::csat_summary$$),
+  ($$SELECT '(version:1,min:1,max:500,satisfied_min:4,counts:[0,0,0,0,0])'::csat_summary$$),
+  ($$SELECT '(version:1,options:1,counts:[0])'::ces_summary$$),
+  ($$SELECT '(version:1,options:101,counts:[0])'::ces_summary$$),
+  ($$SELECT '(version:1,options:5,counts:[0,0,0,0])'::ces_summary$$),
+  -- [negative] negative counts, a negative version or scale bounds
+  ($$SELECT '(version:-1,counts:[0,0,0,0,0,0,0,0,0,0,0])'::nps_summary$$),
+  ($$SELECT '(version:1,min:1,max:5,satisfied_min:4,counts:[0,0,0,-1,0])'::csat_summary$$),
+  ($$SELECT '(version:1,min:-40000,max:-39996,satisfied_min:-39997,counts:[0,0,0,0,0])'::csat_summary$$),
+  ($$SELECT '(version:1,options:-5,counts:[0,0,0,0,0])'::ces_summary$$),
+  -- [empty] a summary of nobody is valid: accepted
+  ($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,0])'::nps_summary$$),
+  ($$SELECT '(version:1,min:1,max:5,satisfied_min:4,counts:[0,0,0,0,0])'::csat_summary$$),
+  ($$SELECT '(version:1,options:5,counts:[0,0,0,0,0])'::ces_summary$$),
+  -- [huge] counts past 2^63 - 1 in one or in their sum; a number past 64 bits
+  ($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,99999999999999999999999])'::nps_summary$$),
+  ($$SELECT '(version:1,min:1,max:5,satisfied_min:4,counts:[9223372036854775807,0,0,0,1])'::csat_summary$$),
+  ($$SELECT '(version:1,options:5,counts:[9223372036854775808,0,0,0,0])'::ces_summary$$),
+  ($$SELECT '(version:1,options:5,counts:[9223372036854775807,0,0,0,0])'::ces_summary$$),
+  -- [nan] NaN, Infinity or an exponent where a count belongs
+  ($$SELECT '(version:1,counts:[0,0,0,0,0,0,0,0,0,0,NaN])'::nps_summary$$),
+  ($$SELECT '(version:1,min:1,max:5,satisfied_min:4,counts:[0,0,0,0,Infinity])'::csat_summary$$),
+  ($$SELECT '(version:1,options:5,counts:[0,0,0,0,1e3])'::ces_summary$$)
+) v(q);

@@ -263,7 +263,8 @@ impl<A: Allocator + Clone> OrderLog<A> {
                     .filter(|d| *d <= MAX_DISPLAY as u64)
                     .ok_or_else(bad_state)?;
                 let m = r.i128().ok_or_else(bad_state)?;
-                if scale > MAX_SCALE || m < 0 {
+                // A Dec's display scale is never below its scale (Dec::parse, normalized).
+                if scale > MAX_SCALE || (display as u16) < scale as u16 || m < 0 {
                     return Err(bad_state());
                 }
                 Some(Dec {
@@ -299,24 +300,37 @@ impl<A: Allocator + Clone> OrderLog<A> {
                 );
                 dst.set_len(at + n);
             }
+            let mut checked = Ok(());
             for rec in dst[at..].iter_mut() {
                 let valid = check_timestamp(rec.ts, "ordered_at").is_ok()
                     && rec.scale <= MAX_SCALE
                     && rec.display <= MAX_DISPLAY
+                    // `push` stores display >= scale (0 and 0 without an amount); a row
+                    // with less would make a history whose own check rejects it (K4).
+                    && rec.display >= rec.scale as u16
                     && rec.flags & !3 == 0
                     && (rec.extra == NO_EXTRA || (rec.extra as usize) < n_extras);
                 if !valid {
-                    return Err(bad_state());
+                    checked = Err(bad_state());
+                    break;
                 }
                 if rec.extra != NO_EXTRA {
                     rec.extra += base as u32;
                 }
                 if kind != Some(KeyKind::Int) {
-                    rec.key = remap
-                        .binary_search_by_key(&rec.key, |p| p.0)
-                        .map(|i| remap[i].1)
-                        .map_err(|_| bad_state())?;
+                    match remap.binary_search_by_key(&rec.key, |p| p.0) {
+                        Ok(i) => rec.key = remap[i].1,
+                        Err(_) => {
+                            checked = Err(bad_state());
+                            break;
+                        }
+                    }
                 }
+            }
+            if checked.is_err() {
+                // Leave no unchecked row behind.
+                dst.truncate(at);
+                return checked;
             }
             // Integer keys keep the worker's order: one more sorted run to merge. Renumbered
             // keys lose it.

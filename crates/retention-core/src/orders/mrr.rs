@@ -199,12 +199,11 @@ impl Summary for Mrr {
         let m = |at: usize| read_i128(&b[at..]);
         let c = |at: usize| b[at] as i128;
         let money_ok = MONEY.iter().all(|(at, _)| m(*at) >= 0)
-            && m(START)
-                .checked_add(m(NEW))
-                .and_then(|v| v.checked_add(m(EXPANSION)))
-                .and_then(|v| v.checked_sub(m(CONTRACTION)))
-                .and_then(|v| v.checked_sub(m(CHURNED)))
-                == Some(m(END))
+            && super::words::amounts_add_up(
+                &[m(START), m(NEW), m(EXPANSION)],
+                &[m(CONTRACTION), m(CHURNED)],
+                m(END),
+            )
             && m(CHURNED)
                 .checked_add(m(CONTRACTION))
                 .is_some_and(|v| v <= m(START));

@@ -47,7 +47,8 @@ pub struct Holdout {
 pub fn check_multiplier(m: f64) -> Result<f64> {
     if !(m.is_finite() && m > 0.0) {
         return invalid(format!(
-            "multiplier must be a finite number greater than 0, got {m}"
+            "multiplier must be a finite number greater than 0, got {}",
+            crate::formulas::show(m)
         ));
     }
     Ok(m)
@@ -89,7 +90,21 @@ pub fn rfm(
 ) -> Result<Option<Rfm>> {
     let multiplier = check_multiplier(multiplier)?;
     let ps = periods(c, period_of, |p| p <= end)?;
-    Ok(summarize(&ps, end, multiplier, c.scale, c.display))
+    summarize(&ps, end, multiplier, c.scale, c.display)
+}
+
+/// A number of periods divided by the multiplier, which must stay a finite number: a tiny
+/// multiplier would make it infinite.
+fn in_units(periods: i64, multiplier: f64) -> Result<f64> {
+    let v = periods as f64 / multiplier;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(crate::MetricError::OutOfRange(format!(
+            "multiplier {} is too small: {periods} periods / multiplier overflows double precision",
+            crate::formulas::show(multiplier)
+        )))
+    }
 }
 
 fn summarize(
@@ -98,16 +113,17 @@ fn summarize(
     multiplier: f64,
     scale: u8,
     display: u16,
-) -> Option<Rfm> {
-    let (first, _) = *ps.first()?;
-    let (last, _) = *ps.last()?;
+) -> Result<Option<Rfm>> {
+    let (Some(&(first, _)), Some(&(last, _))) = (ps.first(), ps.last()) else {
+        return Ok(None);
+    };
     let repeat: i128 = ps[1..].iter().map(|(_, a)| a).sum();
-    Some(Rfm {
+    Ok(Some(Rfm {
         frequency: ps.len() as u64 - 1,
-        recency: (last - first) as f64 / multiplier,
-        t: (end - first) as f64 / multiplier,
+        recency: in_units(last - first, multiplier)?,
+        t: in_units(end - first, multiplier)?,
         repeat_amount: Dec::new(repeat, scale).with_display(display),
-    })
+    }))
 }
 
 /// The calibration RFM values (periods up to `calibration_end`) and the holdout's (periods
@@ -132,7 +148,8 @@ pub fn rfm_holdout(
         multiplier,
         c.scale,
         c.display,
-    ) else {
+    )?
+    else {
         return Ok(None);
     };
     let hold = &ps[split..];
@@ -141,7 +158,7 @@ pub fn rfm_holdout(
         Holdout {
             frequency: hold.len() as u64,
             amount: Dec::new(hold.iter().map(|(_, a)| a).sum(), c.scale).with_display(c.display),
-            duration: (observation_end - calibration_end) as f64 / multiplier,
+            duration: in_units(observation_end - calibration_end, multiplier)?,
         },
     )))
 }
@@ -276,5 +293,34 @@ mod tests {
             e.message(),
             "observation_end must be in a later period than calibration_end"
         );
+        // Infinity is named as PostgreSQL prints it (it read "inf").
+        let e = rfm(&c, &mut day, 1, f64::INFINITY).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "multiplier must be a finite number greater than 0, got Infinity"
+        );
+    }
+
+    #[test]
+    fn a_tiny_multiplier_overflows_rather_than_giving_infinity() {
+        // 31 days / 5e-324 used to be returned as an infinite recency and T.
+        let orders = [
+            Order { ts: 0, amount: 100 },
+            Order {
+                ts: 31 * DAY,
+                amount: 100,
+            },
+        ];
+        let c = customer(&orders);
+        let e = rfm(&c, &mut day, 151, 5e-324).unwrap_err();
+        assert!(matches!(e, crate::MetricError::OutOfRange(_)), "{e:?}");
+        assert_eq!(
+            e.message(),
+            "multiplier 5e-324 is too small: 31 periods / multiplier overflows double precision"
+        );
+        assert!(rfm_holdout(&c, &mut day, 40, 151, 5e-324).is_err());
+        // Small but not too small: finite values.
+        let r = rfm(&c, &mut day, 151, 1e-300).unwrap().unwrap();
+        assert!(r.recency.is_finite() && r.t.is_finite());
     }
 }

@@ -82,14 +82,26 @@ pub fn new_body(unit: Unit, zone: &str) -> Result<Vec<u64>> {
     Ok(b)
 }
 
+/// A time zone name a calendar can hold: 1 to [`MAX_ZONE_LEN`] bytes. The empty name is
+/// refused as PostgreSQL refuses it (`time zone "" not recognized`); a longer name is not
+/// repeated in the message.
+pub fn check_zone_name(zone: &str) -> Result<()> {
+    if zone.is_empty() {
+        return invalid("time zone \"\" not recognized");
+    }
+    if zone.len() > MAX_ZONE_LEN {
+        return invalid(format!(
+            "time zone name is too long: {} bytes, at most {MAX_ZONE_LEN}",
+            zone.len()
+        ));
+    }
+    Ok(())
+}
+
 /// The words of a calendar header (unit and zone), which every calendar summary starts
 /// with.
 pub fn calendar_header(unit: Unit, zone: &str) -> Result<Vec<u64>> {
-    if zone.is_empty() || zone.len() > MAX_ZONE_LEN {
-        return invalid(format!(
-            "time zone name \"{zone}\" must have 1 to {MAX_ZONE_LEN} bytes"
-        ));
-    }
+    check_zone_name(zone)?;
     let mut b = vec![unit as u64, zone.len() as u64];
     for chunk in zone.as_bytes().chunks(8) {
         let mut w = [0u8; 8];
@@ -724,6 +736,9 @@ pub fn activity_rows(b: &[u64]) -> Vec<ActivityRow> {
 pub struct Activity;
 
 impl Summary for Activity {
+    fn zone(body: &[u64]) -> Option<String> {
+        calendar(body).ok().map(|(_, zone)| zone)
+    }
     const KIND: Kind = Kind::Series;
     const TYPE_NAME: &'static str = "period_series";
 
@@ -961,6 +976,9 @@ pub fn mrr_rows(b: &[u64]) -> Vec<MrrRow> {
 pub struct MrrSeries;
 
 impl Summary for MrrSeries {
+    fn zone(body: &[u64]) -> Option<String> {
+        calendar(body).ok().map(|(_, zone)| zone)
+    }
     const KIND: Kind = Kind::MrrSeries;
     const TYPE_NAME: &'static str = "mrr_series";
 
@@ -975,13 +993,11 @@ impl Summary for MrrSeries {
                     (t.money(b, i - 1, M_END).m, t.count(b, i - 1, C_END) as i128);
                 let parts = [M_NEW, M_REACT, M_EXP, M_CONTR, M_CHURN, M_END].map(m);
                 let money_ok = parts.iter().all(|v| *v >= 0)
-                    && start
-                        .checked_add(parts[0])
-                        .and_then(|v| v.checked_add(parts[1]))
-                        .and_then(|v| v.checked_add(parts[2]))
-                        .and_then(|v| v.checked_sub(parts[3]))
-                        .and_then(|v| v.checked_sub(parts[4]))
-                        == Some(parts[5]);
+                    && super::words::amounts_add_up(
+                        &[start, parts[0], parts[1], parts[2]],
+                        &[parts[3], parts[4]],
+                        parts[5],
+                    );
                 let counts_ok = cstart + c(C_NEW) + c(C_REACT) - c(C_CHURN) == c(C_END)
                     && c(C_EXP) + c(C_CONTR) + c(C_CHURN) <= cstart
                     && c(C_END) >= c(C_EXP) + c(C_CONTR)

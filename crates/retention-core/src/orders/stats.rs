@@ -379,7 +379,18 @@ impl StatsRef<'_> {
                 self.purchase_frequency(per),
                 lifespan,
             ) {
-                (Some(a), Some(f), Some(l)) => Some(a * f * l),
+                (Some(a), Some(f), Some(l)) => {
+                    let v = a * f * l;
+                    if !v.is_finite() {
+                        return Err(MetricError::OutOfRange(format!(
+                            "historic_clv overflows double precision: {} x {} x {}",
+                            crate::formulas::show(a),
+                            crate::formulas::show(f),
+                            crate::formulas::show(l)
+                        )));
+                    }
+                    Some(v)
+                }
                 _ => None,
             },
         )

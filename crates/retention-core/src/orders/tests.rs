@@ -198,6 +198,14 @@ fn stats_fixture_by_hand() {
     close(s.historic_clv(per, None).unwrap().unwrap(), 3.925);
     close(s.historic_clv(per, Some(0.5)).unwrap().unwrap(), 31.4);
     assert!(s.historic_clv(per, Some(1.5)).is_err());
+    // A churn rate so small that 1 / churn_rate is infinite: an error, not Infinity.
+    let e = s.historic_clv(per, Some(5e-324)).unwrap_err();
+    assert!(matches!(e, MetricError::OutOfRange(_)), "{e:?}");
+    assert!(
+        e.message()
+            .starts_with("historic_clv overflows double precision"),
+        "{e}"
+    );
     // No cost column: no profit.
     assert_eq!(s.profit(), None);
     assert_eq!(
@@ -1033,4 +1041,52 @@ fn ids_are_compared_exactly() {
     u.entry(Key::Uuid(a), || 0).unwrap();
     assert_eq!(u.len(), 2);
     assert!(u.entry(Key::Int(1), || 0).is_err());
+}
+
+#[test]
+fn time_zone_names_are_checked_with_one_message() {
+    // "" was "too long" in the one-step aggregates and "must have 1 to 255 bytes" in the
+    // two-step ones; a long name was repeated whole.
+    let e = series::check_zone_name("").unwrap_err();
+    assert_eq!(e.message(), "time zone \"\" not recognized");
+    let e = series::check_zone_name(&"x".repeat(10_000)).unwrap_err();
+    assert_eq!(
+        e.message(),
+        "time zone name is too long: 10000 bytes, at most 255"
+    );
+    assert!(series::check_zone_name(&"x".repeat(255)).is_ok());
+    assert!(series::calendar_header(crate::time::Unit::Month, "").is_err());
+}
+
+#[test]
+fn mrr_summaries_of_38_digit_amounts_are_valid() {
+    // One customer churns 10^38 - 1 and another arrives with it: start, end, new and churned
+    // are all 10^38 - 1. The check summed start + new in i128, which overflows there, and
+    // called the summary corrupt (22P03 from mrr_movements over two rows).
+    let big = "99999999999999999999999999999999999999";
+    let mut b = mrr::new_body();
+    mrr::add(&mut b, Some(dec(big)), Some(dec("0"))).unwrap();
+    mrr::add(&mut b, Some(dec("0")), Some(dec(big))).unwrap();
+    words::check_body::<Mrr>(&b).unwrap();
+    assert_eq!(Mrr::from_text(&Mrr::to_text(&b)).unwrap(), b);
+    close(MrrRef(&b).revenue_churn().unwrap(), 1.0);
+    // Amounts that do not add up are still refused, overflowing or not.
+    assert!(!words::amounts_add_up(
+        &[i128::MAX, i128::MAX, i128::MAX],
+        &[],
+        1
+    ));
+    assert!(!words::amounts_add_up(&[5, -1], &[], 4));
+    assert!(words::amounts_add_up(
+        &[i128::MAX, i128::MAX],
+        &[i128::MAX],
+        i128::MAX
+    ));
+}
+
+#[test]
+fn calendar_summaries_name_their_zone_for_the_server_to_check() {
+    let b = series::new_body(crate::time::Unit::Month, "Mars/Olympus_Mons").unwrap();
+    assert_eq!(Activity::zone(&b).as_deref(), Some("Mars/Olympus_Mons"));
+    assert_eq!(Mrr::zone(&mrr::new_body()), None);
 }

@@ -53,6 +53,12 @@ pub trait Summary {
     fn compact(_body: &[u64]) -> Option<Vec<u64>> {
         None
     }
+    /// The time zone a calendar summary's periods are in (None for the others), which the
+    /// glue's text input and receive check against the server's zones: this crate has no
+    /// time zone database.
+    fn zone(_body: &[u64]) -> Option<String> {
+        None
+    }
 }
 
 /// Bytes 4..8 of a datum of this kind.
@@ -170,5 +176,27 @@ pub(crate) fn as_text_error<S: Summary>(input: &str, e: MetricError) -> MetricEr
     match e {
         MetricError::InvalidText(_) | MetricError::OutOfRange(_) => e,
         other => crate::text::text_error(S::TYPE_NAME, input, other.message()),
+    }
+}
+
+/// Whether non-negative amounts (mantissas at one scale) add up: the sum of `plus` equals
+/// `total` plus the sum of `minus`. Both sides are summed in u128: valid amounts are below
+/// 10^38 each, so a side of three of them (3 x 10^38 < 2^128) cannot overflow, where adding
+/// them in i128 as start + new + expansion - ... did (start and new of 10^38 - 1 each are a
+/// valid summary). A negative amount or an overflowing side is not adding up.
+pub fn amounts_add_up(plus: &[i128], minus: &[i128], total: i128) -> bool {
+    fn sum(vs: impl Iterator<Item = i128>) -> Option<u128> {
+        let mut acc = 0u128;
+        for v in vs {
+            acc = acc.checked_add(u128::try_from(v).ok()?)?;
+        }
+        Some(acc)
+    }
+    match (
+        sum(plus.iter().copied()),
+        sum(minus.iter().copied().chain(std::iter::once(total))),
+    ) {
+        (Some(l), Some(r)) => l == r,
+        _ => false,
     }
 }

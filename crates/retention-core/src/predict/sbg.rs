@@ -245,9 +245,9 @@ fn check_period(t: f64, from: f64) -> Result<()> {
 impl Sbg {
     /// P(T = t): the share of the cohort that churns at the end of period t >= 1
     /// (B(alpha + 1, beta + t - 1) / B(alpha, beta), FH 2007 eq. 4).
-    pub fn churn_probability(&self, t: u64) -> Result<f64> {
-        if t == 0 {
-            return invalid("period t must be >= 1, got 0");
+    pub fn churn_probability(&self, t: i64) -> Result<f64> {
+        if t < 1 {
+            return invalid(format!("period t must be >= 1, got {t}"));
         }
         let tf = t as f64;
         let ln = ln_beta(self.alpha + 1.0, self.beta + tf - 1.0) - ln_beta(self.alpha, self.beta);
@@ -348,7 +348,7 @@ mod tests {
                 .fit,
         };
         let (mut p, mut s) = (0.0, 1.0);
-        for t in 1..=40u64 {
+        for t in 1..=40i64 {
             let tf = t as f64;
             p = if t == 1 {
                 m.alpha / (m.alpha + m.beta)
@@ -367,7 +367,11 @@ mod tests {
         assert_eq!(m.survival(0.0), Ok(1.0));
         assert!(m.survival(-1.0).is_err());
         assert!(m.retention_rate(0.5).is_err());
-        assert!(m.churn_probability(0).is_err());
+        // 0 and negative periods get one message (-1 had another, from the glue).
+        for t in [0, -1, i64::MIN] {
+            let e = m.churn_probability(t).unwrap_err();
+            assert_eq!(e.message(), format!("period t must be >= 1, got {t}"));
+        }
     }
 
     #[test]

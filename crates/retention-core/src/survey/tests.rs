@@ -302,6 +302,25 @@ fn raw_view_checks_length_and_kind() {
     assert!(unsafe { summary_ref(bytes.as_ptr(), bytes.len(), Kind::Ces) }.is_err());
 }
 
+/// A datum whose header claims more counts than its length holds is refused before any
+/// slice over the missing counts is made (it used to be made first, past the datum's end).
+#[test]
+fn raw_view_refuses_a_header_wider_than_the_datum() {
+    let wide = build(Scale::csat(0, 100, 50).unwrap(), &[100]);
+    // The header and one count, in an allocation of exactly that size.
+    let words: Vec<u64> = unsafe {
+        std::slice::from_raw_parts(wide.as_bytes().as_ptr() as *const u64, HEADER_BYTES / 8 + 1)
+    }
+    .to_vec();
+    let len = words.len() * 8;
+    let r = unsafe { summary_ref(words.as_ptr() as *const u8, len, Kind::Csat) };
+    assert!(r.is_err());
+    assert!(r
+        .unwrap_err()
+        .message()
+        .contains("length does not match its scale"));
+}
+
 fn scale_strategy() -> impl Strategy<Value = Scale> {
     prop_oneof![
         Just(Scale::NPS),
