@@ -45,6 +45,7 @@ CONDITIONS = {
 FAMILIES = {
     "nps": "NPS", "csat": "CSAT", "ces": "CES", "formulas": "Shop formulas", "summaries": "Stored survey summaries",
     "orders_errors": "Order histories and order metrics", "cohorts": "Cohorts", "predict": "Predictive models",
+    "extension": "The extension",
 }
 
 
@@ -157,6 +158,10 @@ def form(label, names, match, kinds, na):
 NOT_PARSED = "NULL is never parsed; nothing to mix; no customer id"
 READ_OUT = "one STRICT argument, a summary already checked by its input"
 FORMS_BY_FAMILY = {
+    "The extension": [
+        form("pg_retention_library_version()", ["pg_retention_library_version"], f("pg_retention_library_version"),
+             [], "takes no argument"),
+    ],
     "NPS": [
         form("nps(score)", ["nps"], f("nps", (1,), not_of="nps_summary"),
              ["range", "negative", "null", "empty", "huge"], "one integer argument"),
