@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what building and testing pg_retention needs, skipping what is already there:
-# Debian packages (PostgreSQL 15 server and headers, libclang for bindgen, sudo, venv),
+# Debian packages (PostgreSQL 15 server and headers, libclang for bindgen, binutils for
+# the upgrade test's nm, sudo, venv),
 # cargo-pgrx 0.18.1, pgrx's configuration pointing at the system PostgreSQL 15, and the
 # Python virtual environment .venv with the pandas reference's pinned packages.
 # Works as root and as a normal user with sudo.
