@@ -14,45 +14,6 @@ pub unsafe fn session_zone<'a>() -> &'a str {
         .unwrap_or("UTC")
 }
 
-/// Whether the server knows a time zone name the way `date_trunc(unit, ts, zone)` looks it
-/// up (PostgreSQL 15's timestamptz_trunc_zone): as an abbreviation first, then in the time
-/// zone database.
-pub unsafe fn zone_known(zone: &str) -> bool {
-    if zone.is_empty() || zone.len() > pg_sys::TZ_STRLEN_MAX as usize {
-        return false;
-    }
-    let Ok(name) = std::ffi::CString::new(zone) else {
-        return false;
-    };
-    let low = pg_sys::downcase_truncate_identifier(name.as_ptr(), zone.len() as i32, false);
-    let (mut offset, mut tz) = (0, std::ptr::null_mut());
-    let kind = pg_sys::DecodeTimezoneAbbrev(0, low, &mut offset, &mut tz) as u32;
-    kind == pg_sys::TZ
-        || kind == pg_sys::DTZ
-        || kind == pg_sys::DYNTZ
-        || !pg_sys::pg_tzset(name.as_ptr()).is_null()
-}
-
-/// Refuse a stored calendar summary whose time zone the server does not know (it would only
-/// fail later, when read): `input` is its text (text input), or None (binary receive).
-pub unsafe fn check_stored_zone<S: retention_core::orders::words::Summary>(
-    body: &[u64],
-    input: Option<&str>,
-) {
-    if let Some(zone) = S::zone(body) {
-        if !zone_known(&zone) {
-            let why = format!("time zone \"{zone}\" not recognized");
-            OrReport::or_report(Err::<(), _>(match input {
-                Some(text) => retention_core::text_error(S::TYPE_NAME, text, why),
-                None => retention_core::MetricError::InvalidBinary(format!(
-                    "invalid binary {}: {why}",
-                    S::TYPE_NAME
-                )),
-            }));
-        }
-    }
-}
-
 #[cold]
 pub unsafe fn null_parameter(name: &str) -> ! {
     pgrx::ereport!(

@@ -126,18 +126,16 @@ macro_rules! word_summary_type {
     ($S:ty, $in:ident, $out:ident, $recv:ident, $send:ident, $combine:ident, $final:ident) => {
         $crate::glue::pg_fn!(fn $in(fcinfo) {
             let text = $crate::glue::arg_cstr(fcinfo, 0, <$S as retention_core::orders::words::Summary>::TYPE_NAME);
-            let body = $crate::glue::OrReport::or_report(<$S as retention_core::orders::words::Summary>::from_text(text));
-            $crate::orders::calendar::check_stored_zone::<$S>(&body, Some(text));
-            $crate::orders::datum::summary_datum::<$S>(&body)
+            let body = <$S as retention_core::orders::words::Summary>::from_text(text);
+            $crate::orders::datum::summary_datum::<$S>(&$crate::glue::OrReport::or_report(body))
         });
         $crate::glue::pg_fn!(fn $out(fcinfo) {
             let body = $crate::orders::datum::summary_arg::<$S>($crate::glue::arg(fcinfo, 0).expect("strict"));
             $crate::glue::ret_cstring(&<$S as retention_core::orders::words::Summary>::to_text(body))
         });
         $crate::glue::pg_fn!(fn $recv(fcinfo) {
-            let body = $crate::glue::OrReport::or_report(retention_core::orders::words::from_binary::<$S>($crate::glue::arg_recv_bytes(fcinfo, 0)));
-            $crate::orders::calendar::check_stored_zone::<$S>(&body, None);
-            $crate::orders::datum::summary_datum::<$S>(&body)
+            let body = retention_core::orders::words::from_binary::<$S>($crate::glue::arg_recv_bytes(fcinfo, 0));
+            $crate::orders::datum::summary_datum::<$S>(&$crate::glue::OrReport::or_report(body))
         });
         $crate::glue::pg_fn!(fn $send(fcinfo) {
             let body = $crate::orders::datum::summary_arg::<$S>($crate::glue::arg(fcinfo, 0).expect("strict"));

@@ -193,9 +193,11 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   -- [time] cohort_summary text input: an impossible date, a date that does not start a month
   ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-02-30",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
   ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-15",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
-  -- [name] cohort_summary text input: an unknown granularity or time zone (the zone was
-  -- accepted here and refused only when the summary was read)
+  -- [name] cohort_summary text input: an unknown granularity
   ($$SELECT '(version:1,unit:"fortnight",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
+  -- [name] cohort_summary text input: a time zone this server does not know is accepted, so
+  -- that a restore never fails on a zone another server's time zone data had; reading the
+  -- summary refuses it (cohort_table below)
   ($$SELECT '(version:1,unit:"month",zone:"Mars/Olympus_Mons",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary$$),
   -- [huge] cohort_summary text input: counts at 2^63 - 1 are valid: accepted; past it, not
   ($$SELECT '(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775807],orders:[9223372036854775807],priced_orders:[9223372036854775807],revenue:[99999999999999999999999999999999999999],last:[9223372036854775807],bracket_active:[])'::cohort_summary$$),
@@ -228,8 +230,8 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   -- has matured): accepted
   ($$SELECT count(*) FROM cohort_table((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'infinity')$$),
   ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'on', '-infinity')$$),
-  -- [name] cohort_table: a summary whose time zone the server does not know is refused by its
-  -- input
+  -- [name] cohort_table: a summary whose time zone this server does not know is refused when
+  -- read (its input accepts it, above)
   ($$SELECT * FROM cohort_table('(version:1,unit:"month",zone:"Mars/Olympus_Mons",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[1],orders:[1],priced_orders:[1],revenue:[1],last:[1],bracket_active:[])'::cohort_summary)$$),
   -- [name] retention_curve: modes are not case sensitive: accepted
   ($$SELECT * FROM retention_curve((SELECT cohort_agg(h, 'month') FROM (SELECT customer_history_agg(now()) h) x), 'ON OR AFTER')$$),

@@ -326,8 +326,8 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT * FROM periods((SELECT period_series_agg(1, now(), 1, 'month')), NULL)$$),
   -- [nan] periods: a NaN level
   ($$SELECT * FROM periods((SELECT period_series_agg(1, now(), 1, 'month')), 'NaN')$$),
-  -- [name] periods: a series whose time zone the server does not know is refused by its input
-  -- (it was accepted there and refused only here)
+  -- [name] periods: a series whose time zone this server does not know is refused when read
+  -- (its input accepts it, so that a restore never fails on another server's zone)
   ($$SELECT * FROM periods('(version:1,unit:"month",zone:"Mars/Olympus_Mons",first_period:"2026-01-01",scale:0,new_customers:[1,0],retained:[0,0],reactivated:[0,0],churned:[0,1],orders:[1,0],priced_orders:[1,0],revenue:[1,0])'::period_series)$$),
   -- [text] stored summaries: not a summary
   ($$SELECT '(version:1)'::retention_summary$$),
@@ -366,10 +366,12 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT '(version:1,mrr_start:10,mrr_end:10,new:5,expansion:0,contraction:0,churned:0,customers_start:1,customers_end:1,new_customers:0,expanded_customers:0,contracted_customers:0,churned_customers:0)'::mrr_summary$$),
   ($$SELECT '(version:1,unit:"month",zone:"UTC",first_period:"2026-01-01",scale:0,new_customers:[1,0],retained:[0,0],reactivated:[0,0],churned:[0,2],orders:[1,0],priced_orders:[1,0],revenue:[1,0])'::period_series$$),
   ($$SELECT replace(mrr_series_agg(1, '2026-01-01'::timestamptz, 1, 'month')::text, 'churned_customers:[0,1]', 'churned_customers:[0,2]')::mrr_series$$),
-  -- [name] stored series: an unknown granularity, an unknown or empty time zone; names are
-  -- written in lower case (a zone is checked as date_trunc looks it up, so "utc" is valid)
-  ($$SELECT '(version:1,unit:"fortnight",zone:"UTC",first_period:"2026-01-01",scale:0,new_customers:[1,0],retained:[0,0],reactivated:[0,0],churned:[0,1],orders:[1,0],priced_orders:[1,0],revenue:[1,0])'::period_series$$),
+  -- [name] stored series: a time zone this server does not know is accepted, so that a
+  -- restore never fails on a zone another server's time zone data had (periods() refuses it)
   ($$SELECT '(version:1,unit:"month",zone:"Mars/Olympus_Mons",first_period:"2026-01-01",scale:0,new_customers:[1,0],retained:[0,0],reactivated:[0,0],churned:[0,1],orders:[1,0],priced_orders:[1,0],revenue:[1,0])'::period_series$$),
+  -- [name] stored series: an unknown granularity, an empty time zone; granularity names are
+  -- written in lower case; any other zone name is accepted (utc, PST)
+  ($$SELECT '(version:1,unit:"fortnight",zone:"UTC",first_period:"2026-01-01",scale:0,new_customers:[1,0],retained:[0,0],reactivated:[0,0],churned:[0,1],orders:[1,0],priced_orders:[1,0],revenue:[1,0])'::period_series$$),
   ($$SELECT replace(mrr_series_agg(1, '2026-01-01'::timestamptz, 1, 'month')::text, '"month"', '"MONTH"')::mrr_series$$),
   ($$SELECT replace(mrr_series_agg(1, '2026-01-01'::timestamptz, 1, 'month')::text, '"UTC"', '""')::mrr_series$$),
   ($$SELECT replace(mrr_series_agg(1, '2026-01-01'::timestamptz, 1, 'month')::text, '"UTC"', '"utc"')::mrr_series$$),

@@ -427,9 +427,6 @@ pub fn curve(
 pub struct Cohorts;
 
 impl Summary for Cohorts {
-    fn zone(body: &[u64]) -> Option<String> {
-        series::calendar(body).ok().map(|(_, zone)| zone)
-    }
     const KIND: Kind = Kind::Cohort;
     const TYPE_NAME: &'static str = "cohort_summary";
 

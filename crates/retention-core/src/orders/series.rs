@@ -736,9 +736,6 @@ pub fn activity_rows(b: &[u64]) -> Vec<ActivityRow> {
 pub struct Activity;
 
 impl Summary for Activity {
-    fn zone(body: &[u64]) -> Option<String> {
-        calendar(body).ok().map(|(_, zone)| zone)
-    }
     const KIND: Kind = Kind::Series;
     const TYPE_NAME: &'static str = "period_series";
 
@@ -976,9 +973,6 @@ pub fn mrr_rows(b: &[u64]) -> Vec<MrrRow> {
 pub struct MrrSeries;
 
 impl Summary for MrrSeries {
-    fn zone(body: &[u64]) -> Option<String> {
-        calendar(body).ok().map(|(_, zone)| zone)
-    }
     const KIND: Kind = Kind::MrrSeries;
     const TYPE_NAME: &'static str = "mrr_series";
 

@@ -1083,10 +1083,3 @@ fn mrr_summaries_of_38_digit_amounts_are_valid() {
         i128::MAX
     ));
 }
-
-#[test]
-fn calendar_summaries_name_their_zone_for_the_server_to_check() {
-    let b = series::new_body(crate::time::Unit::Month, "Mars/Olympus_Mons").unwrap();
-    assert_eq!(Activity::zone(&b).as_deref(), Some("Mars/Olympus_Mons"));
-    assert_eq!(Mrr::zone(&mrr::new_body()), None);
-}

@@ -53,12 +53,6 @@ pub trait Summary {
     fn compact(_body: &[u64]) -> Option<Vec<u64>> {
         None
     }
-    /// The time zone a calendar summary's periods are in (None for the others), which the
-    /// glue's text input and receive check against the server's zones: this crate has no
-    /// time zone database.
-    fn zone(_body: &[u64]) -> Option<String> {
-        None
-    }
 }
 
 /// Bytes 4..8 of a datum of this kind.
