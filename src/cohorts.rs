@@ -60,9 +60,17 @@ unsafe fn brackets_arg(fcinfo: FunctionCallInfo, i: usize) -> Vec<i64> {
 /// Shared transition over histories: `(state, h, granularity [, zone] [, brackets])`.
 unsafe fn history_trans(fcinfo: FunctionCallInfo, recurring: bool) -> Datum {
     let state = arg(fcinfo, 0);
-    // The zone argument is text, the brackets int[]: a third argument may be either.
-    let zone_given =
-        nargs(fcinfo) > 3 && pg_sys::get_fn_expr_argtype((*fcinfo).flinfo, 3) == pg_sys::TEXTOID;
+    // The zone argument is text, the brackets int[]: the argument after the granularity may
+    // be either, and only its established type says which.
+    let zone_given = nargs(fcinfo) > 3
+        && match arg_type(fcinfo, 3) {
+            Some(pg_sys::TEXTOID) => true,
+            Some(pg_sys::INT4ARRAYOID) => false,
+            _ => unknown_arg_type(
+                fcinfo,
+                "the argument after the granularity (a time zone or brackets)",
+            ),
+        };
     let b = if zone_given { 4 } else { 3 };
     let zc = call_calendar(
         fcinfo,

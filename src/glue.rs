@@ -115,6 +115,71 @@ pub unsafe fn required_i32(fcinfo: FunctionCallInfo, i: usize, name: &str) -> i3
     }
 }
 
+/// The call site's function-manager record. Every caller through the function manager
+/// (the executor, `OidFunctionCall*`, Citus's `worker_partial_agg`) gives one; only a C caller
+/// using `DirectFunctionCall*` does not, and the functions that cache per call site or read
+/// their own declaration refuse that call rather than dereference nothing.
+pub unsafe fn call_site<'a>(fcinfo: FunctionCallInfo) -> &'a mut pg_sys::FmgrInfo {
+    if let Some(f) = (*fcinfo).flinfo.as_mut() {
+        return f;
+    }
+    pgrx::ereport!(
+        ERROR,
+        PgSqlErrorCode::ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION,
+        "pg_retention functions must be called through the function manager (fmgr_info), not DirectFunctionCall"
+    );
+}
+
+/// The type of argument `i` of this call. The executor passes the call's expression, whose
+/// argument types are exact; callers through the function manager without an expression
+/// (Citus's `worker_partial_agg_sfunc`, `OidFunctionCall*`) still set `fn_oid`, so the type
+/// is then the one `pg_proc` declares. `None` when neither establishes it: no record, or a
+/// polymorphic declaration (`anyelement`) without an expression. A datum is never read as a
+/// type guessed from anything else (a type read from a missing expression is `InvalidOid`,
+/// and taking that for "not text" once read a zone name as an array).
+pub unsafe fn arg_type(fcinfo: FunctionCallInfo, i: usize) -> Option<pg_sys::Oid> {
+    let flinfo = (*fcinfo).flinfo;
+    if flinfo.is_null() {
+        return None;
+    }
+    let t = pg_sys::get_fn_expr_argtype(flinfo, i as i32);
+    if t != pg_sys::InvalidOid {
+        return Some(t);
+    }
+    let mut types: *mut pg_sys::Oid = std::ptr::null_mut();
+    let mut n: i32 = 0;
+    if (*flinfo).fn_oid == pg_sys::InvalidOid {
+        return None;
+    }
+    pg_sys::get_func_signature((*flinfo).fn_oid, &mut types, &mut n);
+    if i >= n as usize {
+        return None;
+    }
+    // A pseudo-type (anyelement, "any") declares no type of its own.
+    let t = *types.add(i);
+    (pg_sys::get_typtype(t) != pg_sys::TYPTYPE_PSEUDO as std::ffi::c_char).then_some(t)
+}
+
+/// The ERROR for an argument whose type [`arg_type`] could not establish, naming the
+/// called function.
+#[cold]
+pub unsafe fn unknown_arg_type(fcinfo: FunctionCallInfo, what: &str) -> ! {
+    let flinfo = (*fcinfo).flinfo;
+    let name = match flinfo.as_ref().map(|f| pg_sys::get_func_name(f.fn_oid)) {
+        Some(p) if !p.is_null() => std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned(),
+        _ => "pg_retention".to_string(),
+    };
+    pgrx::ereport!(
+        ERROR,
+        PgSqlErrorCode::ERRCODE_INDETERMINATE_DATATYPE,
+        format!(
+            "{name}: the type of {what} is not known to this call: it was called through the function manager \
+             without an expression and its declaration does not fix the type"
+        ),
+        "A caller that builds its own call must pass the expression (fn_expr) or call the aggregate from SQL."
+    );
+}
+
 /// Return SQL NULL.
 #[inline]
 pub unsafe fn ret_null(fcinfo: FunctionCallInfo) -> Datum {
@@ -164,7 +229,7 @@ thread_local! {
 /// DROP FUNCTION and CREATE FUNCTION); should an OID be reused for a function with another
 /// number of columns, the count check rebuilds the descriptor.
 unsafe fn record_desc(fcinfo: FunctionCallInfo, columns: usize) -> pg_sys::TupleDesc {
-    let oid = (*(*fcinfo).flinfo).fn_oid;
+    let oid = call_site(fcinfo).fn_oid;
     if let Some(desc) = RECORD_DESCS.with(|m| m.borrow().get(&oid).copied()) {
         if (*desc).natts as usize == columns {
             return desc;

@@ -26,6 +26,8 @@ mod survey;
 mod version;
 
 #[cfg(any(test, feature = "pg_test"))]
+mod no_expression;
+#[cfg(any(test, feature = "pg_test"))]
 mod tests;
 
 /// Required by `cargo pgrx test`.

@@ -148,4 +148,276 @@ mod tests {
             "{e}"
         );
     }
+
+    /// The aggregates the no-expression test runs: (signature, arguments, rows). Arguments
+    /// of a VARIADIC boolean[] are written `VARIADIC ARRAY[...]` (the direct call); the
+    /// harness gets the array itself, as its declared argument.
+    const THROUGH_FMGR: &[(&str, &str, &str)] = &[
+        ("nps(integer)", "score", "o"),
+        ("nps_agg(integer)", "score", "o"),
+        ("csat(integer)", "small", "o"),
+        ("csat(integer,integer,integer,integer)", "small, 1, 5, 4", "o"),
+        ("csat_agg(integer)", "small", "o"),
+        ("csat_agg(integer,integer,integer,integer)", "small, 1, 5, 4", "o"),
+        ("ces(integer,integer)", "small, 5", "o"),
+        ("ces_mean(integer,integer)", "small, 5", "o"),
+        ("ces_agg(integer,integer)", "small, 5", "o"),
+        ("rollup(nps_summary)", "s", "(SELECT nps_agg(score) s FROM o GROUP BY id) x"),
+        ("rollup(csat_summary)", "s", "(SELECT csat_agg(small) s FROM o GROUP BY id) x"),
+        ("rollup(ces_summary)", "s", "(SELECT ces_agg(small, 5) s FROM o GROUP BY id) x"),
+        ("customer_history_agg(timestamp with time zone)", "at", "o"),
+        ("customer_history_agg(timestamp with time zone,numeric)", "at, amount", "o"),
+        ("customer_history_agg(timestamp with time zone,numeric,bigint,numeric)", "at, amount, items, cost", "o"),
+        ("rollup(customer_history)", "h", "h"),
+        ("retention_agg(customer_history,timestamp with time zone,timestamp with time zone)",
+         "h, '2026-04-01', '2026-05-01'", "h"),
+        ("rollup(retention_summary)", "s",
+         "(SELECT retention_agg(h, '2026-04-01', '2026-05-01') s FROM h GROUP BY id % 3) x"),
+        ("customer_stats_agg(customer_history)", "h", "h"),
+        ("rollup(customer_stats)", "s", "(SELECT customer_stats_agg(h) s FROM h GROUP BY id % 3) x"),
+        ("period_series_agg(customer_history,text)", "h, 'month'", "h"),
+        ("period_series_agg(customer_history,text,text)", "h, 'week', 'Europe/Berlin'", "h"),
+        ("rollup(period_series)", "s", "(SELECT period_series_agg(h, 'month', 'UTC') s FROM h GROUP BY id % 3) x"),
+        ("mrr_series_agg(customer_history,text)", "h, 'month'", "h"),
+        ("mrr_series_agg(customer_history,text,text)", "h, 'month', 'America/New_York'", "h"),
+        ("rollup(mrr_series)", "s", "(SELECT mrr_series_agg(h, 'month', 'UTC') s FROM h GROUP BY id % 3) x"),
+        ("mrr_movements(numeric,numeric)", "amount, cost * 3", "o"),
+        ("rollup(mrr_summary)", "s", "(SELECT mrr_movements(amount, cost * 3) s FROM o GROUP BY id) x"),
+        ("cohort_agg(customer_history,text)", "h, 'month'", "h"),
+        ("cohort_agg(customer_history,text,text)", "h, 'month', 'UTC'", "h"),
+        ("cohort_agg(customer_history,text,integer[])", "h, 'week', ARRAY[1, 4, 9]", "h"),
+        ("cohort_agg(customer_history,text,text,integer[])", "h, 'week', 'Asia/Tokyo', ARRAY[2, 5]", "h"),
+        ("recurring_cohort_agg(customer_history,text)", "h, 'month'", "h"),
+        ("recurring_cohort_agg(customer_history,text,text)", "h, 'month', 'UTC'", "h"),
+        ("recurring_cohort_agg(customer_history,text,integer[])", "h, 'week', ARRAY[1, 4, 9]", "h"),
+        ("recurring_cohort_agg(customer_history,text,text,integer[])", "h, 'week', 'Asia/Tokyo', ARRAY[2, 5]", "h"),
+        ("rollup(cohort_summary)", "s", "(SELECT cohort_agg(h, 'month', 'UTC') s FROM h GROUP BY id % 3) x"),
+        ("retention(boolean[])", "VARIADIC ARRAY[c1, c2, c3]", "o"),
+        ("window_funnel(interval,timestamp with time zone,boolean[])", "'30 days', at, VARIADIC ARRAY[c1, c2, c3]", "o"),
+        ("window_funnel(interval,text,timestamp with time zone,boolean[])",
+         "'30 days', 'strict_order', at, VARIADIC ARRAY[c1, c2, c3]", "o"),
+        ("bgnbd_fit(double precision,double precision,double precision)", "f, r, t", "fit"),
+        ("bgnbd_fit(double precision,double precision,double precision,double precision)", "f, r, t, 0.01::float8", "fit"),
+        ("gamma_gamma_fit(double precision,double precision)", "f, m", "fit WHERE f > 0"),
+        ("gamma_gamma_fit(double precision,double precision,double precision)", "f, m, 0.01::float8", "fit WHERE f > 0"),
+        ("sbg_fit(integer,bigint)", "period, alive",
+         "unnest(ARRAY[0, 1, 2, 3, 4, 5, 6, 7], ARRAY[1000, 869, 743, 653, 593, 551, 517, 491]::bigint[]) v(period, alive)"),
+        ("kaplan_meier(double precision,boolean)", "r, f::int % 2 = 0", "fit"),
+        ("rollup(survival_curve)", "s", "(SELECT kaplan_meier(r, f::int % 2 = 0) s FROM fit GROUP BY f::int % 3) x"),
+        // customer_id anyelement: the type comes only from the call's expression.
+        ("retention_agg(anyelement,timestamp with time zone,timestamp with time zone,timestamp with time zone)",
+         "id, at, '2026-04-01', '2026-05-01'", "o"),
+        ("retention_rate(anyelement,timestamp with time zone,timestamp with time zone,timestamp with time zone)",
+         "id, at, '2026-04-01', '2026-05-01'", "o"),
+        ("churn_rate(anyelement,timestamp with time zone,timestamp with time zone,timestamp with time zone)",
+         "id, at, '2026-04-01', '2026-05-01'", "o"),
+        ("repeat_purchase_rate(anyelement)", "id", "o"),
+        ("avg_time_between_purchases(anyelement,timestamp with time zone)", "id, at", "o"),
+        ("median_time_between_purchases(anyelement,timestamp with time zone)", "id, at", "o"),
+        ("customer_stats_agg(anyelement,timestamp with time zone)", "id, at", "o"),
+        ("customer_stats_agg(anyelement,timestamp with time zone,numeric)", "id, at, amount", "o"),
+        ("customer_stats_agg(anyelement,timestamp with time zone,numeric,bigint,numeric)",
+         "id, at, amount, items, cost", "o"),
+        ("period_series_agg(anyelement,timestamp with time zone,numeric,text)", "id, at, amount, 'month'", "o"),
+        ("period_series_agg(anyelement,timestamp with time zone,numeric,text,text)",
+         "id, at, amount, 'month', 'UTC'", "o"),
+        ("mrr_series_agg(anyelement,timestamp with time zone,numeric,text)", "id, at, amount, 'month'", "o"),
+        ("mrr_series_agg(anyelement,timestamp with time zone,numeric,text,text)",
+         "id, at, amount, 'month', 'UTC'", "o"),
+        ("cohort_agg(anyelement,timestamp with time zone,numeric,text)", "id, at, amount, 'month'", "o"),
+        ("cohort_agg(anyelement,timestamp with time zone,numeric,text,text)", "id, at, amount, 'month', 'UTC'", "o"),
+        ("recurring_cohort_agg(anyelement,timestamp with time zone,numeric,text)", "id, at, amount, 'month'", "o"),
+        ("recurring_cohort_agg(anyelement,timestamp with time zone,numeric,text,text)",
+         "id, at, amount, 'month', 'UTC'", "o"),
+    ];
+
+    /// Invalid arguments through the same path: (signature, arguments, rows). Each must give
+    /// the SQLSTATE of the direct call, which is never an internal error (XX000).
+    const THROUGH_FMGR_INVALID: &[(&str, &str, &str)] = &[
+        // The defect this test was written for: a zone read as brackets without an expression.
+        (
+            "cohort_agg(customer_history,text,text)",
+            "h, 'month', 'UTCé'",
+            "h",
+        ),
+        (
+            "cohort_agg(customer_history,text,text)",
+            "h, 'month', ''",
+            "h",
+        ),
+        (
+            "recurring_cohort_agg(customer_history,text,text)",
+            "h, 'month', 'Mars/Olympus'",
+            "h",
+        ),
+        (
+            "cohort_agg(customer_history,text,integer[])",
+            "h, 'week', ARRAY[[1, 2], [3, 4]]",
+            "h",
+        ),
+        (
+            "cohort_agg(customer_history,text,text,integer[])",
+            "h, 'week', 'UTC', ARRAY[3, NULL]",
+            "h",
+        ),
+        ("cohort_agg(customer_history,text)", "h, 'fortnight'", "h"),
+        (
+            "period_series_agg(customer_history,text,text)",
+            "h, 'month', NULL",
+            "h",
+        ),
+        (
+            "retention_agg(customer_history,timestamp with time zone,timestamp with time zone)",
+            "h, '2026-05-01', '2026-04-01'",
+            "h",
+        ),
+        ("nps(integer)", "score + 2", "o"),
+        (
+            "csat(integer,integer,integer,integer)",
+            "small, 5, 1, 3",
+            "o",
+        ),
+        ("ces_agg(integer,integer)", "small, 0", "o"),
+        ("mrr_movements(numeric,numeric)", "-amount, cost", "o"),
+        (
+            "window_funnel(interval,timestamp with time zone,boolean[])",
+            "'-1 day', at, VARIADIC ARRAY[c1, c2]",
+            "o",
+        ),
+        (
+            "window_funnel(interval,text,timestamp with time zone,boolean[])",
+            "'1 day', 'sideways', at, VARIADIC ARRAY[c1, c2]",
+            "o",
+        ),
+        (
+            "bgnbd_fit(double precision,double precision,double precision)",
+            "f + 0.5, r, t",
+            "fit",
+        ),
+        (
+            "gamma_gamma_fit(double precision,double precision,double precision)",
+            "f, m, -1::float8",
+            "fit WHERE f > 0",
+        ),
+        (
+            "sbg_fit(integer,bigint)",
+            "period, alive",
+            "unnest(ARRAY[0, 1, 2], ARRAY[10, 11, 9]::bigint[]) v(period, alive)",
+        ),
+        (
+            "kaplan_meier(double precision,boolean)",
+            "-r - 1, true",
+            "fit",
+        ),
+        (
+            "customer_history_agg(timestamp with time zone,numeric)",
+            "at, -amount",
+            "o",
+        ),
+    ];
+
+    fn through_fmgr_fixture() {
+        Spi::run(
+            "CREATE FUNCTION tests.through_fmgr_trans(internal, regprocedure, boolean, VARIADIC \"any\")
+               RETURNS internal AS '$libdir/pg_retention', 'through_fmgr_trans' LANGUAGE C;
+             CREATE FUNCTION tests.through_fmgr_final(internal, regprocedure, boolean, VARIADIC \"any\")
+               RETURNS text AS '$libdir/pg_retention', 'through_fmgr_final' LANGUAGE C;
+             CREATE AGGREGATE tests.through_fmgr(regprocedure, boolean, VARIADIC \"any\") (
+               SFUNC = tests.through_fmgr_trans, STYPE = internal,
+               FINALFUNC = tests.through_fmgr_final, FINALFUNC_EXTRA);
+             SET TimeZone = 'Pacific/Auckland';
+             CREATE TEMP TABLE o AS
+             SELECT (g % 7)::bigint AS id,
+                    timestamptz '2026-01-01 00:00+00' + (g * 53 % 200) * interval '1 day' + g * interval '1 hour' AS at,
+                    (g % 13 + 1)::numeric(10,2) AS amount, (g % 3 + 1)::bigint AS items, (g % 5)::numeric AS cost,
+                    g % 10 AS score, g % 5 + 1 AS small, g % 4 = 0 AS c1, g % 3 = 0 AS c2, g % 5 < 2 AS c3
+             FROM generate_series(1, 80) g;
+             CREATE TEMP TABLE h AS
+             SELECT id, customer_history_agg(at, amount, items, cost) AS h FROM o GROUP BY id;
+             CREATE TEMP TABLE fit AS
+             SELECT (g % 5)::float8 AS f, CASE WHEN g % 5 = 0 THEN 0 ELSE (g % 5) * 4 + g % 3 END::float8 AS r,
+                    (30 + g % 11)::float8 AS t, (10 + g % 17)::float8 AS m
+             FROM generate_series(1, 200) g;",
+        )
+        .unwrap();
+    }
+
+    fn aggregate_name(signature: &str) -> &str {
+        &signature[..signature.find('(').unwrap()]
+    }
+
+    #[pg_test]
+    fn aggregates_survive_calls_without_an_expression() {
+        // Citus's worker_partial_agg and coord_combine_agg, OidFunctionCall and other
+        // extensions call transition, combine, serial, deserial and final functions through
+        // the function manager with no expression. Every aggregate of the extension is run
+        // that way (src/no_expression.rs): two states, each through its partial form (serial
+        // and deserial, or text output and input), combined, finished; the answer must be the
+        // direct call's. A crash would end this test's own session.
+        through_fmgr_fixture();
+        let all = one(
+            "SELECT string_agg(p.oid::regprocedure::text, ';' ORDER BY 1) FROM pg_aggregate a
+             JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+             JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_retention'",
+        );
+        let covered: std::collections::BTreeSet<String> = THROUGH_FMGR
+            .iter()
+            .map(|(sig, _, _)| one(&format!("SELECT '{sig}'::regprocedure::text")))
+            .collect();
+        let missing: Vec<&str> = all.split(';').filter(|a| !covered.contains(*a)).collect();
+        assert!(
+            missing.is_empty(),
+            "aggregates without a no-expression case: {missing:?}"
+        );
+
+        for (sig, args, from) in THROUGH_FMGR {
+            let direct = format!("({}({args}))::text", aggregate_name(sig));
+            let harness = |expr: bool| {
+                format!(
+                    "tests.through_fmgr('{sig}'::regprocedure, {expr}, {})",
+                    args.replace("VARIADIC ", "")
+                )
+            };
+            let polymorphic = sig.contains("anyelement");
+            // With the executor's expression for the transition only where the type of
+            // customer_id needs it; every other function of the aggregate gets none.
+            let got = one(&format!(
+                "SELECT coalesce({h}, 'NULL') || ' | ' || coalesce({direct}, 'NULL') FROM {from}",
+                h = harness(polymorphic)
+            ));
+            let (via, want) = got.split_once(" | ").unwrap();
+            assert_eq!(
+                via, want,
+                "{sig}: through the function manager without an expression"
+            );
+            assert_ne!(want, "NULL", "{sig}: the case should produce a value");
+            if polymorphic {
+                // Without any expression, customer_id's type is unknown: a clean 42P18.
+                let e = sqlstate_of(&format!("SELECT {} FROM {from}", harness(false)));
+                assert!(e.starts_with("42P18: "), "{sig}: {e}");
+                assert!(
+                    e.contains("the type of customer_id is not known"),
+                    "{sig}: {e}"
+                );
+            }
+        }
+        for (sig, args, from) in THROUGH_FMGR_INVALID {
+            let direct = sqlstate_of(&format!(
+                "SELECT {}({args}) FROM {from}",
+                aggregate_name(sig)
+            ));
+            let via = sqlstate_of(&format!(
+                "SELECT tests.through_fmgr('{sig}'::regprocedure, false, {}) FROM {from}",
+                args.replace("VARIADIC ", "")
+            ));
+            let code = |e: &str| e.split(':').next().unwrap().to_string();
+            assert_ne!(direct, "no error", "{sig}({args}) should be refused");
+            assert!(!direct.starts_with("XX"), "{sig}({args}): {direct}");
+            assert_eq!(
+                code(&via),
+                code(&direct),
+                "{sig}({args}): {via} against {direct}"
+            );
+        }
+    }
 }

@@ -137,7 +137,7 @@ pub unsafe fn zone_calendar<'a>(
     unit: Unit,
     zone: &str,
 ) -> &'a mut ZoneCalendar {
-    let flinfo = (*fcinfo).flinfo;
+    let flinfo: *mut pg_sys::FmgrInfo = call_site(fcinfo);
     let cached = (*flinfo).fn_extra as *mut ZoneCalendar;
     if !cached.is_null() && (*cached).cal.unit == unit && (*cached).zone() == zone.as_bytes() {
         return &mut *cached;
@@ -173,7 +173,7 @@ pub unsafe fn call_calendar<'a>(
     };
     // A NULL extra argument is never cached: its parser reports it.
     let extra_d = extra.and_then(|(j, _)| arg(fcinfo, j));
-    let flinfo = (*fcinfo).flinfo;
+    let flinfo: *mut pg_sys::FmgrInfo = call_site(fcinfo);
     let cached = (*flinfo).fn_extra as *mut ZoneCalendar;
     if let Some(c) = cached.as_mut() {
         if let Some((u, z, x)) = c.args {

@@ -17,15 +17,14 @@ pub enum IdType {
 
 /// The id type of argument `argno` (domains resolve to their base type). Types whose
 /// equality is not byte equality are refused rather than compared wrongly: `char(n)`
-/// ignores trailing spaces, `numeric` has several forms of one value.
-pub unsafe fn id_type(fcinfo: FunctionCallInfo, argno: i32) -> IdType {
-    let oid = pg_sys::get_fn_expr_argtype((*fcinfo).flinfo, argno);
-    let base = if oid == pg_sys::InvalidOid {
-        oid
-    } else {
-        pg_sys::getBaseType(oid)
+/// ignores trailing spaces, `numeric` has several forms of one value. The argument is
+/// `anyelement`, so only the call's expression gives its type; a call without one (through
+/// the function manager, as Citus's `worker_partial_agg` makes) is refused with 42P18.
+pub unsafe fn id_type(fcinfo: FunctionCallInfo, argno: usize) -> IdType {
+    let Some(oid) = arg_type(fcinfo, argno) else {
+        unknown_arg_type(fcinfo, "customer_id");
     };
-    match base {
+    match pg_sys::getBaseType(oid) {
         pg_sys::INT2OID => IdType::Int2,
         pg_sys::INT4OID => IdType::Int4,
         pg_sys::INT8OID => IdType::Int8,
@@ -37,13 +36,7 @@ pub unsafe fn id_type(fcinfo: FunctionCallInfo, argno: i32) -> IdType {
 
 #[cold]
 unsafe fn unsupported(oid: Oid) -> ! {
-    let name = if oid == pg_sys::InvalidOid {
-        "unknown".to_string()
-    } else {
-        std::ffi::CStr::from_ptr(pg_sys::format_type_be(oid))
-            .to_string_lossy()
-            .into_owned()
-    };
+    let name = std::ffi::CStr::from_ptr(pg_sys::format_type_be(oid)).to_string_lossy();
     pgrx::ereport!(
         ERROR,
         PgSqlErrorCode::ERRCODE_DATATYPE_MISMATCH,

@@ -432,7 +432,7 @@ unsafe fn cached<'a, T: 'static>(
         key.extend_from_slice(&(p.len() as u64).to_le_bytes());
         key.extend_from_slice(p);
     }
-    let flinfo = (*fcinfo).flinfo;
+    let flinfo: *mut pg_sys::FmgrInfo = call_site(fcinfo);
     let c = (*flinfo).fn_extra as *mut Cached<T>;
     if !c.is_null() && (*c).key == key {
         return &(*c).value;
