@@ -23,7 +23,15 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 passed=0
-tier() { echo; echo "=== tier: $1"; }
+# Each tier's wall time, printed at the end (docs/testing.md lists what each costs).
+times=()
+current=
+started=$SECONDS
+tier() {
+    [ -z "$current" ] || times+=("$(printf '%-9s %5d s' "$current" $((SECONDS - started)))")
+    current=${1%% *}; started=$SECONDS
+    echo; echo "=== tier: $1"
+}
 
 tier "unit (cargo test -p retention-core)"
 cargo test -p retention-core --quiet
@@ -60,5 +68,7 @@ tier "upgrade (the last release built from git, ALTER EXTENSION UPDATE to this v
 tests/upgrade_check.sh
 passed=$((passed + 1))
 
+times+=("$(printf '%-9s %5d s' "$current" $((SECONDS - started)))")
 echo
+printf 'time per tier:\n'; printf '  %s\n' "${times[@]}"
 echo "tiers: $passed passed, 0 failed"

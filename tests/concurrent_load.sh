@@ -174,7 +174,9 @@ read -r dashboard_tx _ <<<"${script_stats[2]}"; read -r refresh_tx _ <<<"${scrip
 # are gone and the commits of every statement pgbench ran are counted (one statement per
 # insert, 8 per dashboard page, 2 per refresh; autovacuum's commits only add to it).
 expected=$((orders_tx + responses_tx + 8 * dashboard_tx + 2 * refresh_tx))
-for _ in $(seq 1 50); do
+# On an idle machine this takes a few polls; on a busy one the backends may take seconds to
+# be scheduled and exit, so the bound (60 s) is only how long to wait before calling it a hang.
+for _ in $(seq 1 300); do
     busy=$(psql "${tcp[@]}" -d "$db" -At -c "SELECT count(*) FROM pg_stat_activity
                                              WHERE datname = current_database() AND pid <> pg_backend_pid()
                                                AND backend_type = 'client backend'")
