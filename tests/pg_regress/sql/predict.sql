@@ -56,6 +56,22 @@ SELECT round(expected_purchases(bg, 39, 2, 30.43, 38.86)::numeric, 3) AS fhl_1_2
        abs(expected_purchases(bg, 39) - 1.1950162284461952) < 1e-12 AS new_customer,
        probability_alive(bg, 0, 0, 38.86) AS no_repeat_is_alive
 FROM models;
+-- One call site whose models change from row to row: every row must read its own models,
+-- not the ones the call site parsed for the row before (a call site keeps the parsed models
+-- while the arguments' bytes stay the same). B and G2 are the models with one digit changed,
+-- so their text has the same length as the original's. Each row is compared with the same
+-- read-out of its models alone; models_differ shows the comparison can fail.
+WITH ab AS (SELECT bg AS a, replace(bg::text, 'r:0.2425', 'r:0.3425')::bgnbd_model AS b,
+                   gg AS g, replace(gg::text, 'p:6.2488', 'p:7.2488')::gamma_gamma_model AS g2 FROM models),
+     alone AS (SELECT expected_purchases(a, 39, 2, 30.43, 38.86) AS ea, expected_purchases(b, 39, 2, 30.43, 38.86) AS eb,
+                      clv(a, g, 2, 30.43, 38.86, 22.35) AS c_ag, clv(a, g2, 2, 30.43, 38.86, 22.35) AS c_ag2,
+                      clv(b, g, 2, 30.43, 38.86, 22.35) AS c_bg FROM ab)
+SELECT ea <> eb AND c_ag <> c_ag2 AND c_ag <> c_bg AS models_differ,
+       array_agg(expected_purchases(CASE WHEN i % 2 = 1 THEN a ELSE b END, 39, 2, 30.43, 38.86)
+                 = CASE WHEN i % 2 = 1 THEN ea ELSE eb END ORDER BY i) AS own_bgnbd,
+       array_agg(clv(CASE WHEN i = 3 THEN b ELSE a END, CASE WHEN i = 2 THEN g2 ELSE g END, 2, 30.43, 38.86, 22.35)
+                 = CASE i WHEN 2 THEN c_ag2 WHEN 3 THEN c_bg ELSE c_ag END ORDER BY i) AS own_models_in_clv
+FROM ab, alone, generate_series(1, 4) i GROUP BY ea, eb, c_ag, c_ag2, c_bg;
 -- P(N(t) = n) for a new customer sums to 1 over n (r = 0.24 makes the tail long: n up to 2000).
 SELECT round(sum(probability_of_purchases(bg, 39, n))::numeric, 9) FROM models, generate_series(0, 2000) n;
 -- Gamma-Gamma: ID 1 (x = 2, zbar 22.35): conditional_expected_average_profit = 24.658616189236472,
