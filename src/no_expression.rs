@@ -16,9 +16,11 @@
 //! types (the executor's call), so that aggregates whose `anyelement` argument needs it still
 //! reach their combine, serial, deserial and final functions without one.
 //!
-//! This mirrors nodeAgg's and Citus's `HandleTransition` rules: a strict transition function
+//! This mirrors nodeAgg's and Citus's `HandleTransition` rules (a strict transition function
 //! skips rows with a NULL argument and takes the first value as the state when there is no
-//! initial value; a result that is a new pointer is copied into the aggregate's context.
+//! initial value; a result that is a new pointer is copied into the aggregate's context), and
+//! Citus's fresh function record on every call: no call-site cache survives from one row to
+//! the next.
 
 use crate::glue::*;
 use pgrx::pg_sys::{self, Datum, FunctionCallInfo, Oid};
@@ -38,8 +40,12 @@ impl Func {
         Some(Func { info })
     }
 
-    /// Call with `args` (`None` for NULL), `context` as the caller's aggregate node.
+    /// Call with `args` (`None` for NULL), `context` as the caller's aggregate node. Citus
+    /// runs `fmgr_info` before every call, so a function finds its call-site cache
+    /// (`fn_extra`) empty on every row, in the memory of the current call: so here too.
     unsafe fn call(&mut self, context: *mut pg_sys::Node, args: &[Option<Datum>]) -> Option<Datum> {
+        self.info.fn_extra = std::ptr::null_mut();
+        self.info.fn_mcxt = pg_sys::CurrentMemoryContext;
         let size = std::mem::size_of::<pg_sys::FunctionCallInfoBaseData>()
             + args.len() * std::mem::size_of::<pg_sys::NullableDatum>();
         let fc = pg_sys::palloc0(size) as FunctionCallInfo;
