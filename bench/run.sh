@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmarks: run inside `pg_virtualenv -v 15` with pg_retention installed (a release
-# build; `make bench` does both). Usage: bench/run.sh [module] [rows] [rounds]
+# The benchmarks: run inside scripts/cluster.sh (PostgreSQL 15, or the version PG names) with
+# pg_retention installed (a release build; `make bench` does both, `make bench PG=18` on 18). Usage: bench/run.sh [module] [rows] [rounds]
 #   module   a benchmark module, bench/<module>.py (survey, orders, ...); default, or "all": every one
 #   rows     the size of the data set; default: the module's own (10 million for survey and orders)
 #   rounds   interleaved timing rounds; default: the module's own (7 for survey, 5 for orders)

