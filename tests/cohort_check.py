@@ -12,7 +12,7 @@ Witnesses of each figure:
 And the properties of the summaries: a rollup of the summaries of three groups of customers
 (customer_id % 3) equals the summary of all; a partial parallel plan equals the serial one.
 
-Runs inside `pg_virtualenv` (tests/sql_tier.sh; PGHOST, PGPORT, PGUSER set) with
+Runs inside `scripts/cluster.sh` (tests/sql_tier.sh; PGHOST, PGPORT, PGUSER set) with
 pg_retention installed, using the Python of .venv (pandas):
 
     ../.venv/bin/python cohort_check.py

@@ -8,7 +8,7 @@
 # its query run from scratch, and every stored summary and rollup must equal the aggregate
 # over the raw rows.
 #
-#   tests/concurrent_load.sh [seconds]       # default 20; in the SQL tier inside pg_virtualenv
+#   tests/concurrent_load.sh [seconds]       # default 20; in the SQL tier inside scripts/cluster.sh
 #
 # Uses the cluster of the libpq environment (PGPORT, PGUSER, PGPASSWORD; the host is always
 # 127.0.0.1, so the cluster must listen there), with pg_retention installed. CLIENTS and THREADS override pgbench's

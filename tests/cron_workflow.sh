@@ -6,7 +6,7 @@
 # computation.
 #
 # Runs inside a throw-away cluster with pg_cron preloaded (scripts/test.sh):
-#   pg_virtualenv -v 15 -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
+#   scripts/cluster.sh -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
 #       -o cron.use_background_workers=on -o max_worker_processes=16 tests/cron_workflow.sh
 # Jobs run in background workers (no password needed) in the test database
 # (cron.schedule_in_database). pg_cron 1.4 schedules by the minute, so the test waits for

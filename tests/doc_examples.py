@@ -7,7 +7,7 @@ run with psql and its output must equal the text block (trailing white space asi
 fenced ```sql norun is shown only. The blocks of one file run in order in one database, so
 an example may use the tables an earlier block made.
 
-Runs inside `pg_virtualenv` (PGHOST, PGPORT, PGUSER set) with pg_retention installed.
+Runs inside `scripts/cluster.sh` (PGHOST, PGPORT, PGUSER set) with pg_retention installed.
 """
 import os
 import re

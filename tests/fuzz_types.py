@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random and mutated input to every type of pg_retention: a value or an ERROR, never a crash.
 
-Runs in the SQL tier (pg_virtualenv exports PGHOST, PGPORT, PGUSER; pg_retention installed);
+Runs in the SQL tier (scripts/cluster.sh exports PGHOST, PGPORT, PGUSER; pg_retention installed);
 standard library only, driving psql. In a database of its own it finds the extension's base
 types, makes valid values of each with the aggregates (the seeds, as text and as the bytes
 of the type's send function), and then, per type:

@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # The installable package: `cargo pgrx package` builds the release tree (the files a
-# distribution package would hold), which is installed the way a package manager would,
-# by copying it under /, and then used from a clean cluster (pg_virtualenv): CREATE
-# EXTENSION, the version, and one figure of each family against its known value.
+# distribution package would hold) for the PostgreSQL that PG names (scripts/pg.sh; default
+# 15), which is installed the way a package manager would, by copying it under /, and then
+# used from a clean cluster (scripts/cluster.sh): CREATE EXTENSION, the version, and one
+# figure of each family against its known value.
 # Run by scripts/test.sh after the sql tier (it replaces the installed build with the
 # packaged release build); as root, or as a user with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pg_config=/usr/lib/postgresql/15/bin/pg_config
-sudo=; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+. scripts/pg.sh
+pg=${PG:-$PG_DEFAULT}
+pg_check_version "$pg"
+pg_config=$(pg_config_of "$pg")
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-if ! cargo pgrx package --pg-config "$pg_config" >"$log" 2>&1; then
+if ! cargo pgrx package --pg-config "$pg_config" $(pg_features_of "$pg") >"$log" 2>&1; then
     cat "$log"; exit 1
 fi
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-pkg=target/release/pg_retention-pg15
+pkg=target/release/pg_retention-pg$pg
 libdir=$("$pg_config" --pkglibdir); sharedir=$("$pg_config" --sharedir)
 
 # Exactly the library, the control file, the install script of this version and the
@@ -30,13 +33,13 @@ grep -q "default_version = '$version'" "$pkg/${sharedir#/}/extension/pg_retentio
     || { echo "package_check: the control file does not name version $version"; exit 1; }
 echo "package_check: $pkg holds $(echo "$got" | wc -l) files: $(echo "$got" | tr '\n' ' ')"
 
-# Installed as a package manager would: the tree copied under /.
-tar -C "$pkg" -cf - . | $sudo tar -C / -xf - --no-same-owner
+# Installed as a package manager would: the tree's files copied under /.
+pg_install_tree "$pkg"
 cmp -s "$pkg/${libdir#/}/pg_retention.so" "$libdir/pg_retention.so" \
     || { echo "package_check: the installed library is not the packaged one"; exit 1; }
 
 # A clean cluster using it.
-pg_virtualenv -v 15 bash -euo pipefail -c "
+scripts/cluster.sh -v "$pg" bash -euo pipefail -c "
 psql() { command psql -X -q -At -v ON_ERROR_STOP=1 \"\$@\"; }
 createdb package_check
 got=\$(psql -d package_check <<'SQL'
@@ -60,5 +63,5 @@ want='$version
 if [ \"\$got\" != \"\$want\" ]; then
     echo \"package_check: a clean cluster with the package gives\"; echo \"\$got\"; echo \"expected\"; echo \"\$want\"; exit 1
 fi
-echo \"package_check: CREATE EXTENSION pg_retention \$(echo \$got | cut -d' ' -f1) in a clean cluster; NPS, repeat rate and sBG as expected\"
+echo \"package_check: CREATE EXTENSION pg_retention \$(echo \$got | cut -d' ' -f1) in a clean cluster of \$(psql -d package_check -c 'SHOW server_version'); NPS, repeat rate and sBG as expected\"
 "

@@ -13,7 +13,7 @@
 # - installing into `public` itself, where a planted function has an extension function's
 #   exact name and arguments, fails (the look-alike is not silently taken over) and
 #   leaves nothing behind.
-# Runs inside pg_virtualenv (the SQL tier) as a superuser, with pg_retention installed.
+# Runs inside scripts/cluster.sh (the SQL tier) as a superuser, with pg_retention installed.
 set -euo pipefail
 db=pg_retention_planted
 clean=pg_retention_planted_clean

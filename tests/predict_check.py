@@ -5,7 +5,7 @@ The references are the committed fixtures of tests/reference/lifetimes/ (made by
 make_fixtures.py with the pinned library versions; README.md there says how), so this check
 needs neither library, only the Python of .venv:
 
-    ../.venv/bin/python predict_check.py     # inside pg_virtualenv, pg_retention installed
+    ../.venv/bin/python predict_check.py     # inside scripts/cluster.sh, pg_retention installed
 
 What is compared, customer by customer:
   - rfm() of every CDNOW_sample customer's history (days / 7 to 1997-09-30; days, Monday

@@ -13,14 +13,18 @@
 #   - after the update the extension's catalog equals a fresh CREATE EXTENSION of this
 #     version (tests/fixtures/extension_schema.sql), and every stored figure, view and
 #     materialized view (also refreshed) reads as before.
-# Run by scripts/test.sh as its own tier; as root, or as a user with sudo. It leaves this
+# Run by scripts/test.sh as its own tier, on the PostgreSQL that PG names (scripts/pg.sh;
+# default 15); as root, or as a user with sudo. It leaves this
 # version installed. The release's build is kept in target/previous-release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-pg_config=/usr/lib/postgresql/15/bin/pg_config
+. scripts/pg.sh
+pg=${PG:-$PG_DEFAULT}    # the PostgreSQL to upgrade on (scripts/pg.sh); default 15
+pg_check_version "$pg"
+export PG=$pg
+pg_config=$(pg_config_of "$pg")
 libdir=$("$pg_config" --pkglibdir)
-sudo=; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
 fail() { echo "upgrade_check: $*" >&2; exit 1; }
 psql() { command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
@@ -48,11 +52,12 @@ if [ "${1:-}" != "--inside" ]; then
     # Its own target directory: sharing target/ would leave the release's library at
     # target/debug/libpg_retention.so, where the next install of this version looks.
     if ! (cd "$work/src" && CARGO_TARGET_DIR="$repo/target/previous-release" \
-            cargo pgrx package --debug --pg-config "$pg_config" --out-dir "$work/pkg") >"$work/build.log" 2>&1; then
+            cargo pgrx package --debug --pg-config "$pg_config" $(pg_features_of "$pg") --out-dir "$work/pkg") \
+            >"$work/build.log" 2>&1; then
         cat "$work/build.log"; fail "release $release ($commit) does not build"
     fi
-    echo "upgrade_check: release $release built from ${commit:0:12} in $((SECONDS - start)) s"
-    pg_virtualenv -v 15 "$0" --inside "$work"
+    echo "upgrade_check: release $release built for $(pg_full_version "$pg") from ${commit:0:12} in $((SECONDS - start)) s"
+    scripts/cluster.sh -v "$pg" "$0" --inside "$work"
     exit
 fi
 
@@ -70,7 +75,7 @@ materialized_views="SELECT string_agg(format('REFRESH MATERIALIZED VIEW %I.%I;',
                     FROM pg_matviews"
 
 # 1. The release, installed as its package would be, and a shop's database on it.
-tar -C "$work/pkg" -cf - . | $sudo tar -C / -xf - --no-same-owner
+pg_install_tree "$work/pkg"
 createdb upgraded
 (cd "$old/.." && psql -d upgraded -f fixtures/stored_objects.sql)
 [ "$(psql -At -d upgraded -c "$extversion")" = "$release" ] || fail "the database was not created at release $release"
