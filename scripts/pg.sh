@@ -12,6 +12,12 @@ PG_DEFAULT=15
 
 pg_repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# pgrx's configuration (which pg_config each pgN means) belongs to this clone, in .pgrx/:
+# the 18 it names lies in this clone's .venv, so a configuration shared by the user's clones
+# (~/.pgrx) would send one clone's build to another's PostgreSQL, and would rewrite the
+# user's own pgrx set-up. scripts/setup.sh initializes it.
+export PGRX_HOME="$pg_repo_root/.pgrx"
+
 # pg_config_of VERSION: the pg_config of that PostgreSQL (it need not exist yet: setup.sh
 # installs both).
 pg_config_of() {

@@ -56,9 +56,9 @@ if [ "$(cat "$venv/requirements.sha256" 2>/dev/null)" != "$want" ] || ! "$venv/b
 fi
 
 # `cargo pgrx init --pg15 <pg_config> --pg18 <pg_config>` uses the installed servers and
-# downloads nothing. The 18's pg_config lies in .venv, so a clone elsewhere points pgrx anew.
+# downloads nothing; it writes this clone's pgrx configuration (PGRX_HOME, scripts/pg.sh).
 . "$repo_root/scripts/pg.sh"
-config="${PGRX_HOME:-$HOME/.pgrx}/config.toml"
+config="$PGRX_HOME/config.toml"
 init=()
 for v in $PG_VERSIONS; do
     c=$(pg_config_of "$v")
