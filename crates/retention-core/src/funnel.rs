@@ -19,6 +19,7 @@
 //! condition is false, as in the contract of `retention`.
 
 use crate::error::{invalid, MetricError, Result};
+use crate::varint::{self, Reader};
 use allocator_api2::alloc::Allocator;
 use allocator_api2::vec::Vec as AVec;
 
@@ -313,5 +314,106 @@ mod tests {
         let mut f = Funnel::new_in(Global);
         f.add(1, [Some(false), Some(true)], Modes::default());
         assert_eq!(f.level(10, 2, Modes::default()), 0);
+    }
+}
+
+/// The state of `window_funnel`: its parameters (the same on every row of a group) and the
+/// group's events.
+///
+/// Partial form: the modes' byte, the number of conditions (one byte), the window and the
+/// event count as varints, then per event its time as a zigzag varint and its condition byte.
+pub struct FunnelState<A: Allocator> {
+    pub window: i64,
+    pub modes: Modes,
+    pub n: usize,
+    pub funnel: Funnel<A>,
+}
+
+impl<A: Allocator> FunnelState<A> {
+    pub fn new_in(window: i64, modes: Modes, n: usize, alloc: A) -> Self {
+        FunnelState {
+            window,
+            modes,
+            n,
+            funnel: Funnel::new_in(alloc),
+        }
+    }
+
+    /// Check that a row (or another state) has this state's parameters.
+    pub fn check_same(&self, window: i64, modes: Modes, n: usize) -> Result<()> {
+        if self.window != window || self.modes != modes || self.n != n {
+            return invalid(
+                "window_funnel: the window, the mode or the number of conditions changed within a group",
+            );
+        }
+        Ok(())
+    }
+
+    /// The deepest level reached.
+    pub fn level(&mut self) -> usize {
+        self.funnel.level(self.window, self.n, self.modes)
+    }
+
+    /// Add the events of another state of the same parameters.
+    pub fn merge(&mut self, other: &FunnelState<A>) -> Result<()> {
+        self.check_same(other.window, other.modes, other.n)?;
+        self.funnel.events.extend_from_slice(&other.funnel.events);
+        Ok(())
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&[self.modes.to_u8(), self.n as u8]);
+        varint::put(out, self.window as u128);
+        varint::put(out, self.funnel.events.len() as u128);
+        for (ts, e) in self.funnel.events.iter() {
+            varint::put(out, varint::zigzag(*ts as i128));
+            out.push(*e);
+        }
+    }
+
+    pub fn read(bytes: &[u8], alloc: A) -> Result<Self> {
+        let bad = || MetricError::InvalidBinary("invalid partial aggregate state".into());
+        let mut r = Reader::new(bytes);
+        let modes = Modes::from_u8(r.byte().ok_or_else(bad)?);
+        let n = r.byte().ok_or_else(bad)? as usize;
+        let window = r.u64().filter(|w| *w <= i64::MAX as u64).ok_or_else(bad)? as i64;
+        let count = r.u64().ok_or_else(bad)?;
+        if n == 0 || n > MAX_CONDITIONS {
+            return Err(bad());
+        }
+        let mut s = FunnelState::new_in(window, modes, n, alloc);
+        for _ in 0..count {
+            let ts = r.i64().ok_or_else(bad)?;
+            let e = r.byte().filter(|e| (*e as usize) <= n).ok_or_else(bad)?;
+            s.funnel.events.push((ts, e));
+        }
+        if !r.at_end() {
+            return Err(bad());
+        }
+        Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod state_tests {
+    use super::*;
+    use allocator_api2::alloc::Global;
+
+    #[test]
+    fn funnel_states_round_trip_and_merge() {
+        let modes = Modes::parse("strict_order").unwrap();
+        let mut a = FunnelState::new_in(100, modes, 2, Global);
+        a.funnel.add(10, [Some(true), None], modes);
+        a.funnel.add(50, [None, Some(true)], modes);
+        let mut out = Vec::new();
+        a.write(&mut out);
+        let mut back = FunnelState::read(&out, Global).unwrap();
+        assert_eq!(back.funnel.events.as_slice(), a.funnel.events.as_slice());
+        assert_eq!(back.level(), 2);
+        let other = FunnelState::new_in(100, Modes::default(), 2, Global);
+        assert!(a.merge(&other).is_err(), "other modes");
+        for bytes in [&out[..out.len() - 1], &[0, 0, 0, 0][..], &[0, 33, 0, 0][..]] {
+            assert!(FunnelState::read(bytes, Global).is_err(), "{bytes:?}");
+        }
     }
 }

@@ -26,7 +26,14 @@ pub fn check() {
 /// lasts more than milliseconds, however many rows there are.
 #[inline]
 pub fn check_every(i: usize) {
-    if i & 0x3fff == 0 {
+    check_each(i, 0x4000);
+}
+
+/// [`check`] every `every`th `i` (a power of two): for loops whose steps cost more than a
+/// row's (a customer's whole history, a row of a set-returning function).
+#[inline]
+pub fn check_each(i: usize, every: usize) {
+    if i & (every - 1) == 0 {
         check();
     }
 }

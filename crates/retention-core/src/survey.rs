@@ -35,7 +35,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn from_u8(v: u8) -> Option<Kind> {
+    pub const fn from_u8(v: u8) -> Option<Kind> {
         match v {
             1 => Some(Kind::Nps),
             2 => Some(Kind::Csat),
@@ -44,7 +44,7 @@ impl Kind {
         }
     }
     /// The SQL type that carries this kind of summary.
-    pub fn type_name(self) -> &'static str {
+    pub const fn type_name(self) -> &'static str {
         match self {
             Kind::Nps => "nps_summary",
             Kind::Csat => "csat_summary",

@@ -465,6 +465,18 @@ impl StateValue for u64 {
     }
 }
 
+/// The pooled mean gap of customers given by their spans (the one-step aggregate's hash
+/// table), as `StatsRef::avg_gap` computes it over the same customers.
+pub fn mean_gap_of<'a>(spans: impl IntoIterator<Item = &'a Span>) -> Option<f64> {
+    let (mut lifespans, mut gaps) = (0i128, 0u64);
+    for (i, v) in spans.into_iter().enumerate() {
+        crate::interrupt::check_every(i);
+        lifespans += (v.last - v.first) as i128;
+        gaps += v.n - 1;
+    }
+    super::mean_gap(lifespans, gaps)
+}
+
 /// First and last order and order count.
 impl StateValue for Span {
     const ZERO: Span = Span::ZERO;

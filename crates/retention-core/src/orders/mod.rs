@@ -14,6 +14,7 @@ pub mod history;
 pub mod ids;
 pub mod log;
 pub mod mrr;
+pub mod onestep;
 pub mod retention;
 pub mod rfm;
 pub mod series;
@@ -105,6 +106,47 @@ impl Customer<'_> {
     pub fn priced_orders(&self) -> u64 {
         self.orders.iter().filter(|o| o.priced()).count() as u64
     }
+    /// revenue - cost by [`profit`]'s rule.
+    pub fn profit(&self) -> Option<Dec> {
+        let n = self.orders.len() as u64;
+        let cost = (self.extras.cost_orders > 0).then_some(self.extras.cost);
+        profit(
+            self.revenue(),
+            self.priced_orders(),
+            cost,
+            self.extras.cost_orders,
+            n,
+        )
+    }
+    /// Mean gap between consecutive orders by [`mean_gap`], in microseconds.
+    pub fn avg_gap(&self) -> Option<f64> {
+        mean_gap(
+            (self.last() - self.first()) as i128,
+            self.orders.len() as u64 - 1,
+        )
+    }
+}
+
+/// revenue - cost of `orders` orders, only when every one has both an amount and a cost
+/// (otherwise it would subtract costs of some orders from the revenue of others); `None`
+/// also when the difference overflows.
+pub fn profit(
+    revenue: Dec,
+    priced_orders: u64,
+    cost: Option<Dec>,
+    cost_orders: u64,
+    orders: u64,
+) -> Option<Dec> {
+    let complete = cost_orders == orders && priced_orders == orders;
+    cost.filter(|_| complete)
+        .and_then(|c| revenue.checked_sub(c))
+}
+
+/// The pooled mean gap between consecutive orders: the sum over customers of (last order -
+/// first order), in microseconds, over the number of gaps (the sum of orders - 1); `None`
+/// without gaps. One customer's mean gap is the same with one term.
+pub fn mean_gap(lifespan_sum: i128, gaps: u64) -> Option<f64> {
+    (gaps > 0).then(|| lifespan_sum as f64 / gaps as f64)
 }
 
 /// An order amount: finite and not negative. Refunds are not orders: net them into the

@@ -85,6 +85,16 @@ pub fn new_body(w: &Window) -> Vec<u64> {
     b
 }
 
+/// The summary of customers given by their flags (the one-step aggregate's hash table).
+pub fn body_of_flags(w: &Window, flags: impl IntoIterator<Item = u8>) -> Result<Vec<u64>> {
+    let mut body = new_body(w);
+    for (i, f) in flags.into_iter().enumerate() {
+        crate::interrupt::check_every(i);
+        add_flags(&mut body, f)?;
+    }
+    Ok(body)
+}
+
 /// The period pair of a body; every row of one aggregate must use the same.
 pub fn check_window(body: &[u64], w: &Window) -> Result<()> {
     let (s, e) = (body[PS] as i64, body[PE] as i64);

@@ -264,6 +264,23 @@ fn ratio(num: f64, den: u64) -> Option<f64> {
     (den > 0).then(|| num / den as f64)
 }
 
+/// The repeat purchase rate: customers with two or more orders over customers.
+pub fn repeat_rate(repeat_customers: u64, customers: u64) -> Option<f64> {
+    ratio(repeat_customers as f64, customers)
+}
+
+/// The repeat purchase rate of customers given by their order counts (the one-step
+/// aggregate's hash table), as [`StatsRef::repeat_purchase_rate`] computes it.
+pub fn repeat_rate_of(order_counts: impl IntoIterator<Item = u64>) -> Option<f64> {
+    let (mut customers, mut repeat) = (0u64, 0u64);
+    for (i, n) in order_counts.into_iter().enumerate() {
+        crate::interrupt::check_every(i);
+        customers += 1;
+        repeat += u64::from(n >= 2);
+    }
+    repeat_rate(repeat, customers)
+}
+
 impl StatsRef<'_> {
     pub fn customers(&self) -> u64 {
         self.0[CUSTOMERS]
@@ -302,10 +319,13 @@ impl StatsRef<'_> {
     /// revenue - cost, only when every order has both an amount and a cost (otherwise it
     /// would subtract costs of some orders from the revenue of others).
     pub fn profit(&self) -> Option<Dec> {
-        let complete = self.cost_orders() == self.orders() && self.priced_orders() == self.orders();
-        self.cost()
-            .filter(|_| complete)
-            .and_then(|c| self.revenue().checked_sub(c))
+        super::profit(
+            self.revenue(),
+            self.priced_orders(),
+            self.cost(),
+            self.cost_orders(),
+            self.orders(),
+        )
     }
     pub fn first_order(&self) -> i64 {
         self.0[FIRST] as i64
@@ -319,7 +339,7 @@ impl StatsRef<'_> {
     }
 
     pub fn repeat_purchase_rate(&self) -> Option<f64> {
-        ratio(self.repeat_customers() as f64, self.customers())
+        repeat_rate(self.repeat_customers(), self.customers())
     }
     pub fn repeat_purchase_ci(&self, confidence: f64) -> Result<Option<Interval>> {
         wilson(
@@ -337,7 +357,7 @@ impl StatsRef<'_> {
     }
     /// Pooled mean gap in microseconds: sum of lifespans / sum of (orders - 1).
     pub fn avg_gap(&self) -> Option<f64> {
-        ratio(self.lifespan_sum() as f64, self.gaps())
+        super::mean_gap(self.lifespan_sum(), self.gaps())
     }
     /// Mean of last - first over customers, in microseconds (0 for one-order customers).
     pub fn avg_lifespan(&self) -> Option<f64> {

@@ -1083,3 +1083,88 @@ fn mrr_summaries_of_38_digit_amounts_are_valid() {
         i128::MAX
     ));
 }
+
+// --- the one-step finals' formulas, against the level-2 summaries and by hand ------------------
+
+#[test]
+fn one_step_formulas_agree_with_the_summaries_by_hand() {
+    // Three customers, days as times. A: days 0, 10, 40 (two gaps, lifespan 40 days);
+    // B: day 5 only; C: days 3 and 4 (one gap of 1 day). By hand: repeat customers A and C,
+    // rate 2/3; pooled mean gap (40 + 0 + 1) days / (2 + 0 + 1) gaps = 41/3 days.
+    let d = US_PER_DAY;
+    let a = history(&[(0, Some("10.00")), (10 * d, Some("5.50")), (40 * d, None)]);
+    let b = history(&[(5 * d, Some("3"))]);
+    let c = history(&[(3 * d, Some("1")), (4 * d, Some("2"))]);
+    let customers = [a.customer(), b.customer(), c.customer()];
+    let mut body = stats::new_body();
+    for cu in &customers {
+        grow_loop(&mut body, |b| stats::add_customer(b, cu));
+    }
+    let s = StatsRef(&body);
+    close(stats::repeat_rate_of([3, 1, 2]).unwrap(), 2.0 / 3.0);
+    close(s.repeat_purchase_rate().unwrap(), 2.0 / 3.0);
+    assert_eq!(stats::repeat_rate_of([]), None);
+    let spans: Vec<ids::Span> = customers
+        .iter()
+        .map(|cu| ids::Span {
+            first: cu.first(),
+            last: cu.last(),
+            n: cu.orders.len() as u64,
+        })
+        .collect();
+    close(ids::mean_gap_of(&spans).unwrap(), 41.0 / 3.0 * d as f64);
+    close(s.avg_gap().unwrap(), 41.0 / 3.0 * d as f64);
+    // One customer's mean gap: A's is 40 / 2 = 20 days; B has none.
+    close(customers[0].avg_gap().unwrap(), 20.0 * d as f64);
+    assert_eq!(customers[1].avg_gap(), None);
+    assert_eq!(ids::mean_gap_of(&spans[1..2]), None);
+}
+
+#[test]
+fn profit_needs_every_amount_and_cost() {
+    // 12.50 revenue from two priced orders, costs 4.25 on both: profit 8.25. With one cost
+    // (or one amount) missing there is no profit: it would subtract costs of some orders
+    // from the revenue of others.
+    let (rev, cost) = (dec("12.50"), Some(dec("4.25")));
+    assert_eq!(profit(rev, 2, cost, 2, 2), Some(dec("8.25")));
+    assert_eq!(profit(rev, 2, cost, 1, 2), None);
+    assert_eq!(profit(rev, 1, cost, 2, 2), None);
+    assert_eq!(profit(rev, 2, None, 0, 2), None);
+    let mut b = HistoryBuilder::new_in(Global);
+    b.add(
+        0,
+        Some(dec("10.00")),
+        HAS_ITEMS | HAS_COST,
+        Some(1),
+        Some(dec("4.25")),
+    )
+    .unwrap();
+    b.add(1, Some(dec("2.50")), HAS_ITEMS | HAS_COST, Some(1), None)
+        .unwrap();
+    b.sort();
+    assert_eq!(b.customer().profit(), None, "one order without a cost");
+}
+
+#[test]
+fn one_step_retention_body_equals_the_history_path() {
+    let w = Window::new(utc(2026, 2, 1, 0, 0, 0), utc(2026, 3, 1, 0, 0, 0)).unwrap();
+    let hs = [
+        history(&[
+            (utc(2026, 1, 10, 0, 0, 0), None),
+            (utc(2026, 2, 5, 0, 0, 0), None),
+        ]),
+        history(&[(utc(2026, 1, 20, 0, 0, 0), None)]),
+        history(&[(utc(2026, 2, 20, 0, 0, 0), None)]),
+    ];
+    let mut by_history = retention::new_body(&w);
+    let mut flags = Vec::new();
+    for h in &hs {
+        let f = retention::flags_of(&w, &h.customer());
+        retention::add_flags(&mut by_history, f).unwrap();
+        flags.push(f);
+    }
+    assert_eq!(retention::body_of_flags(&w, flags).unwrap(), by_history);
+    // By hand: one retained, one churned, one new.
+    let r = RetentionRef(&by_history);
+    assert_eq!((r.retained(), r.churned(), r.new_customers()), (1, 1, 1));
+}

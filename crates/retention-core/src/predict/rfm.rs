@@ -481,3 +481,93 @@ mod tests {
         }
     }
 }
+
+/// The state of the RFM-fitting aggregates (`bgnbd_fit`, `gamma_gamma_fit`): the histogram
+/// and the penalizer the rows gave (the same on every row, or none).
+///
+/// Binary form: `0`, or `1` and the penalizer as a little-endian IEEE-754 double; then the
+/// histogram's form ([`Histogram::serialize`]).
+#[derive(Debug, Default)]
+pub struct FitState {
+    pub hist: Histogram,
+    pub penalizer: Option<f64>,
+}
+
+impl FitState {
+    /// Take a row's penalizer: it must equal the ones before it.
+    pub fn set_penalizer(&mut self, p: Option<f64>) -> Result<()> {
+        match (self.penalizer, p) {
+            (_, None) => Ok(()),
+            (None, Some(p)) => {
+                self.penalizer = Some(p);
+                Ok(())
+            }
+            (Some(a), Some(b)) if a.to_bits() == b.to_bits() => Ok(()),
+            (Some(a), Some(b)) => invalid(format!(
+                "the penalizer must be the same on every row of a fit, got {} and {}",
+                show(a),
+                show(b)
+            )),
+        }
+    }
+
+    pub fn merge(&mut self, other: &FitState) -> Result<()> {
+        self.set_penalizer(other.penalizer)?;
+        self.hist.merge(&other.hist)
+    }
+
+    pub fn serialize(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        match self.penalizer {
+            Some(p) => {
+                out.push(1);
+                out.extend_from_slice(&p.to_le_bytes());
+            }
+            None => out.push(0),
+        }
+        out.extend_from_slice(&self.hist.serialize());
+        out
+    }
+
+    pub fn deserialize(bytes: &[u8]) -> Result<FitState> {
+        let bad = || MetricError::InvalidBinary("invalid partial aggregate state".into());
+        let (penalizer, rest) = match bytes.split_first() {
+            Some((0, rest)) => (None, rest),
+            Some((1, rest)) if rest.len() >= 8 => {
+                let (p, rest) = rest.split_at(8);
+                (
+                    Some(f64::from_le_bytes(p.try_into().map_err(|_| bad())?)),
+                    rest,
+                )
+            }
+            _ => return Err(bad()),
+        };
+        Ok(FitState {
+            hist: Histogram::deserialize(rest)?,
+            penalizer,
+        })
+    }
+}
+
+#[cfg(test)]
+mod fit_state_tests {
+    use super::*;
+
+    #[test]
+    fn fit_states_round_trip_and_merge() {
+        let mut a = FitState::default();
+        a.set_penalizer(Some(0.1)).unwrap();
+        a.hist.add(2.0, 30.0, 40.0).unwrap();
+        let back = FitState::deserialize(&a.serialize()).unwrap();
+        assert_eq!(back.penalizer, Some(0.1));
+        assert_eq!(back.hist.customers(), 1);
+        let mut b = FitState::default();
+        b.hist.add(0.0, 0.0, 10.0).unwrap();
+        a.merge(&b).unwrap();
+        assert_eq!(a.hist.customers(), 2);
+        b.set_penalizer(Some(0.2)).unwrap();
+        assert!(a.merge(&b).is_err(), "two penalizers in one fit");
+        assert!(FitState::deserialize(&[2]).is_err());
+        assert!(FitState::deserialize(&[1, 0, 0]).is_err());
+    }
+}
