@@ -1,7 +1,7 @@
 //! SQL glue of the plain formulas (`retention_rate(start, end, new)` and friends); the math
 //! and its checks are in `retention_core::formulas`, the declarations in `formulas.sql`.
 
-use crate::glue::*;
+use crate::pg::*;
 use retention_core::formulas as f;
 
 pgrx::extension_sql_file!("formulas.sql", name = "formulas");

@@ -7,53 +7,68 @@ CREATE FUNCTION @extschema@.retention_rate(customers_start double precision, cus
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_retention_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.retention_rate(double precision, double precision, double precision) IS
-'Customer retention rate CRR = (customers_end - new_customers) / customers_start, a fraction in [0, 1]. NULL when customers_start = 0; error 22023 on negative counts or more new or retained customers than possible.';
+    'Customer retention rate CRR = (customers_end - new_customers) / customers_start, a '
+    'fraction in [0, 1]. NULL when customers_start = 0; error 22023 on negative counts or more '
+    'new or retained customers than possible.';
 
 CREATE FUNCTION @extschema@.churn_rate(customers_start double precision, customers_lost double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_churn_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.churn_rate(double precision, double precision) IS
-'Customer churn rate = customers_lost / customers_start, a fraction in [0, 1]. NULL when customers_start = 0; error 22023 when customers_lost > customers_start or a count is negative.';
+    'Customer churn rate = customers_lost / customers_start, a fraction in [0, 1]. NULL when '
+    'customers_start = 0; error 22023 when customers_lost > customers_start or a count is '
+    'negative.';
 
 CREATE FUNCTION @extschema@.revenue_churn(mrr_churned double precision, mrr_start double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_revenue_churn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.revenue_churn(double precision, double precision) IS
-'Revenue (MRR) churn rate = mrr_churned / mrr_start, a fraction in [0, 1]. NULL when mrr_start = 0; error 22023 when mrr_churned > mrr_start or an amount is negative.';
+    'Revenue (MRR) churn rate = mrr_churned / mrr_start, a fraction in [0, 1]. NULL when '
+    'mrr_start = 0; error 22023 when mrr_churned > mrr_start or an amount is negative.';
 
 CREATE FUNCTION @extschema@.repeat_purchase_rate(repeat_customers double precision, customers double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_repeat_purchase_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.repeat_purchase_rate(double precision, double precision) IS
-'Repeat purchase rate = repeat_customers (two or more orders) / customers, a fraction in [0, 1]. NULL when customers = 0; error 22023 when repeat_customers > customers or a count is negative.';
+    'Repeat purchase rate = repeat_customers (two or more orders) / customers, a fraction in '
+    '[0, 1]. NULL when customers = 0; error 22023 when repeat_customers > customers or a count '
+    'is negative.';
 
 CREATE FUNCTION @extschema@.return_rate(items_returned double precision, items_sold double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_return_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.return_rate(double precision, double precision) IS
-'Product return rate = items_returned / items_sold, a fraction in [0, 1] (count returns against the sales they came from). NULL when items_sold = 0; error 22023 when items_returned > items_sold or a count is negative.';
+    'Product return rate = items_returned / items_sold, a fraction in [0, 1] (count returns '
+    'against the sales they came from). NULL when items_sold = 0; error 22023 when '
+    'items_returned > items_sold or a count is negative.';
 
 CREATE FUNCTION @extschema@.conversion_rate(customers double precision, leads double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_conversion_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.conversion_rate(double precision, double precision) IS
-'Conversion rate = customers / leads, a fraction in [0, 1]. NULL when leads = 0; error 22023 when customers > leads or a count is negative.';
+    'Conversion rate = customers / leads, a fraction in [0, 1]. NULL when leads = 0; error '
+    '22023 when customers > leads or a count is negative.';
 
 CREATE FUNCTION @extschema@.clv(avg_order_value double precision, purchase_frequency double precision, customer_lifespan double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_clv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.clv(double precision, double precision, double precision) IS
-'Historic customer lifetime value = avg_order_value x purchase_frequency x customer_lifespan, in the currency of avg_order_value (frequency per unit of time, lifespan in the same unit). Error 22023 on negative input, 22003 on overflow.';
+    'Historic customer lifetime value = avg_order_value x purchase_frequency x '
+    'customer_lifespan, in the currency of avg_order_value (frequency per unit of time, '
+    'lifespan in the same unit). Error 22023 on negative input, 22003 on overflow.';
 
 CREATE FUNCTION @extschema@.cac(acquisition_spend double precision, new_customers double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_cac' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cac(double precision, double precision) IS
-'Customer acquisition cost = acquisition_spend / new_customers, in the currency of the spend. NULL when new_customers = 0; error 22023 on negative input.';
+    'Customer acquisition cost = acquisition_spend / new_customers, in the currency of the '
+    'spend. NULL when new_customers = 0; error 22023 on negative input.';
 
 CREATE FUNCTION @extschema@.wilson_ci(successes double precision, trials double precision, confidence double precision DEFAULT 0.95,
     OUT lower double precision, OUT upper double precision)
 RETURNS record
 AS 'MODULE_PATHNAME', 'pgr_wilson_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.wilson_ci(double precision, double precision, double precision) IS
-'Wilson score interval (lower, upper) for the proportion successes / trials at the given confidence level (a fraction, default 0.95). NULL when trials = 0; error 22023 when successes > trials, a count is negative or confidence is not strictly between 0 and 1.';
+    'Wilson score interval (lower, upper) for the proportion successes / trials at the given '
+    'confidence level (a fraction, default 0.95). NULL when trials = 0; error 22023 when '
+    'successes > trials, a count is negative or confidence is not strictly between 0 and 1.';

@@ -16,10 +16,10 @@ pub extern "C-unwind" fn _PG_init() {
     }));
 }
 
-mod glue;
+mod pg;
 
-mod cohorts;
 mod formulas;
+mod funnel;
 mod orders;
 mod predict;
 mod survey;

@@ -22,7 +22,7 @@
 //! Citus's fresh function record on every call: no call-site cache survives from one row to
 //! the next.
 
-use crate::glue::*;
+use crate::pg::*;
 use pgrx::pg_sys::{self, Datum, FunctionCallInfo, Oid};
 
 /// A support function, called through the function manager without an expression.

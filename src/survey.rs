@@ -3,94 +3,103 @@
 //! declarations and their `COMMENT ON` texts are in `survey.sql`; the math is in
 //! `retention_core::survey`.
 //!
-//! The aggregate state *is* the summary type (not `internal`): the transition function
-//! updates the counts in place when PostgreSQL calls it as an aggregate, so a row costs a
-//! range check and two additions, partial aggregation needs no serialize functions, and the
-//! state can travel between nodes (Citus) by its text form.
+//! The aggregate state *is* the summary type (not `internal`; `pg::summary`): the transition
+//! function updates the counts in place when PostgreSQL calls it as an aggregate, so a row
+//! costs a range check and two additions.
 
-use crate::glue::*;
+use crate::pg::*;
 use pgrx::pg_sys::{self, Datum, FunctionCallInfo};
-use retention_core::survey::{self, Header, Kind, OwnedSummary, Scale, SummaryMut, SummaryRef};
+use retention_core::survey::{self, Header, Kind, Scale, SummaryMut, SummaryRef};
 
 pgrx::extension_sql_file!("survey.sql", name = "survey", requires = ["formulas"]);
 
 // --- reading and writing summary datums ---------------------------------------------------
 
-/// A summary argument, read-only. Values stored unaligned or compressed are copied first.
-unsafe fn summary_arg<'a>(d: Datum, kind: Kind) -> SummaryRef<'a> {
-    let (p, len) = aligned_varlena(d);
-    survey::summary_ref(p, len, kind).or_report()
+/// The layout check of a summary of kind `K` (`Kind as u8`).
+unsafe fn check<const K: u8>(p: *const u8, len: usize) -> retention_core::Result<()> {
+    survey::summary_ref(p as *mut u8, len, kind::<K>()).map(|_| ())
 }
 
-/// A datum holding a copy of an owned summary.
-unsafe fn owned_datum(s: &OwnedSummary) -> Datum {
-    new_varlena(&s.as_bytes()[pgrx::pg_sys::VARHDRSZ..])
+const fn kind<const K: u8>() -> Kind {
+    match Kind::from_u8(K) {
+        Some(k) => k,
+        None => panic!("a survey kind"),
+    }
 }
 
-/// The running state of a transition or combine call, ready to update.
-///
-/// Inside an aggregate, the state PostgreSQL hands back is the one we returned last time
-/// (PostgreSQL copied it into the aggregate's memory context), so it is updated in place and
-/// returned as the same pointer, which PostgreSQL then keeps without copying. The first call
-/// (NULL state) and calls outside an aggregate get a fresh summary in the current memory
-/// context; PostgreSQL copies a new pointer into the aggregate context itself.
-///
-/// `validate` says whether the state's header must be checked: not for a transition, whose
-/// state can only be one this code made (the aggregates have no initial value), but yes for
-/// combine, whose first state is PostgreSQL's copy of an input value.
-unsafe fn state_mut<'a>(
+/// A summary argument, read-only.
+unsafe fn summary_arg<'a, const K: u8>(d: Datum) -> SummaryRef<'a> {
+    let (p, len) = read_summary(d, check::<K>);
+    survey::summary_ref(p, len, kind::<K>()).or_report()
+}
+
+/// A new datum holding `bytes` (a whole summary, its varlena header included).
+unsafe fn summary_datum(bytes: &[u8]) -> Datum {
+    new_varlena(&bytes[pg_sys::VARHDRSZ..])
+}
+
+/// The running state of a transition or combine call, ready to update in place
+/// ([`summary_state`]); a new summary of the scale `scale` gives on the group's first row.
+unsafe fn state_mut<'a, const K: u8>(
     fcinfo: FunctionCallInfo,
     state: Option<Datum>,
-    kind: Kind,
     validate: bool,
     scale: impl FnOnce() -> Scale,
 ) -> (Datum, SummaryMut<'a>) {
-    let p = match state {
-        Some(d) => {
-            let raw = d.cast_mut_ptr::<u8>();
-            let ours = in_aggregate(fcinfo)
-                && pgrx::varatt_is_4b_u(raw as *const pg_sys::varlena)
-                && (raw as usize) % 8 == 0;
-            if ours {
-                if validate {
-                    survey::summary_ref(raw, pgrx::varsize_4b(raw as *const pg_sys::varlena), kind)
-                        .or_report();
-                }
-                raw
-            } else {
-                // A value we may not modify (or, in a combine, one stored unaligned): work on
-                // an aligned copy.
-                let (src, len) = aligned_varlena(d);
-                survey::summary_ref(src, len, kind).or_report();
-                let copy = pg_sys::palloc(len) as *mut u8;
-                std::ptr::copy_nonoverlapping(src, copy, len);
-                copy
-            }
-        }
-        None => {
-            let scale = scale();
-            let len = survey::summary_bytes(&scale);
-            let p = pg_sys::palloc0(len) as *mut u8;
-            std::ptr::write(p as *mut Header, Header::new(&scale));
-            pgrx::set_varsize_4b(p as *mut pg_sys::varlena, len as i32);
-            p
-        }
-    };
-    (Datum::from(p), survey::summary_mut(p))
+    let (d, p, _) = summary_state(fcinfo, state, validate, check::<K>, || {
+        let scale = scale();
+        let len = survey::summary_bytes(&scale);
+        let p = pg_sys::palloc0(len) as *mut u8;
+        std::ptr::write(p as *mut Header, Header::new(&scale));
+        pgrx::set_varsize_4b(p as *mut pg_sys::varlena, len as i32);
+        Datum::from(p)
+    });
+    (d, survey::summary_mut(p))
 }
+
+/// The type I/O of the summaries of kind `K`.
+struct SurveyIo<const K: u8>;
+
+impl<const K: u8> TypeIo for SurveyIo<K> {
+    const NAME: &'static str = kind::<K>().type_name();
+    unsafe fn input(text: &str) -> Datum {
+        summary_datum(survey::from_text(kind::<K>(), text).or_report().as_bytes())
+    }
+    unsafe fn output(d: Datum) -> String {
+        summary_arg::<K>(d).to_text()
+    }
+    unsafe fn receive(bytes: &[u8]) -> Datum {
+        summary_datum(
+            survey::from_binary(kind::<K>(), bytes)
+                .or_report()
+                .as_bytes(),
+        )
+    }
+    unsafe fn send(d: Datum) -> Vec<u8> {
+        summary_arg::<K>(d).to_binary()
+    }
+}
+
+const NPS: u8 = Kind::Nps as u8;
+const CSAT: u8 = Kind::Csat as u8;
+const CES: u8 = Kind::Ces as u8;
+
+type_io!(SurveyIo<NPS>: nps_summary_in, nps_summary_out, nps_summary_recv, nps_summary_send);
+type_io!(SurveyIo<CSAT>: csat_summary_in, csat_summary_out, csat_summary_recv, csat_summary_send);
+type_io!(SurveyIo<CES>: ces_summary_in, ces_summary_out, ces_summary_recv, ces_summary_send);
 
 // --- transition, combine ------------------------------------------------------------------
 
 /// Shared transition, the checked path: `(state, score [, scale arguments...])`. The scale
 /// arguments are validated on every row that reaches here, NULL score or not, so a bad scale
 /// is an error even where all scores are NULL. NULL scores are then skipped.
-unsafe fn trans(fcinfo: FunctionCallInfo, kind: Kind, scale: impl Fn() -> Scale) -> Datum {
+unsafe fn trans<const K: u8>(fcinfo: FunctionCallInfo, scale: impl Fn() -> Scale) -> Datum {
     let state = arg(fcinfo, 0);
     let wanted = scale();
     let Some(score) = arg_i32(fcinfo, 1) else {
         return state.unwrap_or_else(|| ret_null(fcinfo));
     };
-    let (datum, mut s) = state_mut(fcinfo, state, kind, false, || wanted);
+    let (datum, mut s) = state_mut::<K>(fcinfo, state, false, || wanted);
     // CSAT and CES take their scale with every row; it must not change within a group.
     if !s.has_scale(&wanted) {
         report(s.scale_changed(&wanted));
@@ -109,17 +118,13 @@ unsafe fn fast_trans(
     fcinfo: FunctionCallInfo,
     same_scale: impl Fn(&Header) -> bool,
 ) -> Option<Datum> {
-    let args = (*fcinfo).args.as_ptr();
-    let (state, score) = (*args, *args.add(1));
-    if state.isnull || score.isnull || !in_aggregate(fcinfo) {
+    let score = *(*fcinfo).args.as_ptr().add(1);
+    if score.isnull {
         return None;
     }
-    let p = state.value.cast_mut_ptr::<u8>();
-    if !pgrx::varatt_is_4b_u(p as *const pg_sys::varlena) || (p as usize) % 8 != 0 {
-        return None;
-    }
+    let (state, p) = own_state(fcinfo)?;
     let mut s = survey::summary_mut(p);
-    (same_scale(s.header) && s.try_accum(score.value.value() as i32)).then_some(state.value)
+    (same_scale(s.header) && s.try_accum(score.value.value() as i32)).then_some(state)
 }
 
 /// Integer argument `i` of a transition call, if present and not NULL (no guard needed).
@@ -136,7 +141,7 @@ pg_fn!(fn nps_trans(fcinfo) fast {
         return d;
     }
 } checked {
-    trans(fcinfo, Kind::Nps, || Scale::NPS)
+    trans::<NPS>(fcinfo, || Scale::NPS)
 });
 
 pg_fn!(
@@ -155,9 +160,9 @@ pg_fn!(
         }
     } checked {
         if nargs(fcinfo) == 2 {
-            trans(fcinfo, Kind::Csat, || Scale::CSAT_DEFAULT)
+            trans::<CSAT>(fcinfo, || Scale::CSAT_DEFAULT)
         } else {
-            trans(fcinfo, Kind::Csat, || {
+            trans::<CSAT>(fcinfo, || {
                 Scale::csat(
                     required_i32(fcinfo, 2, "scale_min"),
                     required_i32(fcinfo, 3, "scale_max"),
@@ -174,21 +179,21 @@ pg_fn!(fn ces_trans(fcinfo) fast {
         return d;
     }
 } checked {
-    trans(fcinfo, Kind::Ces, || Scale::ces(required_i32(fcinfo, 2, "options")).or_report())
+    trans::<CES>(fcinfo, || Scale::ces(required_i32(fcinfo, 2, "options")).or_report())
 });
 
 /// Shared inverse transition (moving-aggregate mode of window frames): takes a row back out
 /// of the running state. NULL scores were skipped when added, so they are skipped here too.
 /// Returning NULL tells PostgreSQL to recompute the frame instead; that only happens if
 /// the state did not count the score, which PostgreSQL's frame logic never asks.
-unsafe fn inverse(fcinfo: FunctionCallInfo, kind: Kind) -> Datum {
+unsafe fn inverse<const K: u8>(fcinfo: FunctionCallInfo) -> Datum {
     let Some(state) = arg(fcinfo, 0) else {
         return ret_null(fcinfo);
     };
     let Some(score) = arg_i32(fcinfo, 1) else {
         return state;
     };
-    let (datum, mut s) = state_mut(fcinfo, Some(state), kind, false, || {
+    let (datum, mut s) = state_mut::<K>(fcinfo, Some(state), false, || {
         unreachable!("state is not NULL")
     });
     if s.try_remove(score) {
@@ -198,107 +203,60 @@ unsafe fn inverse(fcinfo: FunctionCallInfo, kind: Kind) -> Datum {
     }
 }
 
-pg_fn!(fn nps_inv(fcinfo) { inverse(fcinfo, Kind::Nps) });
-pg_fn!(fn csat_inv(fcinfo) { inverse(fcinfo, Kind::Csat) });
-pg_fn!(fn ces_inv(fcinfo) { inverse(fcinfo, Kind::Ces) });
+pg_fn!(fn nps_inv(fcinfo) { inverse::<NPS>(fcinfo) });
+pg_fn!(fn csat_inv(fcinfo) { inverse::<CSAT>(fcinfo) });
+pg_fn!(fn ces_inv(fcinfo) { inverse::<CES>(fcinfo) });
 
 /// Shared combine (and `rollup` transition): strict, so both arguments are non-NULL.
-unsafe fn combine(fcinfo: FunctionCallInfo, kind: Kind) -> Datum {
-    let other = summary_arg(arg(fcinfo, 1).expect("strict"), kind);
-    let (datum, mut s) = state_mut(fcinfo, arg(fcinfo, 0), kind, true, || {
-        unreachable!("strict")
-    });
+unsafe fn combine<const K: u8>(fcinfo: FunctionCallInfo) -> Datum {
+    let other = summary_arg::<K>(arg(fcinfo, 1).expect("strict"));
+    let (datum, mut s) = state_mut::<K>(fcinfo, arg(fcinfo, 0), true, || unreachable!("strict"));
     s.merge(other).or_report();
     datum
 }
 
-// --- type I/O -----------------------------------------------------------------------------
-
-/// The five support functions of each summary type, generated once per kind.
-macro_rules! summary_type {
-    ($kind:expr, $in:ident, $out:ident, $recv:ident, $send:ident, $combine:ident, $respondents:ident) => {
-        pg_fn!(fn $in(fcinfo) {
-            let text = arg_cstr(fcinfo, 0, $kind.type_name());
-            owned_datum(&survey::from_text($kind, text).or_report())
-        });
-        pg_fn!(fn $out(fcinfo) {
-            ret_cstring(&summary_arg(arg(fcinfo, 0).expect("strict"), $kind).to_text())
-        });
-        pg_fn!(fn $recv(fcinfo) {
-            owned_datum(&survey::from_binary($kind, arg_recv_bytes(fcinfo, 0)).or_report())
-        });
-        pg_fn!(fn $send(fcinfo) {
-            new_varlena(&summary_arg(arg(fcinfo, 0).expect("strict"), $kind).to_binary())
-        });
-        pg_fn!(fn $combine(fcinfo) { combine(fcinfo, $kind) });
-        pg_fn!(fn $respondents(fcinfo) {
-            ret_count(summary_arg(arg(fcinfo, 0).expect("strict"), $kind).respondents())
-        });
-    };
-}
-
-summary_type!(
-    Kind::Nps,
-    nps_summary_in,
-    nps_summary_out,
-    nps_summary_recv,
-    nps_summary_send,
-    nps_summary_combine,
-    nps_respondents
-);
-summary_type!(
-    Kind::Csat,
-    csat_summary_in,
-    csat_summary_out,
-    csat_summary_recv,
-    csat_summary_send,
-    csat_summary_combine,
-    csat_respondents
-);
-summary_type!(
-    Kind::Ces,
-    ces_summary_in,
-    ces_summary_out,
-    ces_summary_recv,
-    ces_summary_send,
-    ces_summary_combine,
-    ces_respondents
-);
+pg_fn!(fn nps_summary_combine(fcinfo) { combine::<NPS>(fcinfo) });
+pg_fn!(fn csat_summary_combine(fcinfo) { combine::<CSAT>(fcinfo) });
+pg_fn!(fn ces_summary_combine(fcinfo) { combine::<CES>(fcinfo) });
 
 // --- accessors ----------------------------------------------------------------------------
 
-unsafe fn summary<'a>(fcinfo: FunctionCallInfo, kind: Kind) -> SummaryRef<'a> {
-    summary_arg(arg(fcinfo, 0).expect("accessors are strict"), kind)
+unsafe fn summary<'a, const K: u8>(fcinfo: FunctionCallInfo) -> SummaryRef<'a> {
+    summary_arg::<K>(arg(fcinfo, 0).expect("accessors are strict"))
 }
 
 unsafe fn confidence(fcinfo: FunctionCallInfo) -> f64 {
     arg_f64(fcinfo, 1).expect("accessors are strict")
 }
 
-pg_fn!(fn nps_final(fcinfo) { ret_f64(fcinfo, summary(fcinfo, Kind::Nps).nps()) });
-pg_fn!(fn nps_promoters(fcinfo) { ret_count(summary(fcinfo, Kind::Nps).promoters()) });
-pg_fn!(fn nps_passives(fcinfo) { ret_count(summary(fcinfo, Kind::Nps).passives()) });
-pg_fn!(fn nps_detractors(fcinfo) { ret_count(summary(fcinfo, Kind::Nps).detractors()) });
-pg_fn!(fn nps_stderr(fcinfo) { ret_f64(fcinfo, summary(fcinfo, Kind::Nps).nps_stderr()) });
+pg_fn!(fn nps_respondents(fcinfo) { ret_count(summary::<NPS>(fcinfo).respondents()) });
+pg_fn!(fn csat_respondents(fcinfo) { ret_count(summary::<CSAT>(fcinfo).respondents()) });
+pg_fn!(fn ces_respondents(fcinfo) { ret_count(summary::<CES>(fcinfo).respondents()) });
+
+pg_fn!(fn nps_final(fcinfo) { ret_f64(fcinfo, summary::<NPS>(fcinfo).nps()) });
+pg_fn!(fn nps_promoters(fcinfo) { ret_count(summary::<NPS>(fcinfo).promoters()) });
+pg_fn!(fn nps_passives(fcinfo) { ret_count(summary::<NPS>(fcinfo).passives()) });
+pg_fn!(fn nps_detractors(fcinfo) { ret_count(summary::<NPS>(fcinfo).detractors()) });
+pg_fn!(fn nps_stderr(fcinfo) { ret_f64(fcinfo, summary::<NPS>(fcinfo).nps_stderr()) });
 pg_fn!(fn nps_ci(fcinfo) {
-    let iv = summary(fcinfo, Kind::Nps).nps_ci(confidence(fcinfo)).or_report();
+    let iv = summary::<NPS>(fcinfo).nps_ci(confidence(fcinfo)).or_report();
     ret_interval(fcinfo, iv)
 });
 
-pg_fn!(fn csat_final(fcinfo) { ret_f64(fcinfo, summary(fcinfo, Kind::Csat).csat()) });
-pg_fn!(fn csat_satisfied(fcinfo) { ret_count(summary(fcinfo, Kind::Csat).satisfied()) });
+pg_fn!(fn csat_final(fcinfo) { ret_f64(fcinfo, summary::<CSAT>(fcinfo).csat()) });
+pg_fn!(fn csat_satisfied(fcinfo) { ret_count(summary::<CSAT>(fcinfo).satisfied()) });
 pg_fn!(fn csat_ci(fcinfo) {
-    let iv = summary(fcinfo, Kind::Csat).csat_ci(confidence(fcinfo)).or_report();
+    let iv = summary::<CSAT>(fcinfo).csat_ci(confidence(fcinfo)).or_report();
     ret_interval(fcinfo, iv)
 });
 
-pg_fn!(fn ces_final(fcinfo) { ret_f64(fcinfo, summary(fcinfo, Kind::Ces).ces()) });
-pg_fn!(fn ces_mean_final(fcinfo) { ret_f64(fcinfo, summary(fcinfo, Kind::Ces).mean()) });
+pg_fn!(fn ces_final(fcinfo) { ret_f64(fcinfo, summary::<CES>(fcinfo).ces()) });
+pg_fn!(fn ces_mean_final(fcinfo) { ret_f64(fcinfo, summary::<CES>(fcinfo).mean()) });
 pg_fn!(fn ces_ci(fcinfo) {
-    let iv = summary(fcinfo, Kind::Ces).ces_ci(confidence(fcinfo)).or_report();
+    let iv = summary::<CES>(fcinfo).ces_ci(confidence(fcinfo)).or_report();
     ret_interval(fcinfo, iv)
 });
 pg_fn!(fn ces_mean_ci(fcinfo) {
-    let iv = summary(fcinfo, Kind::Ces).mean_ci(confidence(fcinfo)).or_report();
+    let iv = summary::<CES>(fcinfo).mean_ci(confidence(fcinfo)).or_report();
     ret_interval(fcinfo, iv)
 });

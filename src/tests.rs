@@ -131,8 +131,18 @@ mod tests {
         let arrays = one(&format!(
             "SELECT count(*) || ' of ' || (SELECT count(*) {members} AND t.typcategory <> 'A') {members} AND t.typcategory = 'A'"
         ));
-        let version = one("SELECT current_setting('server_version_num')").parse::<i32>().unwrap();
-        assert_eq!(arrays, if version >= 180000 { "14 of 14" } else { "0 of 14" }, "array types that are members, on {version}");
+        let version = one("SELECT current_setting('server_version_num')")
+            .parse::<i32>()
+            .unwrap();
+        assert_eq!(
+            arrays,
+            if version >= 180000 {
+                "14 of 14"
+            } else {
+                "0 of 14"
+            },
+            "array types that are members, on {version}"
+        );
     }
 
     #[pg_test]

@@ -16,6 +16,7 @@ that precedes a case or a group of cases as its heading, and groups them by test
 pg_regress compares those outputs on every run, so the catalogue cannot drift from what
 the extension does; the --check run (unit tier) keeps the document in step with them.
 """
+import glob
 import os
 import re
 import sys
@@ -415,12 +416,11 @@ USER_FACING_SUPPORT = {"customer_history_combine"}
 def sql_names():
     """Every user-visible function, aggregate and type the extension's SQL creates."""
     names = set()
-    for fn in sorted(os.listdir(SQL_DIR)):
-        if fn.endswith(".sql"):
-            text = open(os.path.join(SQL_DIR, fn), encoding="utf-8").read()
-            for kind, name in re.findall(r"CREATE (FUNCTION|AGGREGATE|TYPE) @extschema@\.(\w+)", text):
-                if kind == "TYPE" or not SUPPORT.search(name) or name in USER_FACING_SUPPORT:
-                    names.add(name)
+    for fn in sorted(glob.glob(os.path.join(SQL_DIR, "**", "*.sql"), recursive=True)):
+        text = open(fn, encoding="utf-8").read()
+        for kind, name in re.findall(r"CREATE (FUNCTION|AGGREGATE|TYPE) @extschema@\.(\w+)", text):
+            if kind == "TYPE" or not SUPPORT.search(name) or name in USER_FACING_SUPPORT:
+                names.add(name)
     return names
 
 
@@ -673,7 +673,7 @@ def coverage(found, names):
         if unknown:
             problems.append(f"form {fm['label']!r} names {sorted(unknown)}, which the SQL does not create")
     for name in sorted(names - covered):
-        problems.append(f"{name} (created in src/*.sql) is in no form of tests/error_catalogue.py")
+        problems.append(f"{name} (created in src/**/*.sql) is in no form of tests/error_catalogue.py")
     for k, fm in enumerate(FORMS):
         if not any_case[k]:
             problems.append(f"{fm['label']}: no case at all")
@@ -749,7 +749,7 @@ Every error is raised with `ereport(ERROR)` and a SQLSTATE from PostgreSQL's cla
 
 ## Coverage
 
-Every user-visible function, aggregate and type input of the extension (as `src/*.sql`
+Every user-visible function, aggregate and type input of the extension (as `src/**/*.sql`
 creates them; overloads and the read-outs of one summary share a row), with the number of
 cases of each kind of bad input. The kinds:
 

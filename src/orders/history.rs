@@ -1,11 +1,15 @@
 //! Level 1: the `customer_history` type, `customer_history_agg(...)` (used with
-//! `GROUP BY customer_id`), its `rollup`, and the per-customer accessors.
+//! `GROUP BY customer_id`), its `rollup`, and the per-customer accessors
+//! (`retention_core::orders::history`; SQL in `history.sql`).
 
-use super::{decode, Scratch};
-use crate::glue::*;
+use super::{decode, with_history, Scratch};
+use crate::pg::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
 use retention_core::orders::history::{self, HistoryBuilder};
 use retention_core::orders::{Customer, HAS_COST, HAS_ITEMS};
+use retention_core::Result;
+
+pgrx::extension_sql_file!("history.sql", name = "history", requires = ["survey"]);
 
 pub type Builder = HistoryBuilder<PgAlloc>;
 
@@ -14,30 +18,39 @@ pub unsafe fn history_datum(c: &Customer<'_>) -> Datum {
     new_varlena(&history::encode(c))
 }
 
-/// The running builder of an internal-state call, made in the aggregate's context on first
-/// use.
-unsafe fn builder<'a>(
-    fcinfo: FunctionCallInfo,
-    state: Option<Datum>,
-    fname: &str,
-) -> (Datum, &'a mut Builder) {
-    match state {
-        Some(d) => (d, &mut *d.cast_mut_ptr::<Builder>()),
-        None => {
-            let ctx = agg_context(fcinfo, fname);
-            let b = alloc_in(ctx, Builder::new_in(PgAlloc(ctx)));
-            (Datum::from(b), &mut *b)
-        }
+/// The builder is the state of `customer_history_agg` and `rollup(customer_history)`; its
+/// partial form is the `customer_history` binary form of what it holds.
+impl AggState for Builder {
+    const DROP: bool = false;
+    fn write(&mut self) -> Vec<u8> {
+        self.sort();
+        history::encode(&self.customer())
     }
+    fn read(bytes: &[u8], alloc: PgAlloc) -> Result<Self> {
+        let mut scratch = Scratch::new_in(unsafe { current_alloc() });
+        let c = history::decode_into(bytes, &mut scratch)?;
+        let mut b = Builder::new_in(alloc);
+        b.merge(&c)?;
+        Ok(b)
+    }
+    fn absorb(&mut self, other: &mut Self) -> Result<()> {
+        other.sort();
+        self.merge(&other.customer())
+    }
+}
+
+internal_state!(Builder: customer_history_serial, customer_history_deserial, customer_history_state_combine);
+
+unsafe fn builder<'a>(fcinfo: FunctionCallInfo, fname: &str) -> (Datum, &'a mut Builder) {
+    state_of(fcinfo, fname, Builder::new_in)
 }
 
 pg_fn!(
     /// `(state, ordered_at [, amount [, items, cost]])`: one order row. Rows without a time
     /// are skipped; a NULL amount, items or cost is an order without that value.
     fn customer_history_trans(fcinfo) {
-        let state = arg(fcinfo, 0);
         let Some(ts) = arg(fcinfo, 1) else {
-            return state.unwrap_or_else(|| ret_null(fcinfo));
+            return skip_row(fcinfo);
         };
         let n = nargs(fcinfo);
         let amount = if n > 2 { arg(fcinfo, 2).map(|d| arg_numeric(d, "amount")) } else { None };
@@ -50,7 +63,7 @@ pg_fn!(
         } else {
             (0, None, None)
         };
-        let (datum, b) = builder(fcinfo, state, "customer_history_trans");
+        let (datum, b) = builder(fcinfo, "customer_history_trans");
         b.add(ts.value() as i64, amount, flags, items, cost).or_report();
         datum
     }
@@ -59,52 +72,25 @@ pg_fn!(
 pg_fn!(
     /// `rollup(customer_history)`: merge stored histories of one customer.
     fn customer_history_rollup_trans(fcinfo) {
-        let state = arg(fcinfo, 0);
         let Some(h) = arg(fcinfo, 1) else {
-            return state.unwrap_or_else(|| ret_null(fcinfo));
+            return skip_row(fcinfo);
         };
-        let mut scratch = Scratch::new_in(current_alloc());
-        let c = decode(h, &mut scratch);
-        let (datum, b) = builder(fcinfo, state, "customer_history_rollup_trans");
-        b.merge(&c).or_report();
-        datum
+        with_history(h, |c| {
+            let (datum, b) = builder(fcinfo, "customer_history_rollup_trans");
+            b.merge(c).or_report();
+            datum
+        })
     }
 );
 
 pg_fn!(fn customer_history_final(fcinfo) {
-    let Some(state) = arg(fcinfo, 0) else {
-        return ret_null(fcinfo);
-    };
-    let b = &mut *state.cast_mut_ptr::<Builder>();
-    b.sort(); // idempotent: the state's content does not change
-    history_datum(&b.customer())
-});
-
-pg_fn!(fn customer_history_serial(fcinfo) {
-    let b = &mut *arg(fcinfo, 0).expect("strict").cast_mut_ptr::<Builder>();
-    b.sort();
-    history_datum(&b.customer())
-});
-
-pg_fn!(fn customer_history_deserial(fcinfo) {
-    let bytes = varlena_bytes(arg(fcinfo, 0).expect("strict"));
-    let mut scratch = Scratch::new_in(current_alloc());
-    let c = history::decode_into(bytes, &mut scratch).or_report();
-    let (datum, b) = builder(fcinfo, None, "customer_history_deserial");
-    b.merge(&c).or_report();
-    datum
-});
-
-pg_fn!(fn customer_history_state_combine(fcinfo) {
-    let (a, b) = (arg(fcinfo, 0), arg(fcinfo, 1));
-    let Some(b) = b else {
-        return a.unwrap_or_else(|| ret_null(fcinfo));
-    };
-    let other = &mut *b.cast_mut_ptr::<Builder>();
-    other.sort();
-    let (datum, mine) = builder(fcinfo, a, "customer_history_state_combine");
-    mine.merge(&other.customer()).or_report();
-    datum
+    match final_state::<Builder>(fcinfo) {
+        Some(b) => {
+            b.sort(); // idempotent: the state's content does not change
+            history_datum(&b.customer())
+        }
+        None => ret_null(fcinfo),
+    }
 });
 
 pg_fn!(
@@ -125,36 +111,34 @@ pg_fn!(
 
 // --- type I/O -------------------------------------------------------------------------------
 
-pg_fn!(fn customer_history_in(fcinfo) {
-    let text = arg_cstr(fcinfo, 0, history::TYPE_NAME);
-    let b = history::from_text(text, current_alloc()).or_report();
-    history_datum(&b.customer())
-});
+/// The type I/O of `customer_history`: the binary form is the stored bytes.
+struct HistoryIo;
 
-pg_fn!(fn customer_history_out(fcinfo) {
-    let mut scratch = Scratch::new_in(current_alloc());
-    let c = decode(arg(fcinfo, 0).expect("strict"), &mut scratch);
-    ret_cstring(&history::to_text(&c))
-});
+impl TypeIo for HistoryIo {
+    const NAME: &'static str = history::TYPE_NAME;
+    unsafe fn input(text: &str) -> Datum {
+        let b = history::from_text(text, current_alloc()).or_report();
+        history_datum(&b.customer())
+    }
+    unsafe fn output(d: Datum) -> String {
+        with_history(d, history::to_text)
+    }
+    unsafe fn receive(bytes: &[u8]) -> Datum {
+        let mut scratch = Scratch::new_in(current_alloc());
+        history_datum(&history::decode_into(bytes, &mut scratch).or_report())
+    }
+    unsafe fn send(d: Datum) -> Vec<u8> {
+        varlena_bytes(d).to_vec()
+    }
+}
 
-pg_fn!(fn customer_history_recv(fcinfo) {
-    let bytes = arg_recv_bytes(fcinfo, 0);
-    let mut scratch = Scratch::new_in(current_alloc());
-    let c = history::decode_into(bytes, &mut scratch).or_report();
-    history_datum(&c)
-});
-
-pg_fn!(fn customer_history_send(fcinfo) {
-    new_varlena(varlena_bytes(arg(fcinfo, 0).expect("strict")))
-});
+type_io!(HistoryIo: customer_history_in, customer_history_out, customer_history_recv, customer_history_send);
 
 // --- accessors ------------------------------------------------------------------------------
 
 /// Run `f` on the customer of argument 0 (accessors are strict).
 unsafe fn with_customer<T>(fcinfo: FunctionCallInfo, f: impl FnOnce(&Customer<'_>) -> T) -> T {
-    let mut scratch = Scratch::new_in(current_alloc());
-    let c = decode(arg(fcinfo, 0).expect("accessors are strict"), &mut scratch);
-    f(&c)
+    with_history(arg(fcinfo, 0).expect("accessors are strict"), f)
 }
 
 /// The order count and first order time of argument 0, from the header alone.
@@ -192,20 +176,9 @@ pg_fn!(fn history_items(fcinfo) {
 pg_fn!(fn history_cost(fcinfo) {
     with_customer(fcinfo, |c| ret_numeric(fcinfo, (c.extras.cost_orders > 0).then_some(c.extras.cost)))
 });
-pg_fn!(fn history_profit(fcinfo) {
-    with_customer(fcinfo, |c| {
-        let n = c.orders.len() as u64;
-        let complete = c.extras.cost_orders == n && c.priced_orders() == n;
-        ret_numeric(fcinfo, complete.then(|| c.revenue().checked_sub(c.extras.cost)).flatten())
-    })
-});
+pg_fn!(fn history_profit(fcinfo) { with_customer(fcinfo, |c| ret_numeric(fcinfo, c.profit())) });
 pg_fn!(fn history_lifespan(fcinfo) { with_customer(fcinfo, |c| interval_datum(c.last() - c.first())) });
-pg_fn!(fn history_avg_gap(fcinfo) {
-    with_customer(fcinfo, |c| {
-        let gaps = c.orders.len() as u64 - 1;
-        ret_interval_us(fcinfo, (gaps > 0).then(|| (c.last() - c.first()) as f64 / gaps as f64))
-    })
-});
+pg_fn!(fn history_avg_gap(fcinfo) { with_customer(fcinfo, |c| ret_interval_us(fcinfo, c.avg_gap())) });
 pg_fn!(
     /// `has_order_between(h, from, to)`: an order in `[from, to)`.
     fn history_has_order_between(fcinfo) {
@@ -220,14 +193,13 @@ pg_fn!(
     /// `order_list(h)`: the orders, one row each, in time order.
     fn history_order_list(fcinfo) {
         with_customer(fcinfo, |c| {
-            let rows: Vec<Vec<Option<Datum>>> = c
+            let rows = c
                 .orders
                 .iter()
                 .map(|o| {
                     let amount = o.priced().then(|| numeric_datum(retention_core::decimal::Dec::new(o.amount as i128, c.scale).with_display(c.display)));
                     vec![Some(Datum::from(o.ts)), amount]
-                })
-                .collect();
+                });
             return_rows(fcinfo, rows)
         })
     }

@@ -1,26 +1,26 @@
-//! SQL glue of the order-history family: the `customer_history` type and its aggregate
-//! (level 1), the population summaries and their accessors (level 2), and the one-step
-//! aggregates that take `customer_id` directly. Declarations and `COMMENT ON` texts are in
-//! `orders.sql`; the math is in `retention_core::orders`.
+//! SQL glue of the order-history features, one module per feature of
+//! `retention_core::orders` with the same name, each with its `.sql` file beside it:
+//! - `history`: the `customer_history` type and `customer_history_agg` (level 1);
+//! - `retention`, `stats`, `series`, `mrr`, `cohort`: the population summaries over
+//!   histories (level 2), their read-outs, and their one-step forms from order rows;
+//! - `rfm`: one customer's RFM columns for the models;
+//! - `onestep`: the state and shared functions of the one-step aggregates.
 //!
-//! Level-2 summaries are aggregate states of a real type updated in place (`datum`), like
-//! the survey summaries; the per-customer states of level 1 and of the one-step aggregates
-//! are `internal`, built from Rust collections whose memory is the aggregate's context
-//! (`glue::PgAlloc`).
+//! DESIGN.md describes the levels and the state strategy of each.
 
-pub(crate) mod calendar;
-pub(crate) mod datum;
+mod cohort;
 mod history;
-mod ids;
-pub(crate) mod onestep;
-mod summaries;
+mod mrr;
+mod onestep;
+mod retention;
+mod rfm;
+mod series;
+mod stats;
 
-use crate::glue::*;
+use crate::pg::*;
 use pgrx::pg_sys::Datum;
 use retention_core::allocator_api2::vec::Vec as AVec;
 use retention_core::orders::{history as core_history, Customer, Order};
-
-pgrx::extension_sql_file!("../orders.sql", name = "orders", requires = ["survey"]);
 
 /// Scratch space for one decoded history, in the current (per-call) memory context.
 pub(crate) type Scratch = AVec<Order, PgAlloc>;
@@ -28,4 +28,10 @@ pub(crate) type Scratch = AVec<Order, PgAlloc>;
 /// Decode a `customer_history` datum.
 pub(crate) unsafe fn decode<'a>(d: Datum, scratch: &'a mut Scratch) -> Customer<'a> {
     core_history::decode_into(varlena_bytes(d), scratch).or_report()
+}
+
+/// Run `f` on the customer of a `customer_history` datum, decoded into per-call scratch.
+pub(crate) unsafe fn with_history<T>(d: Datum, f: impl FnOnce(&Customer<'_>) -> T) -> T {
+    let mut scratch = Scratch::new_in(current_alloc());
+    f(&decode(d, &mut scratch))
 }

@@ -469,7 +469,8 @@ pub unsafe fn text_datum(s: &str) -> Datum {
 
 /// Return `rows` from a set-returning function declared with OUT columns (materialize
 /// mode: the rows go into a tuplestore in one call). Each row gives one value per column,
-/// `None` for NULL.
+/// `None` for NULL. The rows are made as they are stored (pass a lazy iterator), with a
+/// check for cancellation every 1,024 rows.
 pub unsafe fn return_rows(
     fcinfo: FunctionCallInfo,
     rows: impl IntoIterator<Item = Vec<Option<Datum>>>,
@@ -498,7 +499,8 @@ pub unsafe fn return_rows(
         (*rsinfo).allowedModes & pg_sys::SetFunctionReturnMode::SFRM_Materialize_Random as i32 != 0;
     let store = pg_sys::tuplestore_begin_heap(random, false, pg_sys::work_mem);
     pg_sys::MemoryContextSwitchTo(old);
-    for row in rows {
+    for (i, row) in rows.into_iter().enumerate() {
+        retention_core::interrupt::check_each(i, 1024);
         let mut values: Vec<Datum> = row
             .iter()
             .map(|v| v.unwrap_or(Datum::from(0usize)))

@@ -1,12 +1,14 @@
 //! `rfm(customer_history, ...)` and `rfm_holdout(customer_history, ...)`: one customer's
-//! frequency, recency, T and monetary value as lifetimes computes them, in calendar periods.
+//! frequency, recency, T and monetary value as lifetimes computes them, in calendar periods
+//! (`retention_core::orders::rfm`; SQL in `rfm.sql`).
 
-use crate::glue::*;
-use crate::orders::calendar::{session_zone, zone_calendar, ZoneCalendar};
-use crate::orders::{decode, Scratch};
+use super::with_history;
+use crate::pg::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
 use retention_core::orders::rfm::{self, Rfm};
 use retention_core::time::{check_timestamp, Unit};
+
+pgrx::extension_sql_file!("rfm.sql", name = "rfm", requires = ["history"]);
 
 /// The calendar of granularity argument `unit_i` in time zone argument `zone_i` (or the
 /// session's), cached for the call site.
@@ -52,40 +54,40 @@ unsafe fn rfm_columns(r: &Rfm) -> [Option<Datum>; 4] {
 pg_fn!(
     /// `rfm(h, observation_end, granularity, multiplier [, time_zone])`.
     fn rfm_history(fcinfo) {
-        let mut scratch = Scratch::new_in(current_alloc());
-        let c = decode(arg(fcinfo, 0).expect("strict"), &mut scratch);
-        let cal = calendar(fcinfo, 2, 4);
-        let end = period_arg(cal, fcinfo, 1, "observation_end");
-        let multiplier = arg_f64(fcinfo, 3).expect("strict");
-        match rfm::rfm(&c, &mut |ts| cal.index(ts), end, multiplier).or_report() {
-            Some(r) => ret_record(fcinfo, &rfm_columns(&r)),
-            None => ret_null(fcinfo),
-        }
+        with_history(arg(fcinfo, 0).expect("strict"), |c| {
+            let cal = calendar(fcinfo, 2, 4);
+            let end = period_arg(cal, fcinfo, 1, "observation_end");
+            let multiplier = arg_f64(fcinfo, 3).expect("strict");
+            match rfm::rfm(c, &mut |ts| cal.index(ts), end, multiplier).or_report() {
+                Some(r) => ret_record(fcinfo, &rfm_columns(&r)),
+                None => ret_null(fcinfo),
+            }
+        })
     }
 );
 
 pg_fn!(
     /// `rfm_holdout(h, calibration_end, observation_end, granularity, multiplier [, time_zone])`.
     fn rfm_holdout_history(fcinfo) {
-        let mut scratch = Scratch::new_in(current_alloc());
-        let c = decode(arg(fcinfo, 0).expect("strict"), &mut scratch);
-        let cal = calendar(fcinfo, 3, 5);
-        let cal_end = period_arg(cal, fcinfo, 1, "calibration_end");
-        let obs_end = period_arg(cal, fcinfo, 2, "observation_end");
-        let multiplier = arg_f64(fcinfo, 4).expect("strict");
-        match rfm::rfm_holdout(&c, &mut |ts| cal.index(ts), cal_end, obs_end, multiplier).or_report() {
-            Some((r, h)) => {
-                let [f, rec, t, m] = rfm_columns(&r);
-                let hm = numeric_div(Some(h.amount), h.frequency)
-                    .unwrap_or_else(|| numeric_datum(h.amount));
-                ret_record(fcinfo, &[
-                    f, rec, t, m,
-                    Some(Datum::from(h.frequency as i64)),
-                    Some(hm),
-                    Some(Datum::from(h.duration.to_bits())),
-                ])
+        with_history(arg(fcinfo, 0).expect("strict"), |c| {
+            let cal = calendar(fcinfo, 3, 5);
+            let cal_end = period_arg(cal, fcinfo, 1, "calibration_end");
+            let obs_end = period_arg(cal, fcinfo, 2, "observation_end");
+            let multiplier = arg_f64(fcinfo, 4).expect("strict");
+            match rfm::rfm_holdout(c, &mut |ts| cal.index(ts), cal_end, obs_end, multiplier).or_report() {
+                Some((r, h)) => {
+                    let [f, rec, t, m] = rfm_columns(&r);
+                    let hm = numeric_div(Some(h.amount), h.frequency)
+                        .unwrap_or_else(|| numeric_datum(h.amount));
+                    ret_record(fcinfo, &[
+                        f, rec, t, m,
+                        Some(Datum::from(h.frequency as i64)),
+                        Some(hm),
+                        Some(Datum::from(h.duration.to_bits())),
+                    ])
+                }
+                None => ret_null(fcinfo),
             }
-            None => ret_null(fcinfo),
-        }
+        })
     }
 );

@@ -1,0 +1,175 @@
+-- Customer histories (docs/orders.md), level 1 of the order features (DESIGN.md):
+-- customer_history_agg(ordered_at, amount, ...) under GROUP BY customer_id gives one
+-- customer_history per customer (a stored, versioned type); rollup merges stored histories
+-- of one customer; the accessors read one customer's figures. IMMUTABLE and PARALLEL SAFE.
+
+CREATE TYPE @extschema@.customer_history;
+CREATE FUNCTION @extschema@.customer_history_in(cstring) RETURNS @extschema@.customer_history
+AS 'MODULE_PATHNAME', 'customer_history_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_out(@extschema@.customer_history) RETURNS cstring
+AS 'MODULE_PATHNAME', 'customer_history_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_recv(internal) RETURNS @extschema@.customer_history
+AS 'MODULE_PATHNAME', 'customer_history_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_send(@extschema@.customer_history) RETURNS bytea
+AS 'MODULE_PATHNAME', 'customer_history_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- STORAGE extended: a long history compresses well and may be moved out of line.
+CREATE TYPE @extschema@.customer_history (
+    INPUT = @extschema@.customer_history_in,
+    OUTPUT = @extschema@.customer_history_out,
+    RECEIVE = @extschema@.customer_history_recv,
+    SEND = @extschema@.customer_history_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = int4,
+    STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.customer_history IS
+    'One customer''s orders (time and amount of each, plus item and cost totals), built by '
+    'customer_history_agg(...) under GROUP BY customer_id. Stored compactly (a few bytes per '
+    'order); text form (version:1,scale:2,times:[...],amounts:[...]). Input of every '
+    'order-history summary (*_agg(customer_history)); merge with rollup() or '
+    'customer_history_combine().';
+COMMENT ON FUNCTION @extschema@.customer_history_in(cstring) IS
+    'Text input of customer_history: its versioned text form; error 22P02 on malformed text.';
+COMMENT ON FUNCTION @extschema@.customer_history_out(@extschema@.customer_history) IS
+    'Text output of customer_history: (version:1,scale:S,times:["...+00",...],amounts:[...]) '
+    'with optional items and cost totals.';
+COMMENT ON FUNCTION @extschema@.customer_history_recv(internal) IS
+    'Binary input of customer_history (its stored bytes, fully checked); error 22P03 on '
+    'malformed bytes.';
+COMMENT ON FUNCTION @extschema@.customer_history_send(@extschema@.customer_history) IS
+    'Binary output of customer_history: version, flags, scale, then varint-encoded time deltas '
+    'and amounts.';
+CREATE FUNCTION @extschema@.customer_history_trans(internal, timestamptz) RETURNS internal
+AS 'MODULE_PATHNAME', 'customer_history_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_trans(internal, timestamptz, numeric) RETURNS internal
+AS 'MODULE_PATHNAME', 'customer_history_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_trans(internal, timestamptz, numeric, bigint, numeric) RETURNS internal
+AS 'MODULE_PATHNAME', 'customer_history_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_final(internal) RETURNS @extschema@.customer_history
+AS 'MODULE_PATHNAME', 'customer_history_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_serial(internal) RETURNS bytea
+AS 'MODULE_PATHNAME', 'customer_history_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_deserial(bytea, internal) RETURNS internal
+AS 'MODULE_PATHNAME', 'customer_history_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_state_combine(internal, internal) RETURNS internal
+AS 'MODULE_PATHNAME', 'customer_history_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_history_rollup_trans(internal, @extschema@.customer_history) RETURNS internal
+AS 'MODULE_PATHNAME', 'customer_history_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.customer_history_trans(internal, timestamptz) IS
+    'Transition function of customer_history_agg(ordered_at): adds one order (NULL ordered_at '
+    'skipped; error 22008 for infinite or out-of-range times).';
+COMMENT ON FUNCTION @extschema@.customer_history_trans(internal, timestamptz, numeric) IS
+    'Transition function of customer_history_agg(ordered_at, amount): adds one order; a NULL '
+    'amount is an order without an amount; error 22023 for a negative amount.';
+COMMENT ON FUNCTION @extschema@.customer_history_trans(internal, timestamptz, numeric, bigint, numeric) IS
+    'Transition function of customer_history_agg(ordered_at, amount, items, cost): adds one '
+    'order and its items and cost (NULL: not known for this order); error 22023 for negative '
+    'values.';
+COMMENT ON FUNCTION @extschema@.customer_history_final(internal) IS
+    'Final function of customer_history_agg and rollup(customer_history): sorts the orders and '
+    'encodes the history.';
+COMMENT ON FUNCTION @extschema@.customer_history_serial(internal) IS
+    'Serializes a partial customer_history state for parallel aggregation (the stored form).';
+COMMENT ON FUNCTION @extschema@.customer_history_deserial(bytea, internal) IS
+    'Deserializes a partial customer_history state (checked like binary input).';
+COMMENT ON FUNCTION @extschema@.customer_history_state_combine(internal, internal) IS
+    'Combines two partial customer_history states: the union of their orders.';
+COMMENT ON FUNCTION @extschema@.customer_history_rollup_trans(internal, @extschema@.customer_history) IS
+    'Transition function of rollup(customer_history): adds the orders of a stored history.';
+CREATE AGGREGATE @extschema@.customer_history_agg(ordered_at timestamptz) (
+    SFUNC = @extschema@.customer_history_trans, STYPE = internal,
+    FINALFUNC = @extschema@.customer_history_final,
+    COMBINEFUNC = @extschema@.customer_history_state_combine,
+    SERIALFUNC = @extschema@.customer_history_serial, DESERIALFUNC = @extschema@.customer_history_deserial,
+    PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.customer_history_agg(ordered_at timestamptz, amount numeric) (
+    SFUNC = @extschema@.customer_history_trans, STYPE = internal,
+    FINALFUNC = @extschema@.customer_history_final,
+    COMBINEFUNC = @extschema@.customer_history_state_combine,
+    SERIALFUNC = @extschema@.customer_history_serial, DESERIALFUNC = @extschema@.customer_history_deserial,
+    PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.customer_history_agg(ordered_at timestamptz, amount numeric, items bigint, cost numeric) (
+    SFUNC = @extschema@.customer_history_trans, STYPE = internal,
+    FINALFUNC = @extschema@.customer_history_final,
+    COMBINEFUNC = @extschema@.customer_history_state_combine,
+    SERIALFUNC = @extschema@.customer_history_serial, DESERIALFUNC = @extschema@.customer_history_deserial,
+    PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.rollup(@extschema@.customer_history) (
+    SFUNC = @extschema@.customer_history_rollup_trans, STYPE = internal,
+    FINALFUNC = @extschema@.customer_history_final,
+    COMBINEFUNC = @extschema@.customer_history_state_combine,
+    SERIALFUNC = @extschema@.customer_history_serial, DESERIALFUNC = @extschema@.customer_history_deserial,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.customer_history_agg(timestamptz) IS
+    'One customer''s order history from its order rows (use with GROUP BY customer_id): every '
+    'order''s time, no amounts. NULL times skipped; no rows gives NULL.';
+COMMENT ON AGGREGATE @extschema@.customer_history_agg(timestamptz, numeric) IS
+    'One customer''s order history (use with GROUP BY customer_id): each order''s time and '
+    'amount (exact). NULL times skipped, NULL amounts kept as orders without an amount; error '
+    '22023 for a negative amount (refunds are not orders).';
+COMMENT ON AGGREGATE @extschema@.customer_history_agg(timestamptz, numeric, bigint, numeric) IS
+    'One customer''s order history with items and cost totals (use with GROUP BY customer_id), '
+    'for items per order and profit. NULL times skipped; error 22023 for negative amounts, '
+    'items or costs.';
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.customer_history) IS
+    'Merge stored histories of the same customer (yesterday''s history and today''s orders, or '
+    'partitions): the history of all their orders.';
+
+CREATE FUNCTION @extschema@.customer_history_combine(@extschema@.customer_history, @extschema@.customer_history) RETURNS @extschema@.customer_history
+AS 'MODULE_PATHNAME', 'customer_history_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.customer_history_combine(@extschema@.customer_history, @extschema@.customer_history) IS
+    'The history of the orders of both (the same customer): for INSERT ... ON CONFLICT DO '
+    'UPDATE SET h = customer_history_combine(t.h, excluded.h).';
+CREATE FUNCTION @extschema@.first_order_at(@extschema@.customer_history) RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'history_first_order' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.last_order_at(@extschema@.customer_history) RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'history_last_order' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.orders(@extschema@.customer_history) RETURNS bigint
+AS 'MODULE_PATHNAME', 'history_orders' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.revenue(@extschema@.customer_history) RETURNS numeric
+AS 'MODULE_PATHNAME', 'history_revenue' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.avg_order_value(@extschema@.customer_history) RETURNS numeric
+AS 'MODULE_PATHNAME', 'history_avg_order_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.items(@extschema@.customer_history) RETURNS bigint
+AS 'MODULE_PATHNAME', 'history_items' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.cost(@extschema@.customer_history) RETURNS numeric
+AS 'MODULE_PATHNAME', 'history_cost' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.profit(@extschema@.customer_history) RETURNS numeric
+AS 'MODULE_PATHNAME', 'history_profit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.lifespan(@extschema@.customer_history) RETURNS interval
+AS 'MODULE_PATHNAME', 'history_lifespan' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.avg_time_between_purchases(@extschema@.customer_history) RETURNS interval
+AS 'MODULE_PATHNAME', 'history_avg_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.has_order_between(h @extschema@.customer_history, from_time timestamptz, to_time timestamptz) RETURNS boolean
+AS 'MODULE_PATHNAME', 'history_has_order_between' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.order_list(h @extschema@.customer_history, OUT ordered_at timestamptz, OUT amount numeric) RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'history_order_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@.first_order_at(@extschema@.customer_history) IS
+    'Time of the customer''s first order.';
+COMMENT ON FUNCTION @extschema@.last_order_at(@extschema@.customer_history) IS
+    'Time of the customer''s last order.';
+COMMENT ON FUNCTION @extschema@.orders(@extschema@.customer_history) IS
+    'Number of the customer''s orders (rows).';
+COMMENT ON FUNCTION @extschema@.revenue(@extschema@.customer_history) IS
+    'Sum of the customer''s order amounts (exact numeric); NULL when no order has an amount.';
+COMMENT ON FUNCTION @extschema@.avg_order_value(@extschema@.customer_history) IS
+    'Revenue / orders with an amount (numeric division, as avg(amount)); NULL when no order '
+    'has an amount.';
+COMMENT ON FUNCTION @extschema@.items(@extschema@.customer_history) IS
+    'Sum of items over the customer''s orders that give them; NULL when none does.';
+COMMENT ON FUNCTION @extschema@.cost(@extschema@.customer_history) IS
+    'Sum of cost over the customer''s orders that give it; NULL when none does.';
+COMMENT ON FUNCTION @extschema@.profit(@extschema@.customer_history) IS
+    'Revenue - cost; NULL unless every order has both an amount and a cost.';
+COMMENT ON FUNCTION @extschema@.lifespan(@extschema@.customer_history) IS
+    'Last order - first order (an interval in days and time; 0 for one order).';
+COMMENT ON FUNCTION @extschema@.avg_time_between_purchases(@extschema@.customer_history) IS
+    'The customer''s mean gap between consecutive orders = (last - first) / (orders - 1); NULL '
+    'with one order.';
+COMMENT ON FUNCTION @extschema@.has_order_between(@extschema@.customer_history, timestamptz, timestamptz) IS
+    'Whether the customer ordered in [from_time, to_time) (for WHERE clauses on stored '
+    'histories).';
+COMMENT ON FUNCTION @extschema@.order_list(@extschema@.customer_history) IS
+    'The customer''s orders, one row each in time order: ordered_at and amount (NULL when '
+    'unknown).';
