@@ -37,9 +37,9 @@ if ! cargo pgrx --version 2>/dev/null | grep -q " $PGRX_VERSION\$"; then
 fi
 
 # The SQL tier checks the extension on CDNOW against the pandas reference
-# (tests/cdnow_check.py), which runs in its own environment: pip must not touch the system
-# Python (Debian marks it externally managed). The environment belongs to whoever runs this
-# script, so no sudo. The hash of requirements.txt stored in it says whether the pins
+# (tests/checks/cdnow_check.py), which runs in its own environment: pip must not touch the
+# system Python (Debian marks it externally managed). The environment belongs to whoever
+# runs this script, so no sudo. The hash of requirements.txt stored in it says whether the pins
 # changed; an environment whose python is gone (e.g. the interpreter it was made from was
 # upgraded or removed) is made again.
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -4,12 +4,12 @@
 # 15 and the wheel's 18), all of them on 15 first, then on 18, each naming its version.
 #   1. unit     pure math (crates/retention-core): unit and property tests, no PostgreSQL;
 #               the catalogue of bad input (docs/errors.md) matches the expected outputs;
-#               no code reads files, the network or the environment (tests/no_outside_access.py)
+#               no code reads files, the network or the environment (tests/checks/no_outside_access.py)
 #   2. pg_test  #[pg_test] tests inside PostgreSQL (cargo pgrx test)
 #   3. sql      pg_regress golden files (tests/pg_regress), the parallel-plan equivalence
 #               tests, pg_dump/restore of stored summaries, views and materialized views,
 #               every SQL example in docs/ run and compared with its shown output, and the
-#               order figures on CDNOW against the pandas reference (tests/cdnow_check.py),
+#               order figures on CDNOW against the pandas reference (tests/checks/cdnow_check.py),
 #               20 s of pgbench inserts, dashboard queries and concurrent materialized-view
 #               refreshes ending equal to a recomputation (tests/concurrent_load.sh),
 #               and the materialized-view workflow with pg_cron (tests/cron_workflow.sh;
@@ -40,9 +40,9 @@ tier() {
 tier "unit (cargo test -p retention-core)"
 cargo test -p retention-core --quiet
 # docs/errors.md is generated from the pg_regress expected outputs; it must match them.
-python3 tests/error_catalogue.py --check
+python3 tests/checks/error_catalogue.py --check
 # No code of the extension reaches outside its arguments (files, network, environment, SPI).
-python3 tests/no_outside_access.py
+python3 tests/checks/no_outside_access.py
 passed=$((passed + 1))
 
 pgdata=

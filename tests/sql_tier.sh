@@ -39,7 +39,7 @@ echo "--- concurrent load: pgbench inserts, dashboards and concurrent refreshes,
 ./concurrent_load.sh 20
 
 echo "--- documentation examples"
-python3 doc_examples.py ../docs/*.md ../README.md
+python3 checks/doc_examples.py ../docs/*.md ../README.md
 
 echo "--- CDNOW: every order-history figure against the pandas reference"
 # The reference needs pandas, which lives in the repository's .venv (scripts/setup.sh),
@@ -48,10 +48,10 @@ if [ ! -x ../.venv/bin/python ]; then
     echo "sql_tier: ../.venv/bin/python not found: run scripts/setup.sh first" >&2
     exit 1
 fi
-../.venv/bin/python cdnow_check.py
-../.venv/bin/python cohort_check.py       # cohort tables, curves, brackets vs the pandas reference
-../.venv/bin/python clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
-../.venv/bin/python predict_check.py      # RFM, BG/NBD, Gamma-Gamma, CLV, Kaplan-Meier vs lifetimes and lifelines
-../.venv/bin/python cancel_check.py       # every long loop answers statement_timeout and pg_cancel_backend within a second
-../.venv/bin/python memory_check.py       # one-step aggregates within their documented memory per customer or order
-../.venv/bin/python fuzz_types.py         # random and mutated input to every type: a value or an ERROR, never a crash
+../.venv/bin/python checks/cdnow_check.py
+../.venv/bin/python checks/cohort_check.py       # cohort tables, curves, brackets vs the pandas reference
+../.venv/bin/python checks/clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
+../.venv/bin/python checks/predict_check.py      # RFM, BG/NBD, Gamma-Gamma, CLV, Kaplan-Meier vs lifetimes and lifelines
+../.venv/bin/python checks/cancel_check.py       # every long loop answers statement_timeout and pg_cancel_backend within a second
+../.venv/bin/python checks/memory_check.py       # one-step aggregates within their documented memory per customer or order
+../.venv/bin/python checks/fuzz_types.py         # random and mutated input to every type: a value or an ERROR, never a crash

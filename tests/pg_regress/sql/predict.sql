@@ -37,7 +37,7 @@ SELECT sqlstate_of($$SELECT rfm_holdout(h, '1997-09-30', '1997-09-30') FROM rfm_
 
 -- BG/NBD predictions from a model given by its text form, with the parameters lifetimes
 -- 0.11.3 fits on the published CDNOW summary (the fits themselves, on all 2,357 customers,
--- are checked in tests/predict_check.py and in the unit tests). Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science
+-- are checked in tests/checks/predict_check.py and in the unit tests). Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science
 -- 24(2): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426. Their worked example: a customer
 -- with x = 2, t_x = 30.43, T = 38.86 is expected to make 1.226 purchases in the next 39
 -- weeks (FHL 2005, section 5 / Hardie's note 004).

@@ -35,10 +35,11 @@ import sys
 import threading
 import time
 
-DB = "pg_retention_cancel"
+from common import ROOT, Database
+
+DB = Database("pg_retention_cancel")
 COPIES = 1000
-SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "retention-core",
-                      "tests", "data", "cdnow_customers_summary.csv")
+SAMPLE = os.path.join(ROOT, "crates", "retention-core", "tests", "data", "cdnow_customers_summary.csv")
 FIT = "SELECT fit_info(bgnbd_fit(f, r, t)) FROM wide"
 BOUND = 1.0  # seconds from the interrupt to the error
 ATTEMPTS = 8  # runs of one interrupt before the timings are declared hopeless
@@ -68,21 +69,13 @@ QUERIES = [
 ]
 
 
-def psql(sql, db=DB):
-    p = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", sql],
-                       capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.exit(f"cancel_check: psql failed: {p.stderr}\n--- input\n{sql}")
-    return p
-
-
 class Controller:
     """A second session, connected once, that watches the session under test and cancels
     it: the time between deciding to cancel and the signal is one round trip, not a new
     connection's start-up (which a busy machine can stretch to a good part of BOUND)."""
 
     def __init__(self):
-        self.p = subprocess.Popen(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", "postgres"],
+        self.p = subprocess.Popen(Database("postgres").command("-At", "-v", "ON_ERROR_STOP=1"),
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.lock = threading.Lock()
 
@@ -123,9 +116,8 @@ def run(sql, at_start=None, marker=MARKER):
     DEBUG1 message announced the fit's start (None if it never did), and `end`.
     `at_start`, when given, is called with the session's PID and `ready` when the fit's
     message arrives (with no marker: at once, from a thread, while the query runs)."""
-    p = subprocess.Popen(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose",
-                          "-d", DB], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True)
+    p = subprocess.Popen(DB.command("-At", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose"),
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     p.stdin.write("SET client_min_messages = debug1;\nSET max_parallel_workers_per_gather = 0;\n"
                   "SELECT pg_backend_pid();\n" + sql + "\n")
     p.stdin.close()
@@ -186,19 +178,19 @@ def canceled(p):
 
 
 def fits(failures):
-    psql("CREATE TABLE sample (id int, f int, r float8, t float8)")
+    DB.values("CREATE TABLE sample (id int, f int, r float8, t float8)")
     with open(SAMPLE, "rb") as f:
-        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", DB, "-c",
-                        "COPY sample FROM STDIN WITH (FORMAT csv, HEADER true)"], stdin=f, check=True)
+        subprocess.run(DB.command("-v", "ON_ERROR_STOP=1", "-c",
+                                  "COPY sample FROM STDIN WITH (FORMAT csv, HEADER true)"), stdin=f, check=True)
     # Enough copies for a fit of a second and a half at least: a release build on a fast
     # machine needs more rows than a debug build.
     copies = COPIES
     while True:
         # Copy k scales the times by 1 + k 1e-7: every row distinct, the fit the same.
-        psql(f"""DROP TABLE IF EXISTS wide; CREATE TABLE wide AS
+        DB.values(f"""DROP TABLE IF EXISTS wide; CREATE TABLE wide AS
             SELECT f, r * (1 + k * 1e-7) AS r, t * (1 + k * 1e-7) AS t
             FROM sample, generate_series(0, {copies - 1}) k""")
-        psql("VACUUM ANALYZE wide")
+        DB.values("VACUUM ANALYZE wide")
         p, before, end = run(FIT + ";")
         if p.returncode != 0 or before is None:
             sys.exit(f"cancel_check: the fit failed:\n{p.stderr_text}")
@@ -269,12 +261,12 @@ def queries(failures):
     of the way through that time: by statement_timeout, pg_cancel_backend and
     statement_timeout again. Where a run ends before its interrupt (the machine was faster
     than in the first run), it is repeated with the interrupt at half the delay."""
-    psql(f"""CREATE TABLE orders AS
+    DB.values(f"""CREATE TABLE orders AS
         SELECT (g * 7919) % {ORDERS // 10} AS customer_id,
                timestamptz '2025-01-01' + (g * 104729 % 31536000) * interval '1 second' AS ordered_at,
                (g % 5000) / 100.0 + 1 AS amount
         FROM generate_series(1::bigint, {ORDERS}) g""")
-    psql("VACUUM ANALYZE orders")
+    DB.values("VACUUM ANALYZE orders")
     ctl = Controller()
     for name, sql, workers in QUERIES:
         if ONLY and ONLY not in name:
@@ -301,16 +293,14 @@ def queries(failures):
 
 
 def main():
-    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
-    subprocess.run(["createdb", DB], check=True)
-    psql("CREATE EXTENSION pg_retention")
+    DB.create()
     failures = []
     if not ONLY:
         print("the fits (BG/NBD):")
         fits(failures)
     print(f"the other long loops ({ORDERS:,} orders from {ORDERS // 10:,} customers):")
     queries(failures)
-    subprocess.run(["dropdb", DB], check=True)
+    DB.drop()
     if failures:
         sys.exit("cancel_check: FAILED\n" + "\n".join(failures))
     print("cancel_check: every interrupt answered within a second")

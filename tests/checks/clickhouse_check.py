@@ -44,28 +44,25 @@ systems still disagree) and printed with both results.
 
 Runs inside scripts/cluster.sh (tests/sql_tier.sh) with .venv's Python:
 
-    ../.venv/bin/python clickhouse_check.py
+    .venv/bin/python tests/checks/clickhouse_check.py
 """
 import csv
 import io
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import cdnow_check  # noqa: E402  (psql with retries, Report)
-from cdnow_check import Report  # noqa: E402
+from common import Database
+from cdnow_check import Report
 
 try:
     import chdb
 except ImportError:  # pragma: no cover - reported by main()
     chdb = None
 
-DB = "pg_retention_clickhouse"
+DB = Database("pg_retention_clickhouse")
 SEED = 20240301
 USERS, EVENTS, DAYS = 300, 5000, 30
 START_US = 1709251200 * 10**6          # 2024-03-01 00:00:00 UTC
@@ -77,10 +74,6 @@ WINDOWS = [("1 hour", 3600), ("1 day", 86400), ("3 days 12 hours", 3 * 86400 + 1
 MODES = ["strict_deduplication", "strict_order", "strict_increase",
          "strict_deduplication,strict_order", "strict_deduplication,strict_increase",
          "strict_order,strict_increase", "strict_deduplication,strict_order,strict_increase"]
-
-
-def psql(sql, db=DB):
-    return cdnow_check.psql(sql, db=db)
 
 
 # ---------------------------------------------------------------- the data
@@ -193,9 +186,9 @@ def ch_per_user(path, exprs, conds, seconds=False):
 
 
 def pg_per_user(exprs, where="", settings=""):
-    rows = psql("%sSELECT user_id, %s FROM events %s GROUP BY user_id ORDER BY user_id"
-                % (settings, ", ".join("%s AS a%d" % (e.pg, i) for i, e in enumerate(exprs)),
-                   "WHERE " + where if where else ""))
+    rows = DB.rows("%sSELECT user_id, %s FROM events %s GROUP BY user_id ORDER BY user_id"
+                   % (settings, ", ".join("%s AS a%d" % (e.pg, i) for i, e in enumerate(exprs)),
+                      "WHERE " + where if where else ""))
     return {int(r["user_id"]): [norm(r["a%d" % i]) for i in range(len(exprs))] for r in rows}
 
 
@@ -217,7 +210,7 @@ def eval_sets(sets, expr, conds, seconds=False, no_null=False):
     pg_rows = [r for r in tagged if not no_null or None not in r[2:]]
     pg = {}
     if pg_rows:
-        pg = {int(r["user_id"]): norm(r["v"]) for r in psql(
+        pg = {int(r["user_id"]): norm(r["v"]) for r in DB.rows(
             "SELECT user_id, %s AS v FROM (VALUES %s) events(user_id, ts, c1, c2, c3, c4) GROUP BY user_id"
             % (expr.pg, pg_values(pg_rows)))}
     ts = "toDateTime(intDiv(ts_us, 1000000), 'UTC')" if seconds else "ts_us"
@@ -287,7 +280,7 @@ def check_random(rep, tmp):
     rows = generate()
     path = os.path.join(tmp, "events.csv")
     write_csv(rows, path)
-    psql("""
+    DB.rows("""
 CREATE TABLE events (user_id integer, ts timestamptz, c1 boolean, c2 boolean, c3 boolean, c4 boolean);
 CREATE TEMP TABLE raw (user_id integer, ts_us bigint, c1 integer, c2 integer, c3 integer, c4 integer);
 \\copy raw FROM '%s' WITH (FORMAT csv, HEADER true)
@@ -341,7 +334,7 @@ ANALYZE events;""" % path)
     rep.section("partial parallel plan = serial plan (pg_retention)")
     parallel = ("SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0; "
                 "SET max_parallel_workers_per_gather = 2; SET enable_hashagg = off; ")
-    plan = "\n".join(r["QUERY PLAN"] for r in psql(
+    plan = "\n".join(r["QUERY PLAN"] for r in DB.rows(
         parallel + "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT user_id, %s FROM events GROUP BY user_id"
         % ", ".join(e.pg for e in exprs)))
     launched = [int(l.split(":")[1]) for l in plan.splitlines() if "Workers Launched" in l]
@@ -383,7 +376,7 @@ def eval_all(sets, exprs, conds):
     """Every expression over each set of rows (one user each), both systems, two queries:
     {index of the set: ([pg values], [ch values])}."""
     tagged = [[k] + r[1:] for k, rows in enumerate(sets) for r in rows]
-    pg = {int(r["user_id"]): [norm(r["a%d" % i]) for i in range(len(exprs))] for r in psql(
+    pg = {int(r["user_id"]): [norm(r["a%d" % i]) for i in range(len(exprs))] for r in DB.rows(
         "SELECT user_id, %s FROM (VALUES %s) events(user_id, ts, c1, c2, c3, c4) GROUP BY user_id"
         % (", ".join("%s AS a%d" % (e.pg, i) for i, e in enumerate(exprs)), pg_values(tagged)))}
     ch = {int(r[0]): [norm(v) for v in r[1:]] for r in ch_query(
@@ -425,7 +418,7 @@ FROM (SELECT toDate('2020-01-01') AS date, number AS uid FROM numbers(5)
       UNION ALL SELECT toDate('2020-01-02'), number FROM numbers(10)
       UNION ALL SELECT toDate('2020-01-03'), number FROM numbers(15))
 WHERE date IN ('2020-01-01', '2020-01-02', '2020-01-03') GROUP BY uid ORDER BY uid""")
-    pg = psql("""
+    pg = DB.rows("""
 CREATE TEMP TABLE retention_test AS
 SELECT date '2020-01-01' AS date, uid FROM generate_series(0, 4) uid
 UNION ALL SELECT date '2020-01-02', uid FROM generate_series(0, 9) uid
@@ -455,7 +448,7 @@ GROUP BY level ORDER BY level""" % values)
     # 6048000000000000 seconds (191 million years) does not fit an interval (at most about
     # 178 million years): the largest interval PostgreSQL takes stands in for it.
     pg_values = ", ".join("(date '%s', %d, timestamptz '%s+00', %d, '%s')" % t for t in trend)
-    pg = psql("""
+    pg = DB.rows("""
 SELECT level, count(*) AS c FROM (
     SELECT user_id, window_funnel(interval '178000000 years', timestamp, eventID = 1003, eventID = 1009,
                                   eventID = 1007, eventID = 1010) AS level
@@ -475,9 +468,7 @@ def main():
         print("clickhouse check: chdb is not installed in this Python (%s): "
               "pip install -r tests/reference/requirements.txt" % sys.executable)
         return 1
-    psql("DROP DATABASE IF EXISTS %s;" % DB, db="postgres")
-    psql("CREATE DATABASE %s;" % DB, db="postgres")
-    psql("CREATE EXTENSION pg_retention;")
+    DB.create()
     with tempfile.TemporaryDirectory(prefix="pg_retention-clickhouse.") as tmp:
         check_random(rep, tmp)
     check_hand_cases(rep)
@@ -487,11 +478,7 @@ def main():
           % (rep.checks, len(rep.failures), len(failed), time.time() - started, chdb_version()))
     for name in failed:
         print("FAILED: %s (%d sections)" % (name, rep.failures.count(name)))
-    if not failed:
-        psql("DROP DATABASE %s;" % DB, db="postgres")
-        return 0
-    print("(database %s is left for inspection)" % DB)
-    return 1
+    return DB.drop_unless(failed)
 
 
 if __name__ == "__main__":

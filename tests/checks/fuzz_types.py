@@ -35,7 +35,9 @@ import sys
 import tempfile
 import time
 
-DB = "pg_retention_fuzz"
+from common import Database
+
+DB = Database("pg_retention_fuzz")
 BATCH = 250  # statements per psql run
 CRASH_MARKERS = ("server closed the connection", "terminating connection", "connection to server was lost",
                  "could not connect to server", "no connection to the server")
@@ -154,27 +156,22 @@ BIN_TOKENS = [b"\x00", b"\x01", b"\x7f", b"\x80", b"\x80\x00", b"\xff", b"\xff" 
               b"\x00\x00\x00\x00\x00\x00\x00\x80", b"\x00\x0a", b"\x00\x65", b"\x80\x00", b"\x7f\xff"]
 
 
-def psql_cmd():
-    return ["psql", "-X", "-q", "-At", "-v", "VERBOSITY=terse", "-d", DB]
+# psql's options here: rows unaligned and without headers; errors as their message alone,
+# without DETAIL or HINT (a batch's stderr is scanned for them).
+TERSE = ("-At", "-v", "VERBOSITY=terse")
 
 
 def run_psql(script, stop_on_error=True):
-    """Run a script in one psql session; (returncode, stdout, stderr)."""
-    cmd = psql_cmd() + ["-v", f"ON_ERROR_STOP={1 if stop_on_error else 0}", "-f", "-"]
+    """Run a script in one psql session; (returncode, stdout, stderr). Bytes that are not
+    UTF-8 (mutated input) are replaced, in and out."""
+    cmd = DB.command(*TERSE, "-v", f"ON_ERROR_STOP={1 if stop_on_error else 0}", "-f", "-")
     p = subprocess.run(cmd, input=script.encode(errors="replace"), capture_output=True)
     return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
 
 
-def query(sql):
-    rc, out, err = run_psql(sql)
-    if rc != 0:
-        sys.exit(f"fuzz_types: psql failed: {err}\n--- input\n{sql}")
-    return out
-
-
 def server_state():
     """pg_postmaster_start_time(), or None when the server does not answer SELECT 1."""
-    p = subprocess.run(psql_cmd() + ["-c", "SELECT 1, pg_postmaster_start_time()"], capture_output=True, text=True)
+    p = subprocess.run(DB.command(*TERSE, "-c", "SELECT 1, pg_postmaster_start_time()"), capture_output=True, text=True)
     if p.returncode != 0 or not p.stdout.startswith("1|"):
         return None
     return p.stdout.strip().split("|", 1)[1]
@@ -417,15 +414,13 @@ def main():
     started = time.monotonic()
     rng = random.Random(args.seed)
 
-    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
-    subprocess.run(["createdb", "-T", "template0", "-E", "UTF8", DB], check=True)
-    query("CREATE EXTENSION pg_retention;")
+    DB.create("-T", "template0", "-E", "UTF8")
     before = server_state()
     if before is None:
         sys.exit("fuzz_types: the server does not answer")
-    types = query("SELECT t.typname, t.typsend::regproc FROM pg_type t, pg_extension e "
-                  "WHERE e.extname = 'pg_retention' AND t.typnamespace = e.extnamespace "
-                  "AND t.typtype = 'b' AND t.typcategory <> 'A' ORDER BY 1").split()
+    types = DB.values("SELECT t.typname, t.typsend::regproc FROM pg_type t, pg_extension e "
+                      "WHERE e.extname = 'pg_retention' AND t.typnamespace = e.extnamespace "
+                      "AND t.typtype = 'b' AND t.typcategory <> 'A' ORDER BY 1").split()
     types = [t.split("|") for t in types]
     if args.types:
         wanted = set(args.types.split(","))
@@ -433,7 +428,7 @@ def main():
     missing = [t for t, _ in types if t not in SEEDS]
     if missing:
         sys.exit(f"fuzz_types: no seeds for the types {missing}: add them to SEEDS")
-    query(SETUP)
+    DB.values(SETUP)
 
     totals = {"text": 0, "text_err": 0, "bin": 0, "bin_err": 0, "timeouts": 0}
     report, unreadable = [], []
@@ -443,13 +438,13 @@ def main():
             t0 = time.monotonic()
             rows = []
             for sql in SEEDS[typ]:
-                out = query(f"SELECT v::text || '|' || encode({send}(v), 'hex') FROM ({sql}) s(v) WHERE v IS NOT NULL;")
+                out = DB.values(f"SELECT v::text || '|' || encode({send}(v), 'hex') FROM ({sql}) s(v) WHERE v IS NOT NULL;")
                 rows += [line.rsplit("|", 1) for line in out.splitlines() if line]
             if not rows:
                 sys.exit(f"fuzz_types: the seeds of {typ} made no value")
             text_seeds = [r[0] for r in rows]
             bin_seeds = [bytes.fromhex(r[1]) for r in rows]
-            query(f"CREATE TABLE fz_{typ} (v {typ}); CREATE TABLE fzb_{typ} (v {typ});")
+            DB.values(f"CREATE TABLE fz_{typ} (v {typ}); CREATE TABLE fzb_{typ} (v {typ});")
             stats = {"text": 0, "text_err": 0, "bin": 0, "bin_err": 0, "timeouts": 0}
             n_bin = args.cases // 3
             try:
@@ -490,7 +485,7 @@ def main():
           f"{totals['timeouts']} statement timeouts, {'CRASH' if failed else 'no crash'}, "
           f"{time.monotonic() - started:.1f} s")
     if not args.keep and failed is None:
-        subprocess.run(["dropdb", "--if-exists", DB], capture_output=True)
+        DB.drop()
     if failed:
         sys.exit(f"fuzz_types: FAILED: {failed}")
 

@@ -2,8 +2,8 @@
 """The one-step aggregates that keep per-customer state stay within the memory that
 docs/orders.md (*Memory*) documents for them.
 
-    python3 tests/memory_check.py [orders]     # default 1,000,000 (the SQL tier); the
-                                               # docs' figures come from 10,000,000
+    python3 tests/checks/memory_check.py [orders]   # default 1,000,000 (the SQL tier); the
+                                                   # docs' figures come from 10,000,000
 
 Runs where pg_regress does (PGHOST, PGPORT, PGUSER; pg_retention installed; a role that may
 read /proc/self/status through pg_read_file, as the bootstrap superuser may).
@@ -25,10 +25,11 @@ documented bound for the number of customers (or orders) in the data:
 
 The figures printed are the measurement; the assertion is only that it is within the bound.
 """
-import subprocess
 import sys
 
-DB = "pg_retention_memory"
+from common import Database
+
+DB = Database("pg_retention_memory")
 KB = 1024
 PENDING = 64 * 256  # buffered updates, all partitions
 
@@ -72,18 +73,10 @@ STATUS = ("SELECT " + " - ".join(f"(regexp_match(s, '{f}:\\s*(\\d+)'))[1]::bigin
           + " FROM pg_read_file('/proc/self/status') s;")
 
 
-def psql(sql, db=DB):
-    p = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", db],
-                       input=sql, capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.exit(f"memory_check: psql failed: {p.stderr}\n--- input\n{sql}")
-    return p.stdout
-
-
 def peak_kb(sql):
     """The heap a fresh backend adds at its peak while running `sql`, in kB."""
-    out = psql("SET max_parallel_workers_per_gather = 0;\n"
-               f"{STATUS}\n\\o /dev/null\n{sql};\n\\o\n{STATUS}\n").split()
+    out = DB.values("SET max_parallel_workers_per_gather = 0;\n"
+                    f"{STATUS}\n\\o /dev/null\n{sql};\n\\o\n{STATUS}\n").split()
     before, after = int(out[0]), int(out[1])
     return after - before
 
@@ -91,16 +84,14 @@ def peak_kb(sql):
 def main():
     orders = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     customers = orders // 10
-    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
-    subprocess.run(["createdb", DB], check=True)
-    psql(f"""CREATE EXTENSION pg_retention;
-        CREATE TABLE orders AS
+    DB.create()
+    DB.values(f"""CREATE TABLE orders AS
         SELECT (g * 7919) % {customers} AS customer_id,
                timestamptz '2025-01-01' + (g * 104729 % 31536000) * interval '1 second' AS ordered_at,
                (g % 5000) / 100.0 + 1 AS amount
         FROM generate_series(1::bigint, {orders}) g;
         VACUUM ANALYZE orders;""")
-    assert int(psql("SELECT count(DISTINCT customer_id) FROM orders")) == customers
+    assert int(DB.values("SELECT count(DISTINCT customer_id) FROM orders")) == customers
     floor = peak_kb("SELECT count(*) FROM orders")
     print(f"{orders:,} orders from {customers:,} customers; count(*) alone: {floor / KB:.1f} MB")
     print("| aggregate | kept (MB) | bytes per unit | documented bound (MB) | per |")
@@ -113,7 +104,7 @@ def main():
         print(f"| {name} | {kept / KB / KB:.1f} | {kept / n:.1f} | {limit / KB / KB:.1f} | {unit} |")
         if kept > limit:
             failures.append(f"{name}: kept {kept / KB / KB:.1f} MB, documented bound {limit / KB / KB:.1f} MB")
-    subprocess.run(["dropdb", DB], check=True)
+    DB.drop()
     if failures:
         sys.exit("memory_check: FAILED\n" + "\n".join(failures))
     print("memory_check: every one-step aggregate within its documented bound")

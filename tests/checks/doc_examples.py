@@ -11,8 +11,9 @@ Runs inside `scripts/cluster.sh` (PGHOST, PGPORT, PGUSER set) with pg_retention 
 """
 import os
 import re
-import subprocess
 import sys
+
+from common import Database
 
 FENCE = re.compile(r"^```(\w*)([^\n]*)\n(.*?)^```\s*$", re.M | re.S)
 
@@ -35,13 +36,12 @@ def blocks(markdown):
 
 # Examples print times in UTC with ISO dates, whatever the cluster's defaults.
 ENV = dict(os.environ, PGTZ="UTC", PGDATESTYLE="ISO, MDY")
+DB = Database("pg_retention_docs")
 
 
-def psql(db, sql):
-    run = subprocess.run(
-        ["psql", "-X", "-q", "-d", db, "-P", "null=NULL", "-P", "footer=off", "-v", "VERBOSITY=default"],
-        input=sql, capture_output=True, text=True, env=ENV,
-    )
+def psql(sql):
+    """What psql shows for `sql`, errors included, as a reader would see it."""
+    run = DB.run(sql, "-P", "null=NULL", "-P", "footer=off", "-v", "VERBOSITY=default", env=ENV)
     text = run.stdout + run.stderr
     text = re.sub(r"^psql:<stdin>:\d+: ", "", text, flags=re.M)
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
@@ -53,12 +53,9 @@ def main(paths):
         examples = blocks(open(path, encoding="utf-8").read())
         if not examples:
             continue
-        db = "pg_retention_docs"
-        subprocess.run(["dropdb", "--if-exists", db], check=True, capture_output=True)
-        subprocess.run(["createdb", db], check=True)
-        psql(db, "CREATE EXTENSION pg_retention;")
+        DB.create()
         for sql, expected in examples:
-            actual = psql(db, sql)
+            actual = psql(sql)
             if expected is None:
                 if "ERROR" in actual:
                     print(f"FAIL {path}: setup block failed:\n{sql}\n{actual}")
@@ -70,7 +67,7 @@ def main(paths):
             else:
                 failed += 1
                 print(f"FAIL {path}:\n{sql}\n--- shown in the docs\n{want}\n--- actual\n{actual}\n")
-        subprocess.run(["dropdb", db], check=True)
+        DB.drop()
     print(f"doc examples: {passed} passed, {failed} failed")
     return 1 if failed or not passed else 0
 

@@ -14,7 +14,7 @@ Three witnesses of each figure:
 Runs inside `scripts/cluster.sh` (tests/sql_tier.sh; PGHOST, PGPORT, PGUSER set) with
 pg_retention installed, using the Python of .venv (scripts/setup.sh: pandas, numpy):
 
-    ../.venv/bin/python cdnow_check.py
+    .venv/bin/python tests/checks/cdnow_check.py
 
 Data: scripts/fetch_cdnow.sh (cached in .cache/cdnow), converted with
 tests/reference/cdnow_to_csv.py, loaded into a fresh database as
@@ -64,7 +64,6 @@ one line with its first and last values) and exits 1 on any failure.
 """
 import csv
 import datetime
-import io
 import json
 import math
 import os
@@ -76,14 +75,13 @@ import time
 from collections import defaultdict
 from decimal import Decimal
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-REFERENCE_DIR = os.path.join(HERE, "reference")
+from common import REFERENCE_DIR, Database, fetch_cdnow
+
 REFERENCE = os.path.join(REFERENCE_DIR, "orders_reference.py")
 sys.path.insert(0, REFERENCE_DIR)
 import orders_reference  # noqa: E402  (wilson_interval, period helpers)
 
-DB = "pg_retention_cdnow"
+DB = Database("pg_retention_cdnow")
 CDNOW_ORDERS = 69659
 COST_PER_ITEM = Decimal("9.50")
 # The second retention period's previous period, [1997-10-03, 1998-01-01), is 90 days,
@@ -96,41 +94,16 @@ MRR_PAIR = ("1997-03-01", "1997-04-01")
 REL = 1e-12
 USEC = 1e-6
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
-# What a query sees while pg_retention is being reinstalled (its files replaced): retried.
-TRANSIENT = ("could not load library", "could not access file", "could not open extension control file")
 
 
 # ---------------------------------------------------------------- running things
 
-def psql(sql, db=DB, single_transaction=False):
-    """Run SQL (TimeZone UTC) and return the rows it prints (at most one SELECT) as dicts
-    of text, None for NULL."""
-    cmd = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-P", "null=\\N", "-d", db]
-    if single_transaction:
-        cmd.append("-1")
-    for attempt in range(6):
-        run = subprocess.run(cmd, input="SET TimeZone = 'UTC';\n" + sql, capture_output=True, text=True)
-        if run.returncode == 0:
-            break
-        if attempt < 5 and any(t in run.stderr for t in TRANSIENT):
-            time.sleep(3)
-            continue
-        raise RuntimeError("psql failed (%d):\n%s\n--- SQL\n%s" % (run.returncode, run.stderr, sql))
-    rows = list(csv.DictReader(io.StringIO(run.stdout)))
-    return [{k: (None if v == "\\N" else v) for k, v in r.items()} for r in rows]
-
-
-def one(sql):
-    rows = psql(sql)
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
-def start_reference(tmp, name, args):
-    """Start the reference on its own command line; returns a handle for reference_json."""
+def start_reference(tmp, name, args, script=REFERENCE):
+    """Start a reference (`script`, by default the orders reference) on its own command
+    line; returns a handle for reference_json."""
     out = open(os.path.join(tmp, name + ".json"), "w")
     err = open(os.path.join(tmp, name + ".err"), "w")
-    proc = subprocess.Popen([sys.executable, REFERENCE] + args, stdout=out, stderr=err)
+    proc = subprocess.Popen([sys.executable, script] + args, stdout=out, stderr=err)
     return (proc, out, err, name, args)
 
 
@@ -144,6 +117,16 @@ def reference_json(handle):
                            % (name, rc, " ".join(args), open(err.name).read()))
     with open(out.name) as f:
         return json.load(f)
+
+
+def stop_references(handles):
+    """Stop the references still running (after a failure) and close their files."""
+    for proc, out, err, _name, _args in handles:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        out.close()
+        err.close()
 
 
 # ---------------------------------------------------------------- comparing
@@ -294,7 +277,7 @@ def text_fields(text):
 def prepare(tmp):
     """Fetch and convert CDNOW; write the CSVs of the reference and of the loader.
     Returns the paths."""
-    subprocess.run([os.path.join(ROOT, "scripts", "fetch_cdnow.sh")], check=True)
+    fetch_cdnow()
     paths = {k: os.path.join(tmp, k + ".csv") for k in ("orders", "orders_cost", "mrr_rows", "mrr_pairs")}
     subprocess.run([sys.executable, os.path.join(REFERENCE_DIR, "cdnow_to_csv.py"), "-o", paths["orders"]],
                    check=True)
@@ -332,9 +315,8 @@ def prepare(tmp):
 def load(paths):
     """A fresh database with the shop schema, CDNOW in it, the extension and the
     customer histories (two forms: without and with items and cost)."""
-    psql("DROP DATABASE IF EXISTS %s;" % DB, db="postgres")
-    psql("CREATE DATABASE %s;" % DB, db="postgres")
-    psql("""
+    DB.create(extension=False)
+    DB.rows("""
 CREATE TABLE customers (customer_id integer PRIMARY KEY);
 CREATE TABLE orders (
     order_id bigserial PRIMARY KEY,
@@ -368,7 +350,7 @@ ANALYZE;
 def check_stats(rep, ref, ref_cost):
     """customer_stats over the histories against the reference's stats."""
     rep.section("population: customer_stats_agg(customer_history_agg(ordered_at, amount)) vs reference stats")
-    e = one("""
+    e = DB.one("""
 SELECT customers(s), repeat_customers(s), repeat_purchase_rate(s),
        (repeat_purchase_ci(s)).lower AS rp_lower, (repeat_purchase_ci(s)).upper AS rp_upper,
        (repeat_purchase_ci(s, 0.99)).lower AS rp99_lower, (repeat_purchase_ci(s, 0.99)).upper AS rp99_upper,
@@ -433,7 +415,7 @@ FROM (SELECT customer_stats_agg(h) AS s, customer_stats_agg(hc) AS sc FROM histo
 
 def check_retention(rep, ref, ps, pe):
     rep.section("retention [%s, %s): retention_agg(h, ps, pe) vs reference retention" % (ps, pe))
-    e = one("""
+    e = DB.one("""
 SELECT customers_start(r), retained(r), churned(r), new_customers(r), reactivated(r), customers_end(r),
        retention_rate(r), churn_rate(r),
        (retention_ci(r)).lower AS r_lower, (retention_ci(r)).upper AS r_upper,
@@ -497,7 +479,7 @@ def next_period_start_micros(iso, granularity, zone):
 def check_series(rep, ref, granularity, zone):
     rep.section("period series %s in %s: periods(period_series_agg(h, '%s', '%s')) vs reference series"
                 % (granularity, zone, granularity, zone))
-    ext = psql(series_sql(granularity, zone))
+    ext = DB.rows(series_sql(granularity, zone))
     rows = ref["series"]
     rep.exact("number of periods", len(ext), len(rows))
     n = min(len(ext), len(rows))
@@ -519,7 +501,7 @@ def check_series(rep, ref, granularity, zone):
                                     ("period_end_us", "period_end_us", "micros")] + SERIES_SPEC + [
         ("retention_lower", "wilson_lower", "rate"), ("retention_upper", "wilson_upper", "rate")])
     if granularity == "month" and zone == "UTC":
-        ext90 = psql(series_sql(granularity, zone, 0.9))[:n]
+        ext90 = DB.rows(series_sql(granularity, zone, 0.9))[:n]
         for row in rows:
             row["wilson90_lower"], row["wilson90_upper"] = orders_reference.wilson_interval(
                 row["retained"], row["customers_start"], 0.9)
@@ -554,7 +536,7 @@ MRR_SERIES_SPEC = [
 
 def check_mrr_series(rep, ref):
     rep.section("MRR series: periods(mrr_series_agg(customer_id, month, mrr, 'month')) vs reference --mrr-series")
-    ext = psql("""
+    ext = DB.rows("""
 SELECT extract(epoch FROM period_start) AS period_start_epoch, *
 FROM periods((SELECT mrr_series_agg(customer_id, month, mrr, 'month') FROM mrr)) ORDER BY period_start""")
     rows = ref["series"]
@@ -585,7 +567,7 @@ def check_mrr_pair(rep, ref, mrr_series_rows):
     a, b = MRR_PAIR
     rep.section("MRR movements %s -> %s: mrr_movements(a.mrr, b.mrr) over a FULL JOIN vs reference --mrr" % (a, b))
     accessors = ", ".join("%s(m)" % k for k, _, _ in MRR_PAIR_SPEC)
-    e = one("""
+    e = DB.one("""
 SELECT %s, m::text AS text
 FROM (SELECT mrr_movements(a.mrr, b.mrr) AS m
       FROM (SELECT customer_id, mrr FROM mrr WHERE month = '%s') a
@@ -634,13 +616,13 @@ def check_paths(rep):
         if z == "UTC":  # the session's TimeZone is UTC
             pairs.append(("period_series_agg(customer_id, ordered_at, amount, '%s')" % g,
                           "period_series_agg(h, '%s')" % g))
-    one_step = one("SELECT %s FROM orders" % ", ".join("(%s)::text AS a%d" % (l, i) for i, (l, _) in enumerate(pairs)))
-    two_level = one("SELECT %s FROM histories" % ", ".join("(%s)::text AS a%d" % (r, i) for i, (_, r) in enumerate(pairs)))
+    one_step = DB.one("SELECT %s FROM orders" % ", ".join("(%s)::text AS a%d" % (l, i) for i, (l, _) in enumerate(pairs)))
+    two_level = DB.one("SELECT %s FROM histories" % ", ".join("(%s)::text AS a%d" % (r, i) for i, (_, r) in enumerate(pairs)))
     for i, (l, r) in enumerate(pairs):
         rep.text("%s = %s" % (l, r), one_step["a%d" % i], two_level["a%d" % i])
     # MRR: the table of monthly spend against the histories (MRR = sum of a customer's
     # amounts in the period), and the one-step order form.
-    m = one("""
+    m = DB.one("""
 SELECT (SELECT mrr_series_agg(customer_id, month, mrr, 'month')::text FROM mrr) AS table_form,
        (SELECT mrr_series_agg(h, 'month')::text FROM histories) AS history_form,
        (SELECT mrr_series_agg(customer_id, ordered_at, amount, 'month', 'UTC')::text FROM orders) AS order_form""")
@@ -653,7 +635,7 @@ SELECT (SELECT mrr_series_agg(customer_id, month, mrr, 'month')::text FROM mrr) 
 def check_plain_sql(rep, stats, retentions, series, mrr_series_rows):
     """The third witness: ordinary SQL."""
     rep.section("plain SQL witness (GROUP BY, FILTER, avg, lag, percentile_cont, date_trunc)")
-    w = one("""
+    w = DB.one("""
 WITH per_customer AS (
     SELECT customer_id, count(*) AS n, min(ordered_at) AS first, max(ordered_at) AS last FROM orders GROUP BY 1),
 gaps AS (
@@ -689,7 +671,7 @@ SELECT (SELECT count(*) FROM per_customer) AS customers,
     rep.exact("last_order_at (us)", micros_of_epoch(stats["last_order"]), micros_of_epoch(w["last_order"]))
 
     for (ps, pe), e in zip(RETENTION_PERIODS, retentions):
-        r = one("""
+        r = DB.one("""
 WITH w AS (SELECT timestamptz '%s' AS ps, timestamptz '%s' AS pe),
 f AS (SELECT customer_id,
              bool_or(ordered_at < ps - (pe - ps)) AS before,
@@ -707,7 +689,7 @@ FROM f""" % (ps, pe))
                   "start retained churned new react end")
 
     for (g, z), ext in zip(SERIES, series):
-        rows = psql("""
+        rows = DB.rows("""
 WITH o AS (SELECT customer_id, amount, date_trunc('%(g)s', ordered_at, '%(z)s') AS p FROM orders),
 act AS (SELECT DISTINCT customer_id, p, date_trunc('%(g)s', p - interval '1 day', '%(z)s') AS prev FROM o),
 per AS (SELECT p, count(*) AS orders, sum(amount) AS revenue, count(DISTINCT customer_id) AS customers_end
@@ -731,13 +713,13 @@ FROM per LEFT JOIN new USING (p) LEFT JOIN ret USING (p) ORDER BY p""" % dict(g=
         for a, b in bad[:3]:
             print("    extension %s\n    plain SQL %s" % (a, b))
 
-    sums = psql("SELECT extract(epoch FROM month) AS e, sum(mrr) AS mrr, count(*) FILTER (WHERE mrr > 0) AS n "
-                "FROM mrr GROUP BY month ORDER BY month")
+    sums = DB.rows("SELECT extract(epoch FROM month) AS e, sum(mrr) AS mrr, count(*) FILTER (WHERE mrr > 0) AS n "
+                   "FROM mrr GROUP BY month ORDER BY month")
     got = [(micros_of_epoch(r["period_start_epoch"]), Decimal(r["mrr_end"]), r["customers_end"]) for r in mrr_series_rows]
     want = [(micros_of_epoch(r["e"]), Decimal(r["mrr"]), r["n"]) for r in sums]
     rep.result("mrr_end, customers_end per month = sum(mrr), count(mrr > 0)", got == want,
                "%d months" % len(got), "%d months" % len(want))
-    d = one("""
+    d = DB.one("""
 SELECT count(*) AS n FROM (
     (SELECT customer_id, month, mrr FROM mrr
      EXCEPT SELECT customer_id, date_trunc('month', ordered_at), sum(amount) FROM orders GROUP BY 1, 2)
@@ -776,8 +758,8 @@ def main():
             # The reference runs (a few seconds of pandas each) go on while the database loads.
             handles = {name: start_reference(tmp, name, args) for name, args in reference_runs(paths).items()}
             load(paths)
-            counts = one("SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM customers) AS customers,"
-                         " (SELECT count(*) FROM mrr) AS mrr, current_setting('TimeZone') AS tz")
+            counts = DB.one("SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM customers) AS customers,"
+                            " (SELECT count(*) FROM mrr) AS mrr, current_setting('TimeZone') AS tz")
             print("\nloaded CDNOW into database %s: %s orders, %s customers, %s customer-months of MRR (TimeZone %s), "
                   "%.1f s" % (DB, counts["orders"], counts["customers"], counts["mrr"], counts["tz"],
                               time.time() - started))
@@ -796,21 +778,13 @@ def main():
             check_mrr_pair(rep, ref["mrr_pair"], mrr_series_rows)
             check_plain_sql(rep, stats, retentions, series, mrr_series_rows)
         finally:
-            for proc, out, err, _name, _args in handles.values():
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait()
-                out.close()
-                err.close()
+            stop_references(handles.values())
 
     print("\ncdnow check: %d figures compared, %d failed, %.1f s"
           % (rep.checks, len(rep.failures), time.time() - started))
     if rep.failures:
         print("FAILED: " + ", ".join(rep.failures))
-        print("(database %s is left for inspection)" % DB)
-        return 1
-    psql("DROP DATABASE %s;" % DB, db="postgres")
-    return 0
+    return DB.drop_unless(rep.failures)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ The references are the committed fixtures of tests/reference/lifetimes/ (made by
 make_fixtures.py with the pinned library versions; README.md there says how), so this check
 needs neither library, only the Python of .venv:
 
-    ../.venv/bin/python predict_check.py     # inside scripts/cluster.sh, pg_retention installed
+    .venv/bin/python tests/checks/predict_check.py     # inside scripts/cluster.sh, pg_retention installed
 
 What is compared, customer by customer:
   - rfm() of every CDNOW_sample customer's history (days / 7 to 1997-09-30; days, Monday
@@ -28,27 +28,18 @@ What is compared, customer by customer:
 """
 import csv
 import gzip
-import io
 import json
 import os
 import sys
 from datetime import date
 from decimal import Decimal
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-FIX = os.path.join(HERE, "reference", "lifetimes")
-CACHE = os.path.join(ROOT, ".cache", "cdnow")
-sys.path.insert(0, HERE)
-import cdnow_check  # noqa: E402  (psql, fetching CDNOW)
+from common import CDNOW_CACHE as CACHE, REFERENCE_DIR, ROOT, Database, fetch_cdnow
 
-DB = "pg_retention_predict"
+FIX = os.path.join(REFERENCE_DIR, "lifetimes")
+DB = Database("pg_retention_predict")
 FAILURES = []
 CHECKS = [0]
-
-
-def psql(sql):
-    return cdnow_check.psql(sql, db=DB)
 
 
 def fixture(name):
@@ -72,8 +63,7 @@ def expect(ok, what):
 
 
 def load():
-    cdnow_check.psql("DROP DATABASE IF EXISTS %s;" % DB, db="postgres")
-    cdnow_check.psql("CREATE DATABASE %s;" % DB, db="postgres")
+    DB.create()
     rows = []
     with open(os.path.join(CACHE, "CDNOW_sample.txt")) as f:
         for line in f:
@@ -94,8 +84,7 @@ def load():
     for name, lines in (("sample.csv", rows), ("churn.csv", churn)):
         with open(os.path.join(tmp, name), "w") as f:
             f.write("\n".join(lines) + "\n")
-    psql("""
-CREATE EXTENSION pg_retention;
+    DB.rows("""
 CREATE TABLE orders (customer_id int, master_id int, ordered_at timestamptz, amount numeric(10,2));
 \\copy orders FROM '{tmp}/sample.csv' WITH (FORMAT csv)
 CREATE TABLE histories AS
@@ -118,7 +107,7 @@ ANALYZE;
 
 
 def rfm_rows(end, unit, multiplier):
-    return {int(r["customer_id"]): r for r in psql(
+    return {int(r["customer_id"]): r for r in DB.rows(
         "SELECT customer_id, r.* FROM histories, LATERAL rfm(h, '%s', '%s', %s) r" % (end, unit, multiplier))}
 
 
@@ -156,7 +145,7 @@ def check_rfm():
 def check_whole_months(ours, end):
     """Recency and T in whole calendar months, computed from the raw dates."""
     dates = {}
-    for r in psql("SELECT customer_id, to_char(ordered_at, 'YYYY-MM') AS m FROM orders"):
+    for r in DB.rows("SELECT customer_id, to_char(ordered_at, 'YYYY-MM') AS m FROM orders"):
         dates.setdefault(int(r["customer_id"]), set()).add(r["m"])
     idx = lambda ym: int(ym[:4]) * 12 + int(ym[5:7])  # noqa: E731
     e = idx(end[:7])
@@ -168,11 +157,11 @@ def check_whole_months(ours, end):
 
 def check_holdout():
     print("--- rfm_holdout() against calibration_and_holdout_data")
-    ours = {int(r["customer_id"]): r for r in psql(
+    ours = {int(r["customer_id"]): r for r in DB.rows(
         "SELECT customer_id, r.* FROM histories, LATERAL rfm_holdout(h, '1997-09-30', '1998-06-30', 'day', 7) r")}
     per_day = {}
-    for r in psql("SELECT customer_id, ordered_at::date AS d, sum(amount) AS s, count(*) AS n FROM orders "
-                  "WHERE ordered_at > '1997-09-30' GROUP BY 1, 2"):
+    for r in DB.rows("SELECT customer_id, ordered_at::date AS d, sum(amount) AS s, count(*) AS n FROM orders "
+                     "WHERE ordered_at > '1997-09-30' GROUP BY 1, 2"):
         per_day.setdefault(int(r["customer_id"]), []).append((Decimal(r["s"]), int(r["n"])))
     for r in fixture("calhold_sample_D7_19970930_19980630.csv.gz"):
         c = int(r["sample_id"])
@@ -192,7 +181,7 @@ def check_holdout():
 
 
 def params(model_sql):
-    return psql("SELECT (parameters(m)).*, (fit_info(m)).* FROM (%s) f(m)" % model_sql)[0]
+    return DB.rows("SELECT (parameters(m)).*, (fit_info(m)).* FROM (%s) f(m)" % model_sql)[0]
 
 
 def check_fits():
@@ -251,7 +240,7 @@ def check_predictions():
     # conditional formula at x = 0): clv() with monetary_value 0 does the same.
     for d, name in (("0.01", "clv_12m_d001"), ("0", "clv_12m_d0")):
         cols.append("clv(%s, %s, x, t_x, t, zbar, 12, %s, 4.345) AS %s" % (b, g, d, name))
-    ours = {int(r["id"]): r for r in psql("SELECT id, %s FROM summary" % ", ".join(cols))}
+    ours = {int(r["id"]): r for r in DB.rows("SELECT id, %s FROM summary" % ", ".join(cols))}
     ref = {int(r["ID"]): r for r in fixture("bgnbd_cdnow.csv.gz")}
     for r in fixture("gg_clv_cdnow.csv.gz"):
         ref[int(r["ID"])].update(r)
@@ -260,14 +249,14 @@ def check_predictions():
         for col in [k for k in ours[c] if k != "id"]:
             expect(close(ours[c][col], r[col], 1e-10), "customer %d %s: %s against %s" % (c, col, ours[c][col], r[col]))
             n += 1
-    total = float(psql("SELECT sum(clv(%s, %s, x, t_x, t, zbar, 12, 0.01, 4.345)) AS s FROM summary" % (b, g))[0]["s"])
+    total = float(DB.rows("SELECT sum(clv(%s, %s, x, t_x, t, zbar, 12, 0.01, 4.345)) AS s FROM summary" % (b, g))[0]["s"])
     expect(close(total, gj["clv"]["sum_d001"], 1e-10), "CLV sum %r against %r" % (total, gj["clv"]["sum_d001"]))
     print("  %d values; CLV sum %.6f (lifetimes %.6f)" % (n, total, gj["clv"]["sum_d001"]))
 
 
 def check_km():
     print("--- kaplan_meier() against lifelines (CDNOW_master churn proxy)")
-    ours = psql("SELECT * FROM survival_curve((SELECT kaplan_meier(days, churned) FROM lifetimes_churn))")
+    ours = DB.rows("SELECT * FROM survival_curve((SELECT kaplan_meier(days, churned) FROM lifetimes_churn))")
     ref = fixture("km_cdnow_master_churn.csv")
     expect(len(ours) == len(ref), "KM: %d points against %d" % (len(ours), len(ref)))
     for o, r in zip(ours, ref):
@@ -277,7 +266,7 @@ def check_km():
                 and close(o["lower"], r["ci_lower_95"], 1e-12) and close(o["upper"], r["ci_upper_95"], 1e-12))
         expect(same, "KM point %s: %s against %s" % (r["timeline"], o, r))
     km = json.load(open(os.path.join(FIX, "km.json")))
-    median = psql("SELECT median_lifetime(kaplan_meier(days, churned)) AS m FROM lifetimes_churn")[0]["m"]
+    median = DB.rows("SELECT median_lifetime(kaplan_meier(days, churned)) AS m FROM lifetimes_churn")[0]["m"]
     ref_median = km["cdnow_master_churn"]["median_survival_time_"]
     expect(float(median) == float(ref_median), "KM median %s against %s" % (median, ref_median))
     print("  %d points, median %s" % (len(ours), median))
@@ -289,24 +278,24 @@ def check_parallel():
             "sbg_fit(period, alive)", "rollup(c)")
     tables = ("summary", "summary", "lifetimes_churn", "survivors", "churn_curves")
     for f, t in zip(fits, tables):
-        serial = psql("SET max_parallel_workers_per_gather = 0; SELECT %s::text AS m FROM %s" % (f, t))[0]["m"]
-        parallel = psql("SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
-                        "SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;"
-                        "SELECT %s::text AS m FROM %s" % (f, t))[0]["m"]
-        plan = "\n".join(r["QUERY PLAN"] for r in psql(
+        serial = DB.rows("SET max_parallel_workers_per_gather = 0; SELECT %s::text AS m FROM %s" % (f, t))[0]["m"]
+        parallel = DB.rows("SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
+                           "SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off;"
+                           "SELECT %s::text AS m FROM %s" % (f, t))[0]["m"]
+        plan = "\n".join(r["QUERY PLAN"] for r in DB.rows(
             "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
             "SET max_parallel_workers_per_gather = 2; EXPLAIN SELECT %s FROM %s" % (f, t)))
         expect("Partial Aggregate" in plan, "%s: no partial aggregate in\n%s" % (f, plan))
         expect(serial == parallel, "%s: parallel %s against serial %s" % (f, parallel, serial))
     # The rolled-up curve is the curve of all customers.
-    whole = psql("SELECT kaplan_meier(days, churned)::text AS m FROM lifetimes_churn")[0]["m"]
-    rolled = psql("SELECT rollup(c)::text AS m FROM churn_curves")[0]["m"]
+    whole = DB.rows("SELECT kaplan_meier(days, churned)::text AS m FROM lifetimes_churn")[0]["m"]
+    rolled = DB.rows("SELECT rollup(c)::text AS m FROM churn_curves")[0]["m"]
     expect(whole == rolled, "rollup(survival_curve) of 100 groups differs from the whole curve")
     print("  %d aggregates; rollup of 100 Kaplan-Meier states = the whole" % len(fits))
 
 
 def main():
-    cdnow_check.subprocess.run([os.path.join(ROOT, "scripts", "fetch_cdnow.sh")], check=True)
+    fetch_cdnow()
     load()
     check_rfm()
     check_holdout()

@@ -15,7 +15,7 @@ And the properties of the summaries: a rollup of the summaries of three groups o
 Runs inside `scripts/cluster.sh` (tests/sql_tier.sh; PGHOST, PGPORT, PGUSER set) with
 pg_retention installed, using the Python of .venv (pandas):
 
-    ../.venv/bin/python cohort_check.py
+    .venv/bin/python tests/checks/cohort_check.py
 
 CDNOW (see cdnow_check.py: its loading helpers are reused) is loaded into the database
 pg_retention_cohort with TimeZone = 'UTC': every order at midnight UTC. Configurations:
@@ -40,16 +40,15 @@ import csv
 import io
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from decimal import Decimal
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "reference"))
-import cdnow_check  # noqa: E402  (psql, Report, prepare, comparisons)
+from common import REFERENCE_DIR, Database
+
+sys.path.insert(0, REFERENCE_DIR)
+import cdnow_check  # noqa: E402  (Report, prepare, the references, comparisons)
 import cohort_reference  # noqa: E402
 import test_cohort_reference as fixtures  # noqa: E402
 from cdnow_check import Report, close, micros_of_epoch, micros_of_iso, same_money  # noqa: E402
@@ -58,8 +57,8 @@ from cdnow_check import Report, close, micros_of_epoch, micros_of_iso, same_mone
 # module's default limit of 128 kB.
 csv.field_size_limit(1 << 30)
 
-DB = "pg_retention_cohort"
-REFERENCE = os.path.join(HERE, "reference", "cohort_reference.py")
+DB = Database("pg_retention_cohort")
+REFERENCE = os.path.join(REFERENCE_DIR, "cohort_reference.py")
 AS_OF = "1998-04-01"
 BRACKETS = [1, 2, 4, 7, 13]
 CONFIGS = [(g, k) for g in ("month", "week") for k in ("first-time", "recurring")]
@@ -67,16 +66,6 @@ AGG = {"first-time": "cohort_agg", "recurring": "recurring_cohort_agg"}
 QUOTIENT_REL = Decimal("1e-15")
 RATE_FLOOR = 1e-15
 REPORTED: list = []
-
-
-def psql(sql, db=DB):
-    return cdnow_check.psql(sql, db=db)
-
-
-def one(sql):
-    rows = psql(sql)
-    assert len(rows) == 1, rows
-    return rows[0]
 
 
 # ---------------------------------------------------------------- comparing rows
@@ -172,7 +161,7 @@ def ext_readers(summary_sql, as_of, with_brackets, confidence=0.95):
     if with_brackets:
         cols.append(part % ("cohort_start, bracket", select_list(BRACKET_SPEC),
                             "bracket_retention(%s, %s)" % (s, confidence), "brackets"))
-    r = one("SELECT " + ",\n       ".join(cols))
+    r = DB.one("SELECT " + ",\n       ".join(cols))
     return {k: json_rows(v) for k, v in r.items()}
 
 
@@ -190,13 +179,6 @@ def compare_all(rep, label, summary_sql, ref, as_of, with_brackets):
 
 
 # ---------------------------------------------------------------- CDNOW
-
-def start_reference(tmp, name, args):
-    out = open(os.path.join(tmp, name + ".json"), "w")
-    err = open(os.path.join(tmp, name + ".err"), "w")
-    proc = subprocess.Popen([sys.executable, REFERENCE] + args, stdout=out, stderr=err)
-    return (proc, out, err, name, args)
-
 
 def variants():
     """name -> (table, aggregate call) of every summary the checks read, built once,
@@ -220,14 +202,13 @@ def variants():
 def load(orders_csv):
     """A fresh database: CDNOW's orders, the extension, the histories, and the table
     summaries(name, s) of every variant(), computed by serial plans."""
-    psql("DROP DATABASE IF EXISTS %s;" % DB, db="postgres")
-    psql("CREATE DATABASE %s;" % DB, db="postgres")
+    DB.create(extension=False)
     selects = []
     for table in ("histories", "orders"):
         names = [(n, call) for n, (t, call) in variants().items() if t == table]
         selects.append("SELECT unnest(ARRAY[%s]) AS name, unnest(ARRAY[%s]) AS s FROM %s" % (
             ", ".join(quote(n) for n, _ in names), ", ".join(c for _, c in names), table))
-    cdnow_check.psql("""
+    DB.rows("""
 CREATE TABLE orders (customer_id integer NOT NULL, ordered_at timestamptz NOT NULL, amount numeric(10,2));
 CREATE TEMP TABLE cdnow (customer_id integer, ordered_at date, amount numeric(10,2), items integer);
 \\copy cdnow FROM '%s' WITH (FORMAT csv, HEADER true)
@@ -238,7 +219,7 @@ SELECT customer_id, customer_history_agg(ordered_at, amount) AS h FROM orders GR
 ANALYZE;
 SET LOCAL max_parallel_workers_per_gather = 0;
 CREATE TABLE summaries AS %s;
-""" % (orders_csv, " UNION ALL ".join(selects)), db=DB, single_transaction=True)
+""" % (orders_csv, " UNION ALL ".join(selects)), single_transaction=True)
 
 
 def summary_of(name):
@@ -246,8 +227,8 @@ def summary_of(name):
 
 
 def texts(names):
-    rows = psql("SELECT name, s::text AS s FROM summaries WHERE name IN (%s)"
-                % ", ".join(quote(n) for n in names))
+    rows = DB.rows("SELECT name, s::text AS s FROM summaries WHERE name IN (%s)"
+                   % ", ".join(quote(n) for n in names))
     return {r["name"]: r["s"] for r in rows}
 
 
@@ -282,13 +263,13 @@ def check_paths(rep):
             rep.text("%s = %s" % (v[name][1], v[other][1]), t[name], t[other])
     # The grid of a summary with brackets is that of the summary without them.
     for g, k in CONFIGS:
-        d = one("""
+        d = DB.one("""
 SELECT count(*) AS n FROM (
   (SELECT * FROM cohort_table((%(a)s), '%(as_of)s') EXCEPT ALL SELECT * FROM cohort_table((%(b)s), '%(as_of)s'))
   UNION ALL
   (SELECT * FROM cohort_table((%(b)s), '%(as_of)s') EXCEPT ALL SELECT * FROM cohort_table((%(a)s), '%(as_of)s'))) x"""
-                % {"a": summary_of("hist br %s %s" % (g, k)), "b": summary_of("hist %s %s" % (g, k)),
-                   "as_of": AS_OF})
+                   % {"a": summary_of("hist br %s %s" % (g, k)), "b": summary_of("hist %s %s" % (g, k)),
+                      "as_of": AS_OF})
         rep.exact("%s/%s: cohort_table with brackets = without (rows differing)" % (g, k), d["n"], "0")
 
 
@@ -297,7 +278,7 @@ def check_rollup(rep):
     rep.section("rollup of the summaries of customer_id % 3 = the summary of all (text)")
     v = variants()
     names = [n for n in v if "session" not in n]
-    parts = one("SELECT " + ", ".join(
+    parts = DB.one("SELECT " + ", ".join(
         "(SELECT rollup(s)::text FROM (SELECT %s AS s FROM %s GROUP BY customer_id %% 3) t) AS a%d"
         % (v[n][1], v[n][0], i) for i, n in enumerate(names)))
     whole = texts(names)
@@ -320,7 +301,7 @@ def check_parallel(rep):
     whole = texts(names)
     for n in names:
         table, call = v[n]
-        plan = "\n".join(r["QUERY PLAN"] for r in psql(
+        plan = "\n".join(r["QUERY PLAN"] for r in DB.rows(
             PARALLEL + "DROP TABLE IF EXISTS parallel_result; "
             "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
             "CREATE TABLE parallel_result AS SELECT %s AS s FROM %s" % (call, table)))
@@ -331,8 +312,8 @@ def check_parallel(rep):
                    "partial" if partial else "no partial", "launched %s" % launched)
         if not ok:
             print(plan)
-        rep.text("%s: parallel = serial" % call, one("SELECT s::text FROM parallel_result")["s"], whole[n])
-    psql("DROP TABLE parallel_result;")
+        rep.text("%s: parallel = serial" % call, DB.one("SELECT s::text FROM parallel_result")["s"], whole[n])
+    DB.rows("DROP TABLE parallel_result;")
 
 
 def check_plain_sql(rep, refs):
@@ -341,7 +322,7 @@ def check_plain_sql(rep, refs):
     for g in ("month", "week"):
         # First-time: per cohort and period with an order, the active customers, their
         # orders and revenue; the cohort sizes.
-        plain = psql("""
+        plain = DB.rows("""
 WITH o AS (SELECT customer_id, amount, date_trunc('%(g)s', ordered_at, 'UTC') AS p FROM orders),
 f AS (SELECT customer_id, min(p) AS c FROM o GROUP BY 1),
 sizes AS (SELECT c, count(*) AS size FROM f GROUP BY 1)
@@ -349,7 +330,7 @@ SELECT extract(epoch FROM f.c) AS c, extract(epoch FROM o.p) AS p, size,
        count(DISTINCT o.customer_id) AS active, count(*) AS orders, sum(amount) AS revenue
 FROM o JOIN f USING (customer_id) JOIN sizes USING (c)
 GROUP BY f.c, o.p, size ORDER BY 1, 2""" % {"g": g})
-        ext = [r for r in psql("""
+        ext = [r for r in DB.rows("""
 SELECT extract(epoch FROM cohort_start) AS c, extract(epoch FROM period_start) AS p,
        cohort_size AS size, active, orders, revenue
 FROM cohort_table((%s), '%s') ORDER BY 1, 2""" % (summary_of("hist br %s first-time" % g), AS_OF))
@@ -357,7 +338,7 @@ FROM cohort_table((%s), '%s') ORDER BY 1, 2""" % (summary_of("hist br %s first-t
         check_cells(rep, "%s/first-time" % g, ext, plain, ("size", "active", "orders", "revenue"))
         # Recurring: every (customer, period) with an order is a membership of the cohort
         # of that period; the customer is active in each later period it orders in.
-        plain = psql("""
+        plain = DB.rows("""
 WITH o AS (SELECT customer_id, amount, date_trunc('%(g)s', ordered_at, 'UTC') AS p FROM orders),
 m AS (SELECT DISTINCT customer_id, p AS c FROM o),
 sizes AS (SELECT c, count(*) AS size FROM m GROUP BY 1)
@@ -365,7 +346,7 @@ SELECT extract(epoch FROM m.c) AS c, extract(epoch FROM o.p) AS p, size,
        count(DISTINCT o.customer_id) AS active, count(*) AS orders, sum(amount) AS revenue
 FROM m JOIN o ON o.customer_id = m.customer_id AND o.p >= m.c JOIN sizes USING (c)
 GROUP BY m.c, o.p, size ORDER BY 1, 2""" % {"g": g})
-        ext = [r for r in psql("""
+        ext = [r for r in DB.rows("""
 SELECT extract(epoch FROM cohort_start) AS c, extract(epoch FROM period_start) AS p,
        cohort_size AS size, active, orders, revenue
 FROM cohort_table((%s), '%s') ORDER BY 1, 2""" % (summary_of("hist br %s recurring" % g), AS_OF))
@@ -373,20 +354,20 @@ FROM cohort_table((%s), '%s') ORDER BY 1, 2""" % (summary_of("hist br %s recurri
         check_cells(rep, "%s/recurring" % g, ext, plain, ("size", "active", "orders", "revenue"))
     # "On or after" for monthly first-time cohorts: members whose last order's month is p
     # or later, over every month from the cohort's to the last one.
-    plain = psql("""
+    plain = DB.rows("""
 WITH o AS (SELECT customer_id, date_trunc('month', ordered_at, 'UTC') AS p FROM orders),
 f AS (SELECT customer_id, min(p) AS c, max(p) AS l FROM o GROUP BY 1),
 months AS (SELECT generate_series(min(p), max(p), interval '1 month') AS p FROM o)
 SELECT extract(epoch FROM c) AS c, extract(epoch FROM months.p) AS p,
        count(*) FILTER (WHERE l >= months.p) AS active_on_or_after
 FROM f JOIN months ON months.p >= f.c GROUP BY c, months.p ORDER BY 1, 2""")
-    ext = psql("""
+    ext = DB.rows("""
 SELECT extract(epoch FROM cohort_start) AS c, extract(epoch FROM period_start) AS p, active_on_or_after
 FROM cohort_table((%s), '%s') ORDER BY 1, 2""" % (summary_of("hist br month first-time"), AS_OF))
     check_cells(rep, "month/first-time", ext, plain, ("active_on_or_after",))
     # Monthly first-time brackets: months since the cohort's month from the calendar fields.
     bounds = "ARRAY[%s]" % ",".join(map(str, BRACKETS))
-    plain = psql("""
+    plain = DB.rows("""
 WITH o AS (SELECT customer_id, date_trunc('month', ordered_at, 'UTC') AS p FROM orders),
 f AS (SELECT customer_id, min(p) AS c FROM o GROUP BY 1),
 sizes AS (SELECT c, count(*) AS size FROM f GROUP BY 1),
@@ -399,7 +380,7 @@ SELECT extract(epoch FROM sizes.c) AS c, b.j AS p, size,
        count(DISTINCT off.customer_id) FILTER (WHERE off.n >= b.lo AND off.n < b.hi) AS active
 FROM sizes CROSS JOIN b LEFT JOIN off ON off.c = sizes.c
 GROUP BY sizes.c, b.j, size ORDER BY 1, 2""" % {"b": bounds, "n": len(BRACKETS) - 1})
-    ext = psql("""
+    ext = DB.rows("""
 SELECT extract(epoch FROM cohort_start) AS c, bracket AS p, cohort_size AS size, active
 FROM bracket_retention((%s)) ORDER BY 1, 2""" % summary_of("hist br month first-time"))
     check_cells(rep, "month/first-time brackets", ext, plain, ("size", "active"))
@@ -448,21 +429,21 @@ def check_fixtures(rep):
             quote(r["customer_id"]), quote(r["ordered_at"]),
             "NULL" if r["amount"].strip() == "" else quote(r["amount"])) for r in rows)
         table = "fixture_%d" % n
-        psql("DROP TABLE IF EXISTS %(t)s, %(t)s_h; "
-             "CREATE TABLE %(t)s (customer_id text, ordered_at timestamptz, amount numeric); "
-             "INSERT INTO %(t)s VALUES %(v)s; "
-             "CREATE TABLE %(t)s_h AS SELECT customer_id, customer_history_agg(ordered_at, amount) AS h "
-             "FROM %(t)s GROUP BY customer_id;" % {"t": table, "v": values})
+        DB.rows("DROP TABLE IF EXISTS %(t)s, %(t)s_h; "
+                "CREATE TABLE %(t)s (customer_id text, ordered_at timestamptz, amount numeric); "
+                "INSERT INTO %(t)s VALUES %(v)s; "
+                "CREATE TABLE %(t)s_h AS SELECT customer_id, customer_history_agg(ordered_at, amount) AS h "
+                "FROM %(t)s GROUP BY customer_id;" % {"t": table, "v": values})
         for kind in cohort_reference.KINDS:
             ref = cohort_reference.report(io.StringIO(text), g, zone, kind, as_of, 0.95, brackets)
             summary = "SELECT %s(h, '%s', '%s', '{%s}') FROM %s_h" % (
                 AGG[kind], g, zone, ",".join(map(str, brackets)), table)
             compare_all(rep, kind, summary, ref, as_of, True)
-            r = one("SELECT (SELECT %s(customer_id, ordered_at, amount, '%s', '%s')::text FROM %s) AS a, "
-                    "(SELECT %s(h, '%s', '%s')::text FROM %s_h) AS b"
-                    % (AGG[kind], g, zone, table, AGG[kind], g, zone, table))
+            r = DB.one("SELECT (SELECT %s(customer_id, ordered_at, amount, '%s', '%s')::text FROM %s) AS a, "
+                       "(SELECT %s(h, '%s', '%s')::text FROM %s_h) AS b"
+                       % (AGG[kind], g, zone, table, AGG[kind], g, zone, table))
             rep.text("%s: one step = two levels" % kind, r["a"], r["b"])
-        psql("DROP TABLE %(t)s, %(t)s_h;" % {"t": table})
+        DB.rows("DROP TABLE %(t)s, %(t)s_h;" % {"t": table})
 
 
 def quote(text):
@@ -480,11 +461,11 @@ def main():
         try:
             paths, _ = cdnow_check.prepare(tmp)
             for g, k in CONFIGS:
-                handles[(g, k)] = start_reference(tmp, "%s_%s" % (g, k), [
+                handles[(g, k)] = cdnow_check.start_reference(tmp, "%s_%s" % (g, k), [
                     paths["orders"], "--granularity", g, "--zone", "UTC", "--kind", k,
-                    "--as-of", AS_OF, "--brackets", ",".join(map(str, BRACKETS))])
+                    "--as-of", AS_OF, "--brackets", ",".join(map(str, BRACKETS))], REFERENCE)
             load(paths["orders"])
-            n = one("SELECT count(*) AS n, count(DISTINCT customer_id) AS c FROM orders")
+            n = DB.one("SELECT count(*) AS n, count(DISTINCT customer_id) AS c FROM orders")
             print("\nloaded CDNOW into database %s: %s orders, %s customers, %.1f s"
                   % (DB, n["n"], n["c"], time.time() - started))
             if int(n["n"]) != cdnow_check.CDNOW_ORDERS:
@@ -498,12 +479,7 @@ def main():
             check_cdnow_reference(rep, refs)
             check_plain_sql(rep, refs)
         finally:
-            for proc, out, err, _name, _args in handles.values():
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait()
-                out.close()
-                err.close()
+            cdnow_check.stop_references(handles.values())
 
     print("\ncohort check: %d comparisons, %d failed, %.1f s"
           % (rep.checks, len(rep.failures), time.time() - started))
@@ -511,10 +487,7 @@ def main():
         print("definitions that differ, checked as documented: " + "; ".join(REPORTED))
     if rep.failures:
         print("FAILED: " + ", ".join(rep.failures))
-        print("(database %s is left for inspection)" % DB)
-        return 1
-    psql("DROP DATABASE %s;" % DB, db="postgres")
-    return 0
+    return DB.drop_unless(rep.failures)
 
 
 if __name__ == "__main__":

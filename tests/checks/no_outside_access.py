@@ -15,7 +15,8 @@ import os
 import re
 import sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+from common import ROOT
+
 SOURCES = [os.path.join(ROOT, "src"), os.path.join(ROOT, "crates", "retention-core", "src")]
 # Compiled only into the test build (`#[cfg(any(test, feature = "pg_test"))] mod NAME;`), by
 # module name: the #[pg_test] functions set up their data with SPI, and the harness that
