@@ -3,13 +3,22 @@
 #                in a throw-away PostgreSQL 15 (make demo PG=18: in PostgreSQL 18)
 #   make test    every test tier, on PostgreSQL 15 and 18 (what CI runs)
 #   make bench   the benchmark (10 million rows; not part of the tests; PG=18 as for demo)
+# One tier at a time (scripts/test.sh --tiers; docs/testing.md), on PG's version alone:
+#   make test-unit       the pure crate's tests, the error catalogue, no outside access
+#   make test-pg         #[pg_test] inside PostgreSQL (cargo pgrx test)
+#   make test-sql        pg_regress, dump/restore, doc examples, tests/checks/, load, pg_cron
+#   make test-package    the release package installed as a package manager would
+#   make test-upgrade    the last release, then ALTER EXTENSION UPDATE
+#   make check-one FILE=tests/pg_regress/sql/nps.sql   one golden file, check or shell
+#                test (FILE=tests/checks/NAME.py, tests/NAME.sh; ARGS=... passed on)
 # Each target first installs what is missing (scripts/setup.sh), as root or with sudo.
-# PG picks the PostgreSQL of demo, bench and install: 15 (Debian's, the default) or 18
-# (the wheel in .venv; scripts/pg.sh).
+# PG picks the PostgreSQL of demo, bench, install and the one-tier targets: 15 (Debian's,
+# the default) or 18 (the wheel in .venv; scripts/pg.sh).
 PG ?= 15
 export PG
 
-.PHONY: demo test bench setup install unit-test clean
+.PHONY: demo test bench setup install clean \
+	test-unit test-pg test-sql test-package test-upgrade check-one
 
 demo: setup
 	scripts/install.sh
@@ -17,6 +26,25 @@ demo: setup
 
 test:
 	scripts/test.sh
+
+test-unit:
+	scripts/test.sh --tiers unit
+
+test-pg:
+	scripts/test.sh --tiers pg_test --pg $(PG)
+
+test-sql:
+	scripts/test.sh --tiers sql --pg $(PG)
+
+test-package:
+	scripts/test.sh --tiers package --pg $(PG)
+
+test-upgrade:
+	scripts/test.sh --tiers upgrade --pg $(PG)
+
+check-one:
+	@test -n "$(FILE)" || { echo "make check-one FILE=tests/pg_regress/sql/NAME.sql (or tests/checks/NAME.py, tests/NAME.sh) [PG=18] [ARGS=...]" >&2; exit 2; }
+	scripts/test.sh --pg $(PG) --only $(FILE) $(ARGS)
 
 bench: setup
 	scripts/install.sh --release
@@ -27,9 +55,6 @@ setup:
 
 install: setup
 	scripts/install.sh
-
-unit-test:
-	cargo test -p retention-core
 
 clean:
 	cargo clean
