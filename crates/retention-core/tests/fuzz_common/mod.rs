@@ -20,12 +20,13 @@
 use retention_core::allocator_api2::alloc::Global;
 use retention_core::allocator_api2::vec::Vec as AVec;
 use retention_core::decimal::Dec;
-use retention_core::funnel::Modes;
+use retention_core::funnel::{FunnelState, Modes};
 use retention_core::orders::cohort::{self, Cohorts};
 use retention_core::orders::history::{self, HistoryBuilder};
 use retention_core::orders::ids::{IdMap, Key, KeyKind, Span, StateValue};
 use retention_core::orders::log::OrderLog;
 use retention_core::orders::mrr::{self, Mrr};
+use retention_core::orders::onestep;
 use retention_core::orders::retention::{self, Retention, Window};
 use retention_core::orders::series::{self, Activity, MrrSeries};
 use retention_core::orders::stats::{self, Stats};
@@ -33,7 +34,7 @@ use retention_core::orders::words::{self, Grow, Summary};
 use retention_core::orders::{HAS_COST, HAS_ITEMS};
 use retention_core::predict::bgnbd::BgNbd;
 use retention_core::predict::gamma_gamma::GammaGamma;
-use retention_core::predict::rfm::{Histogram, Rfm};
+use retention_core::predict::rfm::{FitState, Histogram, Rfm};
 use retention_core::predict::sbg::{self, Cohort, Sbg};
 use retention_core::predict::survival::KaplanMeier;
 use retention_core::predict::FitInfo;
@@ -296,6 +297,27 @@ pub fn targets() -> Vec<Target> {
             false,
             order_log_state,
             order_log_seeds
+        ),
+        target!(
+            "one-step state head",
+            "partial_states",
+            false,
+            onestep_head,
+            onestep_head_seeds
+        ),
+        target!(
+            "rfm fit state",
+            "partial_states",
+            false,
+            fit_state,
+            fit_state_seeds
+        ),
+        target!(
+            "window_funnel state",
+            "partial_states",
+            false,
+            funnel_state,
+            funnel_state_seeds
         ),
         // scalar parsers under the text forms and arguments
         target!("Dec::parse", "scalars", true, dec_parse, dec_seeds),
@@ -1173,6 +1195,122 @@ fn sbg_cohort_state_seeds() -> Vec<Vec<u8>> {
         Cohort::new().serialize(),
         vec![],
     ]
+}
+
+fn onestep_head(b: &[u8]) -> Outcome {
+    let mut r = retention_core::varint::Reader::new(b);
+    let (id, params) = match onestep::read_head(&mut r) {
+        Ok(h) => h,
+        Err(e) => return rejected(&e),
+    };
+    let mut out = Vec::new();
+    onestep::write_head(&mut out, id, &params);
+    let mut back = retention_core::varint::Reader::new(&out);
+    match onestep::read_head(&mut back) {
+        Ok(h) if h == (id, params) && back.at_end() => Ok(true),
+        Ok(_) => Err(fail("the written head reads back as a different one")),
+        Err(e) => Err(fail(format!("the written head does not read back: {e}"))),
+    }
+}
+
+fn onestep_head_seeds() -> Vec<Vec<u8>> {
+    let heads = [
+        (onestep::IdType::Int8, onestep::Params::None),
+        (
+            onestep::IdType::Uuid,
+            onestep::Params::Window(Window::new(0, 86_400_000_000).unwrap()),
+        ),
+        (
+            onestep::IdType::Text,
+            onestep::Params::calendar(retention_core::time::Unit::Month, "America/New_York")
+                .unwrap(),
+        ),
+    ];
+    let mut seeds: Vec<Vec<u8>> = heads
+        .iter()
+        .map(|(id, p)| {
+            let mut out = Vec::new();
+            onestep::write_head(&mut out, *id, p);
+            out
+        })
+        .collect();
+    seeds.push(vec![]);
+    seeds
+}
+
+fn fit_state(b: &[u8]) -> Outcome {
+    let s = match FitState::deserialize(b) {
+        Ok(s) => s,
+        Err(e) => return rejected(&e),
+    };
+    match FitState::deserialize(&s.serialize()) {
+        Ok(back)
+            if back.hist == s.hist
+                && back.penalizer.map(f64::to_bits) == s.penalizer.map(f64::to_bits) =>
+        {
+            Ok(true)
+        }
+        Ok(_) => Err(fail("the serialized state reads back as a different one")),
+        Err(e) => Err(fail(format!(
+            "the serialized state does not read back: {e}"
+        ))),
+    }
+}
+
+fn fit_state_seeds() -> Vec<Vec<u8>> {
+    let mut with = FitState::default();
+    with.set_penalizer(Some(0.001)).unwrap();
+    with.hist.add(2.0, 30.43, 38.86).unwrap();
+    let mut without = FitState::default();
+    without
+        .hist
+        .add_with_monetary(2.0, 30.43, 38.86, 22.345)
+        .unwrap();
+    vec![
+        with.serialize(),
+        without.serialize(),
+        FitState::default().serialize(),
+        vec![],
+    ]
+}
+
+fn funnel_state(b: &[u8]) -> Outcome {
+    let s = match FunnelState::read(b, Global) {
+        Ok(s) => s,
+        Err(e) => return rejected(&e),
+    };
+    let mut out = Vec::new();
+    s.write(&mut out);
+    match FunnelState::read(&out, Global) {
+        Ok(back)
+            if back.window == s.window
+                && back.modes == s.modes
+                && back.n == s.n
+                && back.funnel.events.as_slice() == s.funnel.events.as_slice() =>
+        {
+            Ok(true)
+        }
+        Ok(_) => Err(fail("the written state reads back as a different one")),
+        Err(e) => Err(fail(format!("the written state does not read back: {e}"))),
+    }
+}
+
+fn funnel_state_seeds() -> Vec<Vec<u8>> {
+    let modes = Modes::parse("strict_order, strict_increase").unwrap();
+    let mut a = FunnelState::new_in(3_600_000_000, modes, 3, Global);
+    a.funnel.add(10, [Some(true), None, Some(false)], modes);
+    a.funnel.add(-20, [None, Some(true), Some(true)], modes);
+    a.funnel.add(i64::MAX, [None, None, None], modes);
+    let empty = FunnelState::new_in(0, Modes::default(), 32, Global);
+    [a, empty]
+        .iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            s.write(&mut out);
+            out
+        })
+        .chain([vec![]])
+        .collect()
 }
 
 /// The per-customer values of the one-step aggregates' hash tables: the crate's own
