@@ -7,7 +7,7 @@ use super::{decode, Scratch};
 use crate::pg::*;
 use pgrx::pg_sys::{self, Datum, FunctionCallInfo};
 use pgrx::FromDatum;
-use retention_core::interval::{check_confidence, wilson};
+use retention_core::interval::wilson;
 use retention_core::orders::cohort::{self, Cohorts};
 use retention_core::orders::series;
 use retention_core::MetricError;
@@ -94,10 +94,8 @@ pg_fn!(
     fn cohort_table_rows(fcinfo) {
     let body = words_arg0::<Cohorts>(fcinfo);
     let as_of = arg(fcinfo, 1).expect("strict").value() as i64;
-    let conf = arg_f64(fcinfo, 2).expect("strict");
-    check_confidence(conf).or_report();
-    let (unit, zone) = series::calendar(body).or_report();
-    let zc = zone_calendar(fcinfo, unit, &zone);
+    let conf = checked_confidence(fcinfo, 2);
+    let zc = table_calendar(fcinfo, body);
     let f = |v: Option<f64>| v.map(|v| Datum::from(v.to_bits()));
     let rows = cohort::cells(body)
         .into_iter()
@@ -141,10 +139,8 @@ pg_fn!(
         ))),
     };
     let as_of = arg(fcinfo, 2).expect("strict").value() as i64;
-    let conf = arg_f64(fcinfo, 3).expect("strict");
-    check_confidence(conf).or_report();
-    let (unit, zone) = series::calendar(body).or_report();
-    let zc = zone_calendar(fcinfo, unit, &zone);
+    let conf = checked_confidence(fcinfo, 3);
+    let zc = table_calendar(fcinfo, body);
     let points = cohort::curve(body, on_or_after, &mut |_, period| zc.bounds(period).1 <= as_of);
     let rows = points
         .into_iter()
@@ -167,10 +163,8 @@ pg_fn!(
     /// `bracket_retention(s, confidence)`: one row per cohort and bracket.
     fn bracket_retention_rows(fcinfo) {
     let body = words_arg0::<Cohorts>(fcinfo);
-    let conf = arg_f64(fcinfo, 1).expect("strict");
-    check_confidence(conf).or_report();
-    let (unit, zone) = series::calendar(body).or_report();
-    let zc = zone_calendar(fcinfo, unit, &zone);
+    let conf = checked_confidence(fcinfo, 1);
+    let zc = table_calendar(fcinfo, body);
     let rows = cohort::brackets(body)
         .into_iter()
         .map(|(c, j, from, to, size, active)| {

@@ -7,7 +7,7 @@ use super::with_history;
 use crate::pg::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
 use retention_core::decimal::Dec;
-use retention_core::interval::{check_confidence, wilson};
+use retention_core::interval::wilson;
 use retention_core::orders::series::{self, Activity, MrrSeries};
 use retention_core::orders::words::{Grow, Summary};
 use retention_core::orders::Customer;
@@ -68,10 +68,8 @@ pg_fn!(
     /// `periods(period_series [, confidence])`: one row per period.
     fn period_series_rows(fcinfo) {
         let body = words_arg0::<Activity>(fcinfo);
-        let conf = arg_f64(fcinfo, 1).expect("strict");
-        check_confidence(conf).or_report();
-        let (unit, zone) = series::calendar(body).or_report();
-        let zc = zone_calendar(fcinfo, unit, &zone);
+        let conf = checked_confidence(fcinfo, 1);
+        let zc = table_calendar(fcinfo, body);
         let rows = series::activity_rows(body)
             .into_iter()
             .map(|r| {
@@ -108,8 +106,7 @@ pg_fn!(
     /// `periods(mrr_series)`: one row per period.
     fn mrr_series_rows(fcinfo) {
         let body = words_arg0::<MrrSeries>(fcinfo);
-        let (unit, zone) = series::calendar(body).or_report();
-        let zc = zone_calendar(fcinfo, unit, &zone);
+        let zc = table_calendar(fcinfo, body);
         let rows = series::mrr_rows(body)
             .into_iter()
             .map(|r| {

@@ -141,6 +141,13 @@ pub unsafe fn zone_calendar<'a>(
     &mut *zc
 }
 
+/// The calendar of a calendar table (`period_series`, `mrr_series`, `cohort_summary`),
+/// cached for the call site: its read-outs turn period indexes into timestamps with it.
+pub unsafe fn table_calendar<'a>(fcinfo: FunctionCallInfo, body: &[u64]) -> &'a mut ZoneCalendar {
+    let (unit, zone) = retention_core::orders::series::calendar(body).or_report();
+    zone_calendar(fcinfo, unit, &zone)
+}
+
 /// An argument parsed along with the calendar (see [`call_calendar`]).
 pub type Extra = (usize, unsafe fn(FunctionCallInfo, usize) -> Vec<i64>);
 

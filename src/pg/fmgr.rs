@@ -117,6 +117,14 @@ pub unsafe fn confidence_arg(fcinfo: FunctionCallInfo, i: usize) -> f64 {
     arg_f64(fcinfo, i).expect("read-outs are strict")
 }
 
+/// The confidence level at argument `i` of a strict read-out, checked (0 < c < 1) before
+/// any row is made.
+pub unsafe fn checked_confidence(fcinfo: FunctionCallInfo, i: usize) -> f64 {
+    let c = confidence_arg(fcinfo, i);
+    retention_core::interval::check_confidence(c).or_report();
+    c
+}
+
 /// An integer parameter that may not be NULL (scale, options).
 pub unsafe fn required_i32(fcinfo: FunctionCallInfo, i: usize, name: &str) -> i32 {
     arg_i32(fcinfo, i).unwrap_or_else(|| null_parameter(name))

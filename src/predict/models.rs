@@ -13,7 +13,7 @@ use pgrx::pg_sys::{Datum, FunctionCallInfo};
 use retention_core::predict::bgnbd::{self, BgNbd};
 use retention_core::predict::clv;
 use retention_core::predict::gamma_gamma::{self, GammaGamma};
-use retention_core::predict::rfm::FitState;
+use retention_core::predict::rfm::{FitState, Histogram};
 use retention_core::predict::sbg::{self, Cohort, Sbg};
 use retention_core::predict::FitInfo;
 use retention_core::{MetricError, Result};
@@ -112,25 +112,23 @@ fn announce_fit(aggregate: &str, rows: usize, customers: u64) {
     pgrx::debug1!("{aggregate}: fitting {rows} distinct rows of {customers} customers");
 }
 
-pg_fn!(fn bgnbd_fit_final(fcinfo) {
+/// The final function of an RFM fit: the fitted model, or NULL without customers.
+unsafe fn fit_final<T: TextForm>(
+    fcinfo: FunctionCallInfo,
+    aggregate: &str,
+    fit: fn(&Histogram, f64) -> Result<T>,
+) -> Datum {
     match final_state::<FitState>(fcinfo) {
         Some(s) if !s.hist.is_empty() => {
-            announce_fit("bgnbd_fit", s.hist.len(), s.hist.customers());
-            text_form_datum(&bgnbd::fit(&s.hist, s.penalizer.unwrap_or(0.0)).or_report())
+            announce_fit(aggregate, s.hist.len(), s.hist.customers());
+            text_form_datum(&fit(&s.hist, s.penalizer.unwrap_or(0.0)).or_report())
         }
         _ => ret_null(fcinfo),
     }
-});
+}
 
-pg_fn!(fn gamma_gamma_fit_final(fcinfo) {
-    match final_state::<FitState>(fcinfo) {
-        Some(s) if !s.hist.is_empty() => {
-            announce_fit("gamma_gamma_fit", s.hist.len(), s.hist.customers());
-            text_form_datum(&gamma_gamma::fit(&s.hist, s.penalizer.unwrap_or(0.0)).or_report())
-        }
-        _ => ret_null(fcinfo),
-    }
-});
+pg_fn!(fn bgnbd_fit_final(fcinfo) { fit_final(fcinfo, "bgnbd_fit", bgnbd::fit) });
+pg_fn!(fn gamma_gamma_fit_final(fcinfo) { fit_final(fcinfo, "gamma_gamma_fit", gamma_gamma::fit) });
 
 pg_fn!(fn sbg_fit_final(fcinfo) {
     match final_state::<Cohort>(fcinfo) {
