@@ -23,8 +23,12 @@ fit's DEBUG1 message; for the other queries, the moment pg_stat_activity shows t
 running), pg_cancel_backend goes through a session opened beforehand (no connection time
 between the decision and the signal), and a run that ended before its interrupt arrived (the
 machine was faster than in the first run) or, for statement_timeout, was interrupted before
-its fit started, is run again with the interrupt moved, up to ATTEMPTS times. What is
-asserted never changes: each interrupt that lands ends the query with 57014 within BOUND.
+its fit started, is run again with the interrupt moved, up to ATTEMPTS times. A run that
+ended late is run again with the same interrupt, up to LATE_TRIES runs: a loop without an
+interrupt check is late every time (by seconds), while a backend the machine did not
+schedule for a moment is late only now and then (observed once: 1.04 s, at a load average
+of 7 on two cores). What is asserted never changes: each interrupt that lands ends the
+query with 57014, and within BOUND in at least one of LATE_TRIES runs.
 
 This is a bound on the time to answer an interrupt, not a speed measurement: the bound
 holds on a slow machine too, as long as one evaluation takes well under a second.
@@ -43,6 +47,7 @@ SAMPLE = os.path.join(ROOT, "crates", "retention-core", "tests", "data", "cdnow_
 FIT = "SELECT fit_info(bgnbd_fit(f, r, t)) FROM wide"
 BOUND = 1.0  # seconds from the interrupt to the error
 ATTEMPTS = 8  # runs of one interrupt before the timings are declared hopeless
+LATE_TRIES = 3  # runs of one interrupt that ended late before that is a failure
 ORDERS = 1_000_000
 # CANCEL_ONLY=text runs only the queries whose name contains it (and not the fits).
 ONLY = os.environ.get("CANCEL_ONLY", "")
@@ -203,9 +208,6 @@ def fits(failures):
     if fit < 1.0:
         sys.exit(f"cancel_check: the fit takes only {fit:.2f} s even with {copies} copies")
 
-    def check(what, late, p):
-        check_late(failures, what, late, p)
-
     ctl = Controller()
     for share in (0.3, 0.6):
         # statement_timeout, set to fire `into` seconds into the fit as the last run timed
@@ -213,14 +215,17 @@ def fits(failures):
         # still an interrupt, checked) moves it later; a run whose fit ended first moves it
         # earlier into the fit. Lateness counts from when the timeout fires.
         into, timeout = share * fit, before + share * fit
-        for _ in range(ATTEMPTS):
+        lateness = Lateness()
+        for _ in range(ATTEMPTS + LATE_TRIES):
             p, started, end, at = interrupted(ctl, FIT, "statement_timeout", timeout, marker=MARKER)
             expect_canceled_or_done(p, "the fit")
             if canceled(p) and started is not None:
-                check(f"statement_timeout {timeout - started:.2f} s into the fit", end - at, p)
-                break
+                if lateness.done(failures, f"statement_timeout {timeout - started:.2f} s into the fit", end - at, p):
+                    break
+                continue
             if canceled(p):
-                check(f"statement_timeout {timeout:.2f} s into the query, before the fit", end - at, p)
+                lateness.done(failures, f"statement_timeout {timeout:.2f} s into the query, before the fit",
+                              end - at, p)
                 timeout += into
             else:
                 print(f"  (the fit ended {end:.2f} s in, before the timeout at {timeout:.2f} s: again, earlier)")
@@ -230,14 +235,16 @@ def fits(failures):
             failures.append(f"statement_timeout: none of {ATTEMPTS} runs was interrupted inside the fit")
         # pg_cancel_backend from the controlling session, `into` after the fit's message
         into = share * fit
-        for _ in range(ATTEMPTS):
+        lateness = Lateness()
+        for _ in range(ATTEMPTS + LATE_TRIES):
             p, started, end, at = interrupted(ctl, FIT, "pg_cancel_backend", into, marker=MARKER)
             expect_canceled_or_done(p, "the fit")
             if started is None:
                 sys.exit(f"cancel_check: no DEBUG1 message from bgnbd_fit:\n{p.stderr_text}")
             if canceled(p):
-                check(f"pg_cancel_backend {at - started:.2f} s into the fit", end - at, p)
-                break
+                if lateness.done(failures, f"pg_cancel_backend {at - started:.2f} s into the fit", end - at, p):
+                    break
+                continue
             print(f"  (the fit ended {end - started:.2f} s after its start, before the cancel at {into:.2f} s: "
                   "again, earlier)")
             into /= 2
@@ -246,11 +253,23 @@ def fits(failures):
     ctl.close()
 
 
-def check_late(failures, what, late, p):
-    ok = canceled(p) and late < BOUND
-    print(f"  {what}: ended {late:.2f} s after the interrupt, {'57014' if canceled(p) else 'NOT canceled'}")
-    if not ok:
-        failures.append(f"{what}: {late:.2f} s late, stderr {p.stderr_text.strip()!r}")
+class Lateness:
+    """The late runs of one interrupt so far (see LATE_TRIES)."""
+
+    def __init__(self):
+        self.late = 0
+
+    def done(self, failures, what, late, p):
+        """Check one canceled run (57014); False when it was late and may be run again."""
+        print(f"  {what}: ended {late:.2f} s after the interrupt, 57014")
+        if late < BOUND:
+            return True
+        self.late += 1
+        if self.late < LATE_TRIES:
+            print(f"    (late: run {self.late} of at most {LATE_TRIES}, again)")
+            return False
+        failures.append(f"{what}: {late:.2f} s late in {LATE_TRIES} runs, stderr {p.stderr_text.strip()!r}")
+        return True
 
 
 def queries(failures):
@@ -279,12 +298,14 @@ def queries(failures):
         print(f"  {name}: {full:.2f} s uninterrupted")
         for share, how in ((0.2, "statement_timeout"), (0.5, "pg_cancel_backend"), (0.75, "statement_timeout")):
             delay = share * full
-            for _ in range(ATTEMPTS):
+            lateness = Lateness()
+            for _ in range(ATTEMPTS + LATE_TRIES):
                 p, _, end, at = interrupted(ctl, sql, how, delay, setup=setup)
                 expect_canceled_or_done(p, name)
                 if canceled(p):
-                    check_late(failures, f"{name}, {how} {delay:.2f} s in", end - at, p)
-                    break
+                    if lateness.done(failures, f"{name}, {how} {delay:.2f} s in", end - at, p):
+                        break
+                    continue
                 print(f"    (ended {end:.2f} s in, before the interrupt at {delay:.2f} s: again, earlier)")
                 delay /= 2
             else:
