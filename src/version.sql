@@ -9,6 +9,6 @@
 CREATE FUNCTION @extschema@.pg_retention_library_version() RETURNS text
 AS 'MODULE_PATHNAME', 'pgr_library_version' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.pg_retention_library_version() IS
-    'Version of the pg_retention library this session has loaded, e.g. 0.3.0. After a package '
+    'Version of the pg_retention library this session has loaded, e.g. 0.2.0. After a package '
     'upgrade it is newer than pg_extension.extversion until ALTER EXTENSION pg_retention '
     'UPDATE runs in the database.';
