@@ -119,11 +119,14 @@ pub unsafe fn onestep_state<'a, C: Collection + 'static>(
     params: Params,
     fname: &str,
 ) -> (Datum, &'a mut OneStep<C>) {
-    let (d, s) = state_of(fcinfo, fname, |alloc| OneStep {
-        id: id_type(fcinfo, 1),
-        params,
-        data: C::new_in(alloc),
-        calendar: 0,
+    let (d, s) = state_of(fcinfo, fname, |alloc| {
+        refuse_distinct(fcinfo);
+        OneStep {
+            id: id_type(fcinfo, 1),
+            params,
+            data: C::new_in(alloc),
+            calendar: 0,
+        }
     });
     if s.params != params {
         report(s.params.changed(&params));

@@ -78,6 +78,36 @@ pub unsafe fn agg_context(fcinfo: FunctionCallInfo, fname: &str) -> pg_sys::Memo
     ctx
 }
 
+/// Refuse `agg(DISTINCT ...)` for an aggregate whose answer depends on every order row (the
+/// one-step order aggregates): DISTINCT over their arguments keeps one row per distinct
+/// tuple, so `repeat_purchase_rate(DISTINCT customer_id)` would see one order per customer
+/// and answer 0 without complaint. Called when a group's state is made, so once per group.
+/// SQLSTATE 0A000, as PostgreSQL's own refusals of aggregate forms.
+#[cold]
+pub unsafe fn refuse_distinct(fcinfo: FunctionCallInfo) {
+    let aggref = pg_sys::AggGetAggref(fcinfo);
+    if aggref.is_null() || (*aggref).aggdistinct.is_null() {
+        return;
+    }
+    let name = pg_sys::get_func_name((*aggref).aggfnoid);
+    let name = if name.is_null() {
+        "this aggregate".to_string()
+    } else {
+        std::ffi::CStr::from_ptr(name)
+            .to_string_lossy()
+            .into_owned()
+    };
+    pgrx::ereport!(
+        ERROR,
+        pgrx::PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+        format!("{name}(DISTINCT ...) is not supported"),
+        "It needs every order row: DISTINCT would keep one row per distinct argument list and \
+         change the answer (repeat_purchase_rate(DISTINCT customer_id) would see one order per \
+         customer). Each customer is counted once already; to drop duplicated rows, select \
+         DISTINCT rows in a subquery first."
+    );
+}
+
 /// Move `value` into memory of `ctx`; it is never dropped (the context is reset instead), so
 /// it may only own memory of the same context.
 pub unsafe fn alloc_in<T>(ctx: pg_sys::MemoryContext, value: T) -> *mut T {

@@ -390,3 +390,18 @@ FROM (SELECT customer_stats_agg(x, t, 18446744073709551614, 3074457345618258602,
       FROM (VALUES (1, '0001-01-01 00:00+00'::timestamptz), (1, '9999-12-31 23:59:59.999999+00'), (2, '2026-01-01')) v(x, t)) x;
 SELECT revenue_churn(m), net_revenue_retention(m), quick_ratio(m), mrr_start(m), mrr_end(m)
 FROM (SELECT mrr_movements(a, b) AS m FROM (VALUES (99999999999999999999999999999999999999::numeric, 0::numeric), (0, 99999999999999999999999999999999999999)) v(a, b)) x;
+-- DISTINCT inside a one-step aggregate keeps one row per distinct argument list, so
+-- repeat_purchase_rate(DISTINCT customer_id) would see one order per customer and answer 0
+-- (customer 1 has two orders here, so the right answer is 1/2): every aggregate that needs
+-- every order row refuses it with 0A000, naming itself.
+SELECT q, sqlstate_of(q) FROM (VALUES
+  -- [distinct] one-step order aggregates
+  ($$SELECT repeat_purchase_rate(DISTINCT c) FROM (VALUES (1), (1), (2)) v(c)$$),
+  ($$SELECT retention_rate(DISTINCT c, t, '2026-02-01', '2026-03-01') FROM (VALUES (1, '2026-01-15'::timestamptz)) v(c, t)$$),
+  ($$SELECT median_time_between_purchases(DISTINCT c, t) FROM (VALUES (1, '2026-01-15'::timestamptz)) v(c, t)$$),
+  ($$SELECT customer_stats_agg(DISTINCT c, t, 1) FROM (VALUES (1, '2026-01-15'::timestamptz)) v(c, t)$$),
+  ($$SELECT period_series_agg(DISTINCT c, t, 1, 'month') FROM (VALUES (1, '2026-01-15'::timestamptz)) v(c, t)$$),
+  ($$SELECT cohort_agg(DISTINCT c, t, 1, 'month') FROM (VALUES (1, '2026-01-15'::timestamptz)) v(c, t)$$)
+) v(q);
+-- The same rows without DISTINCT: customer 1 ordered twice, customer 2 once: 1 of 2 = 0.5.
+SELECT repeat_purchase_rate(c) FROM (VALUES (1), (1), (2)) v(c);
