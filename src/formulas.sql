@@ -3,13 +3,21 @@
 -- double precision columns all call them without casts. Rates are fractions in [0, 1].
 -- NULL in, NULL out (STRICT); a zero denominator gives NULL; impossible input is an error.
 
+CREATE FUNCTION @extschema@.crr(customers_start double precision, customers_end double precision, new_customers double precision)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'pgr_retention_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.crr(double precision, double precision, double precision) IS
+    'Customer retention rate CRR = (customers_end - new_customers) / customers_start, a '
+    'fraction in [0, 1]. NULL when customers_start = 0; error 22023 on negative counts or more '
+    'new or retained customers than possible.';
+-- The name of 0.1.0 and 0.2.0, kept so that their queries run; it shared the name
+-- retention_rate with the one-step aggregate, the summary read-out and the sBG projection.
 CREATE FUNCTION @extschema@.retention_rate(customers_start double precision, customers_end double precision, new_customers double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_retention_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.retention_rate(double precision, double precision, double precision) IS
-    'Customer retention rate CRR = (customers_end - new_customers) / customers_start, a '
-    'fraction in [0, 1]. NULL when customers_start = 0; error 22023 on negative counts or more '
-    'new or retained customers than possible.';
+    'Alias of crr(customers_start, customers_end, new_customers), the CRR formula over '
+    'counts, kept from 0.2.0; new queries should call crr().';
 
 CREATE FUNCTION @extschema@.churn_rate(customers_start double precision, customers_lost double precision)
 RETURNS double precision

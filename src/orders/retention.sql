@@ -109,11 +109,17 @@ COMMENT ON AGGREGATE @extschema@.retention_agg(anyelement, timestamptz, timestam
 COMMENT ON AGGREGATE @extschema@.retention_rate(anyelement, timestamptz, timestamptz, timestamptz) IS
     'Customer retention rate: of the customers with an order in [period_start - L, '
     'period_start), L = period_end - period_start, the share (a fraction in [0, 1]) with an '
-    'order in [period_start, period_end). NULL when that base is empty.';
+    'order in [period_start, period_end). NULL when that base is empty. It needs both '
+    'periods'' orders in one group, so under GROUP BY date_trunc(''month'', ordered_at) each '
+    'group lacks the previous month and answers NULL (or 0); for a chart by period use '
+    'periods(period_series_agg(customer_id, ordered_at, amount, ''month'')), one row per '
+    'month (docs/orders.md, Charting a metric by period).';
 COMMENT ON AGGREGATE @extschema@.churn_rate(anyelement, timestamptz, timestamptz, timestamptz) IS
     'Customer churn rate = 1 - retention_rate(customer_id, ordered_at, period_start, '
     'period_end): the share of the previous period''s customers with no order in '
-    '[period_start, period_end). NULL when that base is empty.';
+    '[period_start, period_end). NULL when that base is empty. Like retention_rate it cannot '
+    'be charted under GROUP BY month; periods(period_series_agg(...)) gives the churn_rate of '
+    'every period in one call.';
 
 CREATE FUNCTION @extschema@.retention_rate(@extschema@.retention_summary) RETURNS double precision
 AS 'MODULE_PATHNAME', 'retention_summary_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -240,6 +240,9 @@ COMMENT ON FUNCTION @extschema@.clv(@extschema@.bgnbd_model, @extschema@.gamma_g
     'unit (lifetimes: 30 for days, 4.345 for weeks).';
 CREATE FUNCTION @extschema@.survival(m @extschema@.sbg_model, t double precision) RETURNS double precision
 AS 'MODULE_PATHNAME', 'sbg_survival' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.projected_retention_rate(m @extschema@.sbg_model, t double precision) RETURNS double precision
+AS 'MODULE_PATHNAME', 'sbg_retention_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- The name of 0.2.0, kept so that its queries run (see crr() in formulas.sql).
 CREATE FUNCTION @extschema@.retention_rate(m @extschema@.sbg_model, t double precision) RETURNS double precision
 AS 'MODULE_PATHNAME', 'sbg_retention_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.churn_probability(m @extschema@.sbg_model, t integer) RETURNS double precision
@@ -247,9 +250,12 @@ AS 'MODULE_PATHNAME', 'sbg_churn_probability' LANGUAGE C IMMUTABLE STRICT PARALL
 COMMENT ON FUNCTION @extschema@.survival(@extschema@.sbg_model, double precision) IS
     'Projected share of the cohort still a customer after t periods, S(t) = B(alpha, beta + t) '
     '/ B(alpha, beta) (FH 2007).';
-COMMENT ON FUNCTION @extschema@.retention_rate(@extschema@.sbg_model, double precision) IS
+COMMENT ON FUNCTION @extschema@.projected_retention_rate(@extschema@.sbg_model, double precision) IS
     'Projected retention rate of period t, S(t) / S(t - 1) = (beta + t - 1) / (alpha + beta + '
     't - 1) (FH 2007 eq. 8).';
+COMMENT ON FUNCTION @extschema@.retention_rate(@extschema@.sbg_model, double precision) IS
+    'Alias of projected_retention_rate(m, t), the sBG model''s projected retention rate of '
+    'period t, kept from 0.2.0; new queries should call projected_retention_rate().';
 COMMENT ON FUNCTION @extschema@.churn_probability(@extschema@.sbg_model, integer) IS
     'Probability that a customer of the cohort churns in period t (>= 1), P(T = t) (FH 2007 '
     'eq. 1).';

@@ -66,6 +66,7 @@ KINDS = {
     "mixed": "mixed",
     "type": "type",
     "text": "text",
+    "distinct": "DISTINCT",
 }
 KIND_LEGEND = [
     ("out of range", "a score, level, option count, fraction, count or bound outside its range"),
@@ -79,6 +80,7 @@ KIND_LEGEND = [
     ("mixed", "parameters that change within a group, or summaries that do not merge"),
     ("type", "a customer id of an unsupported type"),
     ("text", "malformed text input of a type"),
+    ("DISTINCT", "agg(DISTINCT ...) of an aggregate that needs every order row"),
 ]
 
 # Summary types, and what marks a value of each in an argument or a query (first match wins).
@@ -213,8 +215,8 @@ FORMS_BY_FAMILY = {
              ["range", "negative", "null", "empty", "huge", "nan"], "double precision counts only")
         for n in ["churn_rate", "revenue_churn", "repeat_purchase_rate", "return_rate", "conversion_rate"]
     ] + [
-        form("retention_rate(customers_start, customers_end, new_customers)", ["retention_rate"],
-             f("retention_rate", (3,)),
+        form("crr(customers_start, customers_end, new_customers), alias retention_rate", ["crr", "retention_rate"],
+             any_of(f("crr", (3,)), f("retention_rate", (3,))),
              ["range", "negative", "null", "empty", "huge", "nan"], "double precision counts only"),
         form("clv(avg_order_value, purchase_frequency, customer_lifespan)", ["clv"], f("clv", (3,)),
              ["negative", "null", "huge", "nan"], "no upper bound and no denominator; numbers only"),
@@ -251,22 +253,22 @@ FORMS_BY_FAMILY = {
         form("retention_rate, churn_rate, retention_agg (customer_id, ordered_at, period_start, period_end)",
              ["retention_rate", "churn_rate", "retention_agg"],
              any_of(f("retention_rate", (4,)), f("churn_rate", (4,)), f("retention_agg", (4,))),
-             ["range", "null", "empty", "time", "mixed", "type"], "no number or name argument"),
+             ["range", "null", "empty", "time", "mixed", "type", "distinct"], "no number or name argument"),
         form("repeat_purchase_rate(customer_id)", ["repeat_purchase_rate"],
              f("repeat_purchase_rate", (1,), not_of="customer_stats"),
-             ["null", "empty", "huge", "type"], "one customer id"),
+             ["null", "empty", "huge", "type", "distinct"], "one customer id"),
         form("avg_time_between_purchases, median_time_between_purchases (customer_id, ordered_at)",
              ["avg_time_between_purchases", "median_time_between_purchases"],
              any_of(f("avg_time_between_purchases", (2,)), f("median_time_between_purchases", (2,))),
-             ["null", "empty", "time", "type"], "no number or name argument"),
+             ["null", "empty", "time", "type", "distinct"], "no number or name argument"),
         form("customer_stats_agg(customer_id, ordered_at [, amount [, items, cost]])", ["customer_stats_agg"],
              f("customer_stats_agg", (2, 3, 5)),
-             ["negative", "null", "empty", "time", "huge", "nan", "type"],
+             ["negative", "null", "empty", "time", "huge", "nan", "type", "distinct"],
              "no name argument; no parameter to mix (one id type per column)"),
         form("period_series_agg, mrr_series_agg (customer_id, ordered_at, amount, granularity [, time_zone])",
              ["period_series_agg", "mrr_series_agg"],
              any_of(f("period_series_agg", (4, 5)), f("mrr_series_agg", (4, 5))),
-             ["negative", "null", "empty", "name", "time", "huge", "nan", "mixed", "type"], ""),
+             ["negative", "null", "empty", "name", "time", "huge", "nan", "mixed", "type", "distinct"], ""),
         form("retention_agg(h, period_start, period_end)", ["retention_agg"], f("retention_agg", (3,)),
              ["range", "null", "empty", "time", "mixed"], "a history and two times"),
         form("customer_stats_agg(h)", ["customer_stats_agg"], f("customer_stats_agg", (1,)),
@@ -344,7 +346,7 @@ FORMS_BY_FAMILY = {
              ["cohort_agg", "recurring_cohort_agg"],
              lambda call: call["name"] in ("cohort_agg", "recurring_cohort_agg")
              and not cohorts_of_histories(call),
-             ["negative", "null", "empty", "name", "time", "huge", "nan", "mixed", "type"], ""),
+             ["negative", "null", "empty", "name", "time", "huge", "nan", "mixed", "type", "distinct"], ""),
         form("cohort_summary text input", ["cohort_summary"], type_input("cohort_summary"),
              ["text", "negative", "empty", "time", "name", "huge", "range"],
              NOT_PARSED + "; numbers are exact decimals or counts (no NaN)"),
@@ -396,9 +398,9 @@ FORMS_BY_FAMILY = {
         form("clv(bgnbd_model, gamma_gamma_model, frequency, recency, age, monetary_value [, months, "
              "monthly_discount, periods_per_month])", ["clv"], f("clv", (6, 7, 8, 9)),
              ["range", "negative", "null", "huge", "nan"], "models and numbers"),
-        form("survival, retention_rate, churn_probability (sbg_model, t)",
-             ["survival", "retention_rate", "churn_probability"],
-             any_of(f("survival"), f("retention_rate", (2,)), f("churn_probability")),
+        form("survival, projected_retention_rate (alias retention_rate), churn_probability (sbg_model, t)",
+             ["survival", "projected_retention_rate", "retention_rate", "churn_probability"],
+             any_of(f("survival"), f("projected_retention_rate"), f("retention_rate", (2,)), f("churn_probability")),
              ["range", "negative", "null", "huge", "nan"], "a model and a period"),
         form("survival_curve(c [, confidence]), median_lifetime(c), subjects(c)",
              ["survival_curve", "median_lifetime", "subjects"],

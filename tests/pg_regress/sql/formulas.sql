@@ -2,7 +2,9 @@
 \pset null NULL
 
 -- CRR = (E - N) / S = (180 - 40) / 200 = 0.7
-SELECT retention_rate(customers_start => 200, customers_end => 180, new_customers => 40);
+SELECT crr(customers_start => 200, customers_end => 180, new_customers => 40);
+-- retention_rate(start, end, new), the formula's name up to 0.2.0, is the same function
+SELECT retention_rate(customers_start => 200, customers_end => 180, new_customers => 40) AS alias_of_crr;
 -- 15 of 300 customers lost = 0.05; 2,500 of 50,000 MRR churned = 0.05
 SELECT churn_rate(300, 15), revenue_churn(2500, 50000);
 -- 27 of 100 customers with 2+ orders; 3 of 120 items returned; 30 of 1,200 leads converted
@@ -19,14 +21,14 @@ SELECT churn_rate(count(*), count(*) FILTER (WHERE lost)), churn_rate(sum(n), su
 FROM (VALUES (true, 2::bigint), (false, 3::bigint), (false, 5::bigint)) v(lost, n);
 
 -- Zero denominators give NULL; NULL arguments give NULL.
-SELECT retention_rate(0, 5, 5), churn_rate(0, 0), revenue_churn(0, 0), repeat_purchase_rate(0, 0),
+SELECT crr(0, 5, 5), churn_rate(0, 0), revenue_churn(0, 0), repeat_purchase_rate(0, 0),
        return_rate(0, 0), conversion_rate(0, 0), cac(100, 0), wilson_ci(0, 0);
 SELECT churn_rate(NULL, 1), clv(1, NULL, 1);
 
 -- [range] Impossible input is an error that names the value.
 SELECT sqlstate_of($$SELECT churn_rate(10, 11)$$);
-SELECT sqlstate_of($$SELECT retention_rate(10, 5, 6)$$);
-SELECT sqlstate_of($$SELECT retention_rate(10, 30, 5)$$);
+SELECT sqlstate_of($$SELECT crr(10, 5, 6)$$);
+SELECT sqlstate_of($$SELECT crr(10, 30, 5)$$);
 -- [negative] A negative count.
 SELECT sqlstate_of($$SELECT repeat_purchase_rate(-1, 10)$$);
 -- [nan] NaN and infinite counts.
@@ -110,21 +112,21 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   -- [nan] conversion_rate: NaN and infinite arguments
   ($$SELECT conversion_rate('NaN', 10)$$),
   ($$SELECT conversion_rate(1, 'Infinity')$$),
-  -- [range] retention_rate: more new customers than at the end, or than could be retained
-  ($$SELECT retention_rate(10, 5, 6)$$),
-  ($$SELECT retention_rate(10, 30, 5)$$),
-  -- [negative] retention_rate: negative counts
-  ($$SELECT retention_rate(-1, 5, 1)$$),
-  ($$SELECT retention_rate(10, 5, -1)$$),
-  -- [null] retention_rate: a NULL argument gives NULL (STRICT)
-  ($$SELECT retention_rate(10, NULL, 1)$$),
-  -- [empty] retention_rate: no customers at the start gives NULL
-  ($$SELECT retention_rate(0, 5, 5)$$),
-  -- [huge] retention_rate: the largest doubles: accepted
-  ($$SELECT retention_rate(1.7976931348623157e308, 1e308, 0)$$),
-  -- [nan] retention_rate: NaN and infinite counts
-  ($$SELECT retention_rate('NaN', 5, 1)$$),
-  ($$SELECT retention_rate(10, 'Infinity', 1)$$),
+  -- [range] crr: more new customers than at the end, or than could be retained
+  ($$SELECT crr(10, 5, 6)$$),
+  ($$SELECT crr(10, 30, 5)$$),
+  -- [negative] crr: negative counts
+  ($$SELECT crr(-1, 5, 1)$$),
+  ($$SELECT crr(10, 5, -1)$$),
+  -- [null] crr: a NULL argument gives NULL (STRICT)
+  ($$SELECT crr(10, NULL, 1)$$),
+  -- [empty] crr: no customers at the start gives NULL
+  ($$SELECT crr(0, 5, 5)$$),
+  -- [huge] crr: the largest doubles: accepted
+  ($$SELECT crr(1.7976931348623157e308, 1e308, 0)$$),
+  -- [nan] crr: NaN and infinite counts
+  ($$SELECT crr('NaN', 5, 1)$$),
+  ($$SELECT crr(10, 'Infinity', 1)$$),
   -- [negative] clv: negative factors
   ($$SELECT clv(-1, 2, 3)$$),
   ($$SELECT clv(1, 2, -3)$$),
@@ -169,7 +171,7 @@ SELECT q, sqlstate_of(q) FROM (VALUES
 ) v(q);
 -- The accepted extremes: shares of the largest doubles are exact; the Wilson interval at a
 -- level next to 1 is finite and within [0, 1].
-SELECT churn_rate(1.7976931348623157e308, 1e308) AS churn, retention_rate(1.7976931348623157e308, 1e308, 0) AS crr,
+SELECT churn_rate(1.7976931348623157e308, 1e308) AS churn, crr(1.7976931348623157e308, 1e308, 0) AS crr,
        clv(1e300, 1e-300, 1e300) AS clv;
 SELECT * FROM wilson_ci(1e308, 1.7976931348623157e308);
 SELECT round(lower::numeric, 6) AS lower, round(upper::numeric, 6) AS upper FROM wilson_ci(1, 7, 0.9999999999999999);

@@ -102,7 +102,9 @@ SELECT segment, round((parameters(m)).alpha::numeric, 3) AS alpha, round((parame
        (fit_info(m)).converged,
        -- projected survival to period 12 and the retention rate of period 8,
        -- (beta + 7) / (alpha + beta + 7)
-       round(survival(m, 12)::numeric, 4) AS s12, round(retention_rate(m, 8)::numeric, 4) AS r8,
+       round(survival(m, 12)::numeric, 4) AS s12, round(projected_retention_rate(m, 8)::numeric, 4) AS r8,
+       -- retention_rate(m, t), its name up to 0.2.0, is the same function
+       projected_retention_rate(m, 8) = retention_rate(m, 8) AS alias_equal,
        -- P(T = 1) = alpha / (alpha + beta): 0.7041 / (0.7041 + 1.1820) = 0.3733 (regular)
        round(churn_probability(m, 1)::numeric, 4) AS p1
 FROM (SELECT segment, sbg_fit(period, alive) AS m FROM survivors GROUP BY segment) f ORDER BY segment;
@@ -315,7 +317,7 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, 'NaN') FROM models$$),
   ($$SELECT clv(bg, gg, 2, 30.43, 38.86, 22.35, 12, 0.01, 'Infinity') FROM models$$),
   -- [range] sBG read-outs: periods below their first (0 for survival, 1 for the others)
-  ($$SELECT retention_rate((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 0.5)$$),
+  ($$SELECT projected_retention_rate((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 0.5)$$),
   ($$SELECT churn_probability((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 0)$$),
   -- [negative] sBG read-outs: negative periods, with one message (-1 had another)
   ($$SELECT survival((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), -1)$$),
@@ -327,7 +329,7 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT churn_probability((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 2147483647)$$),
   -- [nan] sBG read-outs: NaN and infinite periods
   ($$SELECT survival((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 'NaN')$$),
-  ($$SELECT retention_rate((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 'Infinity')$$),
+  ($$SELECT projected_retention_rate((SELECT sbg_fit(period, alive) FROM survivors WHERE segment = 'regular'), 'Infinity')$$),
   -- [null] survival curve read-outs: NULL gives no rows or NULL (STRICT)
   ($$SELECT median_lifetime(NULL::survival_curve), subjects(NULL::survival_curve)$$),
   ($$SELECT * FROM survival_curve((SELECT kaplan_meier(weeks, relapsed) FROM remission), NULL)$$),
