@@ -168,7 +168,7 @@ BEGIN
     JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid
          AND d.deptype = 'e'
     JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_retention'
-    WHERE p.prosrc LIKE '%\_typed';
+    WHERE pg_catalog."right"(p.prosrc, 6) = '_typed';
     FOR f IN SELECT p.oid, p.prorettype FROM pg_catalog.pg_proc p WHERE p.oid = ANY (changed) LOOP
         FOR tree IN
             SELECT a.attrelid::pg_catalog.regclass AS catalog, a.attname AS col

@@ -127,14 +127,20 @@ diff -u "$work/objects_before" "$work/objects_library_upgraded" \
 
 # 3. ALTER EXTENSION UPDATE, then the catalog of a fresh install and unchanged results.
 # In one session that has called the functions whose result shape changes (their row
-# descriptors cached), then stores their results: the stored rows must carry the new named
+# descriptors cached) and read views and an index over them, then reads those again and
+# stores the functions' results: the stored rows must carry the new named
 # types, readable from any other session (an anonymous record's type lives in one session).
 psql -d upgraded 2>"$work/update.log" >/dev/null <<'SQL' \
     || { cat "$work/update.log"; fail "ALTER EXTENSION pg_retention UPDATE from $release to $version failed"; }
 SELECT metrics.nps_ci(nps), metrics.wilson_ci(3, 10), metrics.parameters(purchases), metrics.fit_info(purchases)
 FROM monthly, models;
 SELECT metrics.rfm(h, '2027-03-01', 'week') FROM customer_histories LIMIT 1;
+SELECT * FROM nps_by_channel;
+SELECT count(*) FROM shape_scores WHERE (metrics.wilson_ci(s, n)).lower > 0.1;
 ALTER EXTENSION pg_retention UPDATE;
+-- The relations this session cached (rules, index expressions) are read again.
+SELECT * FROM nps_by_channel;
+SELECT count(*) FROM shape_scores WHERE (metrics.wilson_ci(s, n)).lower > 0.1;
 CREATE TABLE stored_shapes AS
 SELECT month, metrics.nps_ci(nps) AS nps_ci, metrics.wilson_ci(3, 10) AS wilson,
        metrics.parameters(purchases) AS parameters, metrics.fit_info(purchases) AS fit_info,
