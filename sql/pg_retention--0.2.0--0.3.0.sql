@@ -22,9 +22,16 @@
 -- the materialized view models sits on it). DROP ... CASCADE would silently drop a shop's
 -- views; asking shops to drop and recreate their views is the breakage this must avoid.
 --
+-- The alternatives fail too: re-creating a shop's views with CREATE OR REPLACE VIEW from
+-- pg_get_viewdef is refused inside an extension script for objects the extension does not
+-- own (PostgreSQL's defence against extension scripts replacing user objects), there is no
+-- CREATE OR REPLACE for materialized views, and new functions under new names beside the
+-- old ones would leave the upgraded catalog unlike a fresh install, with the shops' views
+-- bound to the old records for ever.
+--
 -- So the functions keep their OIDs and their pg_proc rows are changed in place, as
--- contrib's upgrade scripts did before ALTER FUNCTION could (btree_gist 1.1--1.2 and others
--- UPDATE pg_proc). The script runs as a superuser (the extension is trusted: PostgreSQL runs
+-- contrib's upgrade scripts did before ALTER FUNCTION could (the 9.6 scripts that fixed
+-- GiST support signatures with UPDATE pg_catalog.pg_proc SET proargtypes = ...). The script runs as a superuser (the extension is trusted: PostgreSQL runs
 -- a trusted extension's scripts as the bootstrap superuser), which may update the catalogs;
 -- the UPDATE sends the cache invalidations (other sessions and cached plans see the new
 -- row, fmgr re-reads prosrc because the row's xmin changed).
@@ -155,6 +162,8 @@ FROM updated u;
 -- the other catalogs do not by themselves invalidate the cached relation (rules, index
 -- expressions, defaults are cached per relation), so every relation that depends on a
 -- changed function gets a relcache invalidation (a no-op update of its pg_class row).
+-- The loop is PL/pgSQL (a DO block: it leaves nothing in the catalog), which every
+-- database has unless someone dropped it.
 CREATE CAST (text AS pg_catalog.pg_node_tree) WITHOUT FUNCTION;
 DO $shapes$
 DECLARE
