@@ -27,3 +27,8 @@ pg_fn!(fn pgr_wilson_ci(fcinfo) {
     let iv = f::wilson_ci(x(fcinfo, 0), x(fcinfo, 1), x(fcinfo, 2)).or_report();
     ret_interval(fcinfo, iv)
 });
+
+// The same functions as 0.3.0 declares them, returning named composite types (release
+// 0.2.0's catalog calls the symbols above with OUT parameters; `ret_record` follows the
+// declaration).
+pg_fn!(fn pgr_wilson_ci_typed = pgr_wilson_ci;);

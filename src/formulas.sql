@@ -3,6 +3,15 @@
 -- double precision columns all call them without casts. Rates are fractions in [0, 1].
 -- NULL in, NULL out (STRICT); a zero denominator gives NULL; impossible input is an error.
 
+-- The row every interval function returns (wilson_ci, nps_ci, csat_ci, ces_ci, ces_mean_ci,
+-- retention_ci, churn_ci, repeat_purchase_ci): a named type, so that CREATE TABLE AS, views
+-- and materialized views can store it and drivers can read its fields.
+CREATE TYPE @extschema@.confidence_interval AS (lower double precision, upper double precision);
+COMMENT ON TYPE @extschema@.confidence_interval IS
+    'A confidence interval (lower, upper), the result of wilson_ci, nps_ci, csat_ci, ces_ci, '
+    'ces_mean_ci, retention_ci, churn_ci and repeat_purchase_ci; each function says its unit '
+    '(points, fractions, the score scale). Read a bound with (f(...)).lower.';
+
 CREATE FUNCTION @extschema@.crr(customers_start double precision, customers_end double precision, new_customers double precision)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'pgr_retention_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -72,10 +81,9 @@ COMMENT ON FUNCTION @extschema@.cac(double precision, double precision) IS
     'Customer acquisition cost = acquisition_spend / new_customers, in the currency of the '
     'spend. NULL when new_customers = 0; error 22023 on negative input.';
 
-CREATE FUNCTION @extschema@.wilson_ci(successes double precision, trials double precision, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision)
-RETURNS record
-AS 'MODULE_PATHNAME', 'pgr_wilson_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.wilson_ci(successes double precision, trials double precision, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'pgr_wilson_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.wilson_ci(double precision, double precision, double precision) IS
     'Wilson score interval (lower, upper) for the proportion successes / trials at the given '
     'confidence level (a fraction, default 0.95). NULL when trials = 0; error 22023 when '

@@ -260,3 +260,11 @@ pg_fn!(fn ces_mean_ci(fcinfo) {
     let iv = summary::<CES>(fcinfo).mean_ci(confidence(fcinfo)).or_report();
     ret_interval(fcinfo, iv)
 });
+
+// The same functions as 0.3.0 declares them, returning named composite types (release
+// 0.2.0's catalog calls the symbols above with OUT parameters; `ret_record` follows the
+// declaration).
+pg_fn!(fn nps_ci_typed = nps_ci;);
+pg_fn!(fn csat_ci_typed = csat_ci;);
+pg_fn!(fn ces_ci_typed = ces_ci;);
+pg_fn!(fn ces_mean_ci_typed = ces_mean_ci;);

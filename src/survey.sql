@@ -245,10 +245,9 @@ COMMENT ON FUNCTION @extschema@.nps_stderr(@extschema@.nps_summary) IS
     'Standard error of NPS in points: 100 x sqrt((p + d - (p - d)^2) / n), with p and d the '
     'promoter and detractor shares (multinomial variance of p - d). NULL with no responses.';
 
-CREATE FUNCTION @extschema@.nps_ci(summary @extschema@.nps_summary, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision)
-RETURNS record
-AS 'MODULE_PATHNAME', 'nps_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nps_ci(summary @extschema@.nps_summary, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'nps_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_ci(@extschema@.nps_summary, double precision) IS
     'Normal confidence interval (lower, upper) of NPS in points: nps -/+ z x nps_stderr, cut '
     'to [-100, 100]. confidence is a fraction strictly between 0 and 1 (default 0.95), else '
@@ -343,10 +342,9 @@ AS 'MODULE_PATHNAME', 'csat_satisfied' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COMMENT ON FUNCTION @extschema@.satisfied(@extschema@.csat_summary) IS
     'Number of satisfied responses (score at or above the satisfied threshold).';
 
-CREATE FUNCTION @extschema@.csat_ci(summary @extschema@.csat_summary, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision)
-RETURNS record
-AS 'MODULE_PATHNAME', 'csat_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.csat_ci(summary @extschema@.csat_summary, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'csat_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.csat_ci(@extschema@.csat_summary, double precision) IS
     'Wilson score interval (lower, upper) of CSAT, fractions in [0, 1]. confidence is a '
     'fraction strictly between 0 and 1 (default 0.95), else error 22023. NULL with no '
@@ -418,18 +416,16 @@ COMMENT ON AGGREGATE @extschema@.ces_agg(integer, integer) IS
     'ces_mean(), ces_mean_ci(), respondents() and rollup(). NULL scores skipped; no scores '
     'gives NULL; error 22023 for a score off the scale, 22004 for NULL options.';
 
-CREATE FUNCTION @extschema@.ces_ci(summary @extschema@.ces_summary, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision)
-RETURNS record
-AS 'MODULE_PATHNAME', 'ces_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_ci(summary @extschema@.ces_summary, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'ces_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_ci(@extschema@.ces_summary, double precision) IS
     'Student t interval (lower, upper) of CES, on the CES scale (ces_mean_ci / options x 100). '
     'NULL with fewer than two responses; error 22023 unless 0 < confidence < 1.';
 
-CREATE FUNCTION @extschema@.ces_mean_ci(summary @extschema@.ces_summary, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision)
-RETURNS record
-AS 'MODULE_PATHNAME', 'ces_mean_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ces_mean_ci(summary @extschema@.ces_summary, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'ces_mean_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ces_mean_ci(@extschema@.ces_summary, double precision) IS
     'Student t interval (lower, upper) of the mean effort score: mean -/+ t(n-1) x s / '
     'sqrt(n). NULL with fewer than two responses; error 22023 unless 0 < confidence < 1.';

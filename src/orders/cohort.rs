@@ -121,10 +121,16 @@ pg_fn!(
                 f(c.revenue_retention()),
                 numeric_div((c.cumulative_priced > 0).then_some(c.cumulative_revenue), c.cohort_size),
                 Some(Datum::from(end <= as_of)),
+                Some(zc.date_of(c.cohort)),
+                Some(zc.date_of(c.period)),
             ]
         });
     return_rows(fcinfo, rows)
 });
+pg_fn!(
+    /// `cohort_table` as 0.3.0 declares it (with `cohort_date` and `date`).
+    fn cohort_table_dated_rows = cohort_table_rows;
+);
 
 pg_fn!(
     /// `retention_curve(s, mode, as_of, confidence)`: the weighted average over matured cohorts.
@@ -179,10 +185,15 @@ pg_fn!(
                 (size > 0).then(|| Datum::from((active as f64 / size as f64).to_bits())),
                 ci.map(|x| Datum::from(x.lower.to_bits())),
                 ci.map(|x| Datum::from(x.upper.to_bits())),
+                Some(zc.date_of(c)),
             ]
         });
     return_rows(fcinfo, rows)
 });
+pg_fn!(
+    /// `bracket_retention` as 0.3.0 declares it (with `cohort_date`).
+    fn bracket_retention_dated_rows = bracket_retention_rows;
+);
 
 pg_fn!(fn cohort_summary_is_recurring(fcinfo) {
     Datum::from(cohort::is_recurring(words_arg0::<Cohorts>(fcinfo)))

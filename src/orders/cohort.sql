@@ -109,23 +109,35 @@ COMMENT ON AGGREGATE @extschema@.cohort_agg(@extschema@.customer_history, text) 
     'First-time cohorts: each customer in the cohort of the calendar period (granularity day, '
     'week, month, quarter or year; session TimeZone) of its first order, counted in every '
     'later period it ordered in. Read with cohort_table(), retention_curve(). NULL histories '
-    'skipped; no rows gives NULL; error 54000 beyond 2,000,000 cells.';
+    'skipped; no rows gives NULL; error 54000 beyond 2,000,000 cells. '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.cohort_agg(@extschema@.customer_history, text, text) IS
     'First-time cohorts in the given time zone. Read with cohort_table(), retention_curve().';
 COMMENT ON AGGREGATE @extschema@.cohort_agg(@extschema@.customer_history, text, integer[]) IS
     'First-time cohorts with bracket counts: brackets are increasing offsets b1 < b2 < ..., '
-    'bracket j the periods [bj, bj+1) after the cohort''s own; read with bracket_retention().';
+    'bracket j the periods [bj, bj+1) after the cohort''s own; read with bracket_retention(). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.cohort_agg(@extschema@.customer_history, text, text, integer[]) IS
     'First-time cohorts in the given time zone with bracket counts; read with '
     'bracket_retention().';
 COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(@extschema@.customer_history, text) IS
     'Recurring cohorts: every period with an order starts a cohort of the customer (so a '
     'customer is in several cohorts), counted in every later period it ordered in. Read with '
-    'cohort_table(), retention_curve().';
+    'cohort_table(), retention_curve(). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(@extschema@.customer_history, text, text) IS
     'Recurring cohorts in the given time zone.';
 COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(@extschema@.customer_history, text, integer[]) IS
-    'Recurring cohorts with bracket counts; read with bracket_retention().';
+    'Recurring cohorts with bracket counts; read with bracket_retention(). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(@extschema@.customer_history, text, text, integer[]) IS
     'Recurring cohorts in the given time zone with bracket counts.';
 
@@ -155,12 +167,18 @@ CREATE AGGREGATE @extschema@.recurring_cohort_agg(customer_id anyelement, ordere
     DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.cohort_agg(anyelement, timestamptz, numeric, text) IS
     'First-time cohorts straight from order rows (one step; logs every order, 32 bytes each). '
-    'Same numbers as cohort_agg(customer_history, granularity).';
+    'Same numbers as cohort_agg(customer_history, granularity). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.cohort_agg(anyelement, timestamptz, numeric, text, text) IS
     'First-time cohorts in the given time zone, straight from order rows (one step).';
 COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(anyelement, timestamptz, numeric, text) IS
     'Recurring cohorts straight from order rows (one step). Same numbers as '
-    'recurring_cohort_agg(customer_history, granularity).';
+    'recurring_cohort_agg(customer_history, granularity). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(anyelement, timestamptz, numeric, text, text) IS
     'Recurring cohorts in the given time zone, straight from order rows (one step).';
 
@@ -170,16 +188,18 @@ CREATE FUNCTION @extschema@.cohort_table(summary @extschema@.cohort_summary, as_
     OUT retention_lower double precision, OUT retention_upper double precision,
     OUT active_on_or_after bigint, OUT retention_on_or_after double precision,
     OUT orders bigint, OUT revenue numeric, OUT revenue_retention double precision,
-    OUT cumulative_revenue_per_customer numeric, OUT matured boolean)
+    OUT cumulative_revenue_per_customer numeric, OUT matured boolean, OUT cohort_date date, OUT date date)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'cohort_table_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 100;
+AS 'MODULE_PATHNAME', 'cohort_table_dated_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 100;
 COMMENT ON FUNCTION @extschema@.cohort_table(@extschema@.cohort_summary, timestamptz, double precision) IS
     'One row per cohort and period from the cohort''s own (offset 0) to the last period with '
     'an order: cohort size, customers active ("on" retention = active / size, with its Wilson '
     'interval), active in that period or later ("on or after", unbounded retention), orders, '
     'revenue, revenue retention (revenue / the cohort''s offset-0 revenue), cumulative revenue '
     'per customer (the LTV curve), and matured: whether the period had ended by as_of (default '
-    'now()).';
+    'now()). cohort_date and date are the first days of the cohort''s and the row''s period '
+    'in the summary''s own time zone, labels that, unlike cohort_start and period_start, do '
+    'not move with the session TimeZone.';
 CREATE FUNCTION @extschema@.retention_curve(summary @extschema@.cohort_summary, mode text DEFAULT 'on', as_of timestamptz DEFAULT now(), confidence double precision DEFAULT 0.95,
     OUT period_offset integer, OUT cohorts bigint, OUT customers bigint, OUT active bigint,
     OUT retention double precision, OUT retention_lower double precision, OUT retention_upper double precision)
@@ -193,13 +213,15 @@ COMMENT ON FUNCTION @extschema@.retention_curve(@extschema@.cohort_summary, text
 CREATE FUNCTION @extschema@.bracket_retention(summary @extschema@.cohort_summary, confidence double precision DEFAULT 0.95,
     OUT cohort_start timestamptz, OUT bracket integer, OUT from_offset integer, OUT to_offset integer,
     OUT cohort_size bigint, OUT active bigint, OUT retention double precision,
-    OUT retention_lower double precision, OUT retention_upper double precision)
+    OUT retention_lower double precision, OUT retention_upper double precision, OUT cohort_date date)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'bracket_retention_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 24;
+AS 'MODULE_PATHNAME', 'bracket_retention_dated_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 24;
 COMMENT ON FUNCTION @extschema@.bracket_retention(@extschema@.cohort_summary, double precision) IS
     'One row per cohort and bracket of a summary built with brackets: customers active in any '
     'period of [from_offset, to_offset) after the cohort''s own, over the cohort size, with '
-    'its Wilson interval. No rows for a summary built without brackets.';
+    'its Wilson interval. No rows for a summary built without brackets. cohort_date is the '
+    'first day of the cohort''s period in the summary''s own time zone (unlike cohort_start, '
+    'it does not move with the session TimeZone).';
 CREATE FUNCTION @extschema@.is_recurring(@extschema@.cohort_summary) RETURNS boolean
 AS 'MODULE_PATHNAME', 'cohort_summary_is_recurring' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.is_recurring(@extschema@.cohort_summary) IS

@@ -107,3 +107,9 @@ pg_fn!(fn retention_rate_by_id_final(fcinfo) {
 pg_fn!(fn churn_rate_by_id_final(fcinfo) {
     ret_f64(fcinfo, retention_body(fcinfo).and_then(|b| RetentionRef(&b).churn_rate()))
 });
+
+// The same functions as 0.3.0 declares them, returning named composite types (release
+// 0.2.0's catalog calls the symbols above with OUT parameters; `ret_record` follows the
+// declaration).
+pg_fn!(fn retention_summary_ci_typed = retention_summary_ci;);
+pg_fn!(fn retention_summary_churn_ci_typed = retention_summary_churn_ci;);

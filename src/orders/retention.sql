@@ -125,12 +125,12 @@ CREATE FUNCTION @extschema@.retention_rate(@extschema@.retention_summary) RETURN
 AS 'MODULE_PATHNAME', 'retention_summary_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.churn_rate(@extschema@.retention_summary) RETURNS double precision
 AS 'MODULE_PATHNAME', 'retention_summary_churn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.retention_ci(summary @extschema@.retention_summary, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision) RETURNS record
-AS 'MODULE_PATHNAME', 'retention_summary_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.churn_ci(summary @extschema@.retention_summary, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision) RETURNS record
-AS 'MODULE_PATHNAME', 'retention_summary_churn_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.retention_ci(summary @extschema@.retention_summary, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'retention_summary_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.churn_ci(summary @extschema@.retention_summary, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'retention_summary_churn_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.customers_start(@extschema@.retention_summary) RETURNS bigint
 AS 'MODULE_PATHNAME', 'retention_summary_customers_start' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.retained(@extschema@.retention_summary) RETURNS bigint

@@ -91,3 +91,9 @@ pg_fn!(
         })
     }
 );
+
+// The same functions as 0.3.0 declares them, returning named composite types (release
+// 0.2.0's catalog calls the symbols above with OUT parameters; `ret_record` follows the
+// declaration).
+pg_fn!(fn rfm_history_typed = rfm_history;);
+pg_fn!(fn rfm_holdout_history_typed = rfm_holdout_history;);

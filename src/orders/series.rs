@@ -96,10 +96,15 @@ pg_fn!(
                     numeric_div(revenue, r.priced_orders),
                     f(r.orders_per_customer()),
                     numeric_div(revenue, r.customers_end),
+                    Some(zc.date_of(r.index)),
                 ]
             });
         return_rows(fcinfo, rows)
     }
+);
+pg_fn!(
+    /// `periods(period_series [, confidence])` as 0.3.0 declares it (with `date`).
+    fn period_series_dated_rows = period_series_rows;
 );
 
 pg_fn!(
@@ -134,8 +139,13 @@ pg_fn!(
                     f(r.gross_revenue_retention()),
                     f(r.net_revenue_retention()),
                     f(r.quick_ratio()),
+                    Some(zc.date_of(r.index)),
                 ]
             });
         return_rows(fcinfo, rows)
     }
+);
+pg_fn!(
+    /// `periods(mrr_series)` as 0.3.0 declares it (with `date`).
+    fn mrr_series_dated_rows = mrr_series_rows;
 );

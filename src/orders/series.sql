@@ -107,7 +107,10 @@ COMMENT ON AGGREGATE @extschema@.period_series_agg(@extschema@.customer_history,
     'Customer activity per calendar period (granularity day, week, month, quarter or year; '
     'periods as date_trunc in the session TimeZone) from customer histories. Read with '
     'periods(). NULL histories skipped; no rows gives NULL; error 22023 for another '
-    'granularity, 54000 beyond 100000 periods.';
+    'granularity, 54000 beyond 100000 periods. '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.period_series_agg(@extschema@.customer_history, text, text) IS
     'Customer activity per calendar period in the given time zone (as date_trunc(granularity, '
     'ordered_at, time_zone)) from customer histories. Read with periods().';
@@ -131,7 +134,10 @@ CREATE AGGREGATE @extschema@.mrr_series_agg(h @extschema@.customer_history, gran
 COMMENT ON AGGREGATE @extschema@.mrr_series_agg(@extschema@.customer_history, text) IS
     'MRR movements per calendar period from histories of (period, MRR) rows, built with '
     'customer_history_agg(period, mrr): a customer''s MRR in a period is the sum of its '
-    'amounts there (0 without rows). Periods in the session TimeZone. Read with periods().';
+    'amounts there (0 without rows). Periods in the session TimeZone. Read with periods(). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.mrr_series_agg(@extschema@.customer_history, text, text) IS
     'MRR movements per calendar period in the given time zone, from histories of (period, MRR) '
     'rows. Read with periods().';
@@ -163,14 +169,20 @@ CREATE AGGREGATE @extschema@.mrr_series_agg(customer_id anyelement, period times
 COMMENT ON AGGREGATE @extschema@.period_series_agg(anyelement, timestamptz, numeric, text) IS
     'Customer activity per calendar period straight from order rows (one step; periods in the '
     'session TimeZone). Read with periods(). Same numbers as '
-    'period_series_agg(customer_history, granularity).';
+    'period_series_agg(customer_history, granularity). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.period_series_agg(anyelement, timestamptz, numeric, text, text) IS
     'Customer activity per calendar period in the given time zone, straight from order rows '
     '(one step). Read with periods().';
 COMMENT ON AGGREGATE @extschema@.mrr_series_agg(anyelement, timestamptz, numeric, text) IS
     'MRR movements per calendar period straight from a customer x period MRR table (one step; '
     'session TimeZone): MRR of a customer in a period is the sum of its rows there, 0 without '
-    'rows. Read with periods().';
+    'rows. Read with periods(). '
+    'The session TimeZone at aggregation decides the periods and is recorded in the '
+    'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
+    'America/Los_Angeles; pass time_zone to fix the calendar.';
 COMMENT ON AGGREGATE @extschema@.mrr_series_agg(anyelement, timestamptz, numeric, text, text) IS
     'MRR movements per calendar period in the given time zone, straight from a customer x '
     'period MRR table (one step). Read with periods().';
@@ -182,16 +194,18 @@ CREATE FUNCTION @extschema@.periods(summary @extschema@.period_series, confidenc
     OUT retention_rate double precision, OUT churn_rate double precision, OUT crr double precision,
     OUT returning_customer_rate double precision, OUT retention_lower double precision, OUT retention_upper double precision,
     OUT orders bigint, OUT revenue numeric, OUT avg_order_value numeric, OUT orders_per_customer double precision,
-    OUT revenue_per_customer numeric)
+    OUT revenue_per_customer numeric, OUT date date)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'period_series_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 24;
+AS 'MODULE_PATHNAME', 'period_series_dated_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 24;
 COMMENT ON FUNCTION @extschema@.periods(@extschema@.period_series, double precision) IS
     'One row per period from the first to the last with an order: customers at start (active '
     'the period before), new, retained, reactivated, churned, at end (active); retention_rate '
     '= retained / start, churn_rate = churned / start, crr = (end - new) / start (counts '
     'reactivations as retained, so it can exceed 1), returning_customer_rate = (retained + '
     'reactivated) / end, the Wilson interval of retention_rate at the given confidence, '
-    'orders, revenue, avg_order_value, orders and revenue per active customer.';
+    'orders, revenue, avg_order_value, orders and revenue per active customer. '
+    'date is the period''s first day in the summary''s own time zone, a label that, unlike '
+    'period_start, does not move with the session TimeZone.';
 CREATE FUNCTION @extschema@.periods(summary @extschema@.mrr_series,
     OUT period_start timestamptz, OUT period_end timestamptz,
     OUT mrr_start numeric, OUT new_mrr numeric, OUT reactivation_mrr numeric, OUT expansion_mrr numeric,
@@ -199,11 +213,14 @@ CREATE FUNCTION @extschema@.periods(summary @extschema@.mrr_series,
     OUT customers_start bigint, OUT new_customers bigint, OUT reactivated_customers bigint,
     OUT expanded_customers bigint, OUT contracted_customers bigint, OUT churned_customers bigint, OUT customers_end bigint,
     OUT revenue_churn double precision, OUT gross_mrr_churn double precision, OUT net_mrr_churn double precision,
-    OUT gross_revenue_retention double precision, OUT net_revenue_retention double precision, OUT quick_ratio double precision)
+    OUT gross_revenue_retention double precision, OUT net_revenue_retention double precision, OUT quick_ratio double precision,
+    OUT date date)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'mrr_series_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 24;
+AS 'MODULE_PATHNAME', 'mrr_series_dated_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 24;
 COMMENT ON FUNCTION @extschema@.periods(@extschema@.mrr_series) IS
     'One row per period from the first to the last with MRR: MRR at start and end, new (first '
     'MRR ever), reactivation (MRR again after a gap), expansion, contraction and churned MRR, '
     'the customers of each kind, and the rates of mrr_summary with quick_ratio = (new + '
-    'reactivation + expansion) / (churned + contraction).';
+    'reactivation + expansion) / (churned + contraction). '
+    'date is the period''s first day in the summary''s own time zone, a label that, unlike '
+    'period_start, does not move with the session TimeZone.';

@@ -172,3 +172,8 @@ pg_fn!(fn stats_by_id_final(fcinfo) {
 pg_fn!(fn median_gap_by_id_final(fcinfo) {
     ret_interval_us(fcinfo, stats_body(fcinfo).and_then(|b| StatsRef(&b).median_gap()))
 });
+
+// The same functions as 0.3.0 declares them, returning named composite types (release
+// 0.2.0's catalog calls the symbols above with OUT parameters; `ret_record` follows the
+// declaration).
+pg_fn!(fn stats_repeat_purchase_ci_typed = stats_repeat_purchase_ci;);

@@ -160,9 +160,9 @@ CREATE FUNCTION @extschema@.repeat_customers(@extschema@.customer_stats) RETURNS
 AS 'MODULE_PATHNAME', 'stats_repeat_customers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.repeat_purchase_rate(@extschema@.customer_stats) RETURNS double precision
 AS 'MODULE_PATHNAME', 'stats_repeat_purchase_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.repeat_purchase_ci(summary @extschema@.customer_stats, confidence double precision DEFAULT 0.95,
-    OUT lower double precision, OUT upper double precision) RETURNS record
-AS 'MODULE_PATHNAME', 'stats_repeat_purchase_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.repeat_purchase_ci(summary @extschema@.customer_stats, confidence double precision DEFAULT 0.95)
+RETURNS @extschema@.confidence_interval
+AS 'MODULE_PATHNAME', 'stats_repeat_purchase_ci_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.orders(@extschema@.customer_stats) RETURNS bigint
 AS 'MODULE_PATHNAME', 'stats_orders' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.orders_per_customer(@extschema@.customer_stats) RETURNS double precision

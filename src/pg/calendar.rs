@@ -105,6 +105,15 @@ impl ZoneCalendar {
         (self.start_of(index), self.start_of(index + 1))
     }
 
+    /// The local date the period with this index starts on, in the calendar's zone (the
+    /// `date` column of the read-outs: a label that does not move with the session's
+    /// TimeZone), as a `date` datum.
+    pub fn date_of(&self, index: i64) -> Datum {
+        let local = self.cal.unit.local_start(index).expect("validated period index");
+        // Local midnight: whole days since 2000-01-01, PostgreSQL's date.
+        Datum::from((local / retention_core::time::US_PER_DAY) as i32)
+    }
+
     unsafe fn start_of(&self, index: i64) -> i64 {
         let local = self
             .cal

@@ -45,6 +45,26 @@ macro_rules! pg_fn {
             }
         };
     };
+    // `fn new = old;`: a second C symbol for the function `old` (no guard of its own: `old`
+    // has one). A function whose SQL result changes is declared with a new symbol (the
+    // symbols an older release's catalog names keep their SQL signature, sql/README.md);
+    // when the Rust code can serve both declarations (it reads its row shape from the
+    // catalog: `ret_record`, `return_rows`), the new symbol is this alias.
+    ($(#[$meta:meta])* fn $name:ident = $target:ident;) => {
+        $(#[$meta])*
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C-unwind" fn $name(fcinfo: pgrx::pg_sys::FunctionCallInfo) -> pgrx::pg_sys::Datum {
+            unsafe { $target(fcinfo) }
+        }
+
+        const _: () = {
+            #[unsafe(export_name = concat!("pg_finfo_", stringify!($name)))]
+            extern "C" fn finfo() -> &'static pgrx::pg_sys::Pg_finfo_record {
+                const V1: pgrx::pg_sys::Pg_finfo_record = pgrx::pg_sys::Pg_finfo_record { api_version: 1 };
+                &V1
+            }
+        };
+    };
 }
 pub(crate) use pg_fn;
 
@@ -222,8 +242,9 @@ pub fn ret_count(v: u64) -> Datum {
     Datum::from(i64::try_from(v).expect("counts are bounded by i64::MAX"))
 }
 
-/// Return an interval as the record `(lower double precision, upper double precision)` the
-/// function declares with OUT parameters, or NULL.
+/// Return an interval as the row `(lower double precision, upper double precision)` the
+/// function declares (the type `confidence_interval`; OUT parameters in release 0.2.0's
+/// catalog), or NULL.
 pub unsafe fn ret_interval(fcinfo: FunctionCallInfo, iv: Option<Interval>) -> Datum {
     match iv {
         Some(iv) => ret_record(
@@ -238,17 +259,32 @@ pub unsafe fn ret_interval(fcinfo: FunctionCallInfo, iv: Option<Interval>) -> Da
 }
 
 thread_local! {
-    /// The blessed row descriptor of each function returning OUT parameters, by function
-    /// OID, kept in TopMemoryContext for the session: building it from the catalog
-    /// (`get_call_result_type`) cost more than the rest of a call to `rfm()`.
+    /// The blessed row descriptor of each function returning a row (a composite type or
+    /// OUT parameters), by function OID, kept in TopMemoryContext for the session: building
+    /// it from the catalog (`get_call_result_type`) cost more than the rest of a call to
+    /// `rfm()`. Emptied whenever pg_proc changes (see [`forget_record_descs`]).
     static RECORD_DESCS: std::cell::RefCell<std::collections::HashMap<pg_sys::Oid, pg_sys::TupleDesc>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
+    static RECORD_DESCS_WATCHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The row descriptor of the called function's OUT parameters (see [`RECORD_DESCS`]).
-/// A function's OUT parameters cannot change while it keeps its OID (changing them takes
-/// DROP FUNCTION and CREATE FUNCTION); should an OID be reused for a function with another
-/// number of columns, the count check rebuilds the descriptor.
+/// The syscache callback on pg_proc that empties [`RECORD_DESCS`]. A function's result can
+/// change while it keeps its OID: the upgrade to 0.3.0 turns the OUT parameters of the
+/// interval and RFM functions into composite types in place (sql/pg_retention--0.2.0--0.3.0.sql),
+/// and a session that called one before must then stamp its rows with the new type, not
+/// the anonymous record it cached (same column count, so the count check alone would not
+/// notice). pg_proc changes rarely; the next call of each function rebuilds its entry.
+unsafe extern "C-unwind" fn forget_record_descs(_arg: Datum, _cache: i32, _hash: u32) {
+    RECORD_DESCS.with(|m| {
+        for (_, desc) in m.borrow_mut().drain() {
+            pg_sys::FreeTupleDesc(desc);
+        }
+    });
+}
+
+/// The row descriptor of the called function's result (see [`RECORD_DESCS`]); should an
+/// OID be reused for a function with another number of columns before the callback runs,
+/// the count check rebuilds the descriptor.
 unsafe fn record_desc(fcinfo: FunctionCallInfo, columns: usize) -> pg_sys::TupleDesc {
     let oid = call_site(fcinfo).fn_oid;
     if let Some(desc) = RECORD_DESCS.with(|m| m.borrow().get(&oid).copied()) {
@@ -256,20 +292,30 @@ unsafe fn record_desc(fcinfo: FunctionCallInfo, columns: usize) -> pg_sys::Tuple
             return desc;
         }
     }
+    if !RECORD_DESCS_WATCHED.with(|w| w.replace(true)) {
+        pg_sys::CacheRegisterSyscacheCallback(
+            pg_sys::SysCacheIdentifier::PROCOID as i32,
+            Some(forget_record_descs),
+            Datum::from(0usize),
+        );
+    }
     let mut tupdesc: pg_sys::TupleDesc = std::ptr::null_mut();
     if pg_sys::get_call_result_type(fcinfo, std::ptr::null_mut(), &mut tupdesc)
         != pg_sys::TypeFuncClass::TYPEFUNC_COMPOSITE
     {
-        pgrx::error!("function returning a record must be declared with OUT parameters");
+        pgrx::error!("function returning a record must be declared with a composite type or OUT parameters");
     }
     let old = pg_sys::MemoryContextSwitchTo(pg_sys::TopMemoryContext);
     let desc = pg_sys::BlessTupleDesc(pg_sys::CreateTupleDescCopy(tupdesc));
     pg_sys::MemoryContextSwitchTo(old);
-    RECORD_DESCS.with(|m| m.borrow_mut().insert(oid, desc));
+    if let Some(stale) = RECORD_DESCS.with(|m| m.borrow_mut().insert(oid, desc)) {
+        pg_sys::FreeTupleDesc(stale);
+    }
     desc
 }
 
-/// Return one row of the function's OUT parameters, `None` for NULL.
+/// Return one row of the function's result type (its OUT parameters or composite type),
+/// `None` for NULL.
 pub unsafe fn ret_record(fcinfo: FunctionCallInfo, row: &[Option<Datum>]) -> Datum {
     let tupdesc = record_desc(fcinfo, row.len());
     let mut values: Vec<Datum> = row
@@ -477,8 +523,9 @@ pub unsafe fn text_datum(s: &str) -> Datum {
 
 /// Return `rows` from a set-returning function declared with OUT columns (materialize
 /// mode: the rows go into a tuplestore in one call). Each row gives one value per column,
-/// `None` for NULL. The rows are made as they are stored (pass a lazy iterator), with a
-/// check for cancellation every 1,024 rows.
+/// `None` for NULL; values beyond the declared columns are dropped (an older catalog). The
+/// rows are made as they are stored (pass a lazy iterator), with a check for cancellation
+/// every 1,024 rows.
 pub unsafe fn return_rows(
     fcinfo: FunctionCallInfo,
     rows: impl IntoIterator<Item = Vec<Option<Datum>>>,
@@ -507,8 +554,13 @@ pub unsafe fn return_rows(
         (*rsinfo).allowedModes & pg_sys::SetFunctionReturnMode::SFRM_Materialize_Random as i32 != 0;
     let store = pg_sys::tuplestore_begin_heap(random, false, pg_sys::work_mem);
     pg_sys::MemoryContextSwitchTo(old);
-    for (i, row) in rows.into_iter().enumerate() {
+    // Columns are only ever appended to a read-out: a release's catalog that declares fewer
+    // (0.2.0's periods() had no `date`) gets the first ones, as it did.
+    let columns = (*tupdesc).natts as usize;
+    for (i, mut row) in rows.into_iter().enumerate() {
         retention_core::interrupt::check_each(i, 1024);
+        assert!(row.len() >= columns, "a row has fewer values than the declared columns");
+        row.truncate(columns);
         let mut values: Vec<Datum> = row
             .iter()
             .map(|v| v.unwrap_or(Datum::from(0usize)))

@@ -249,3 +249,13 @@ pg_fn!(fn sbg_churn_probability(fcinfo) {
     let t = arg(fcinfo, 1).expect("strict").value() as i32;
     ret(fcinfo, stored_arg0::<Sbg>(fcinfo).churn_probability(i64::from(t)))
 });
+
+// The same functions as 0.3.0 declares them, returning named composite types (release
+// 0.2.0's catalog calls the symbols above with OUT parameters; `ret_record` follows the
+// declaration).
+pg_fn!(fn bgnbd_parameters_typed = bgnbd_parameters;);
+pg_fn!(fn gamma_gamma_parameters_typed = gamma_gamma_parameters;);
+pg_fn!(fn sbg_parameters_typed = sbg_parameters;);
+pg_fn!(fn bgnbd_fit_info_typed = bgnbd_fit_info;);
+pg_fn!(fn gamma_gamma_fit_info_typed = gamma_gamma_fit_info;);
+pg_fn!(fn sbg_fit_info_typed = sbg_fit_info;);

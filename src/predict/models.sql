@@ -172,12 +172,31 @@ COMMENT ON AGGREGATE @extschema@.sbg_fit(integer, bigint) IS
     'alive) with period 0 the starting cohort, every period 0..n present (rows of one period '
     'add up), alive never increasing, n >= 2.';
 
-CREATE FUNCTION @extschema@.parameters(m @extschema@.bgnbd_model, OUT r double precision, OUT alpha double precision, OUT a double precision, OUT b double precision)
-RETURNS record AS 'MODULE_PATHNAME', 'bgnbd_parameters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.parameters(m @extschema@.gamma_gamma_model, OUT p double precision, OUT q double precision, OUT v double precision)
-RETURNS record AS 'MODULE_PATHNAME', 'gamma_gamma_parameters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.parameters(m @extschema@.sbg_model, OUT alpha double precision, OUT beta double precision)
-RETURNS record AS 'MODULE_PATHNAME', 'sbg_parameters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- The rows of parameters() and fit_info(), named types so that they can be stored.
+CREATE TYPE @extschema@.bgnbd_parameters AS (
+    r double precision, alpha double precision, a double precision, b double precision);
+COMMENT ON TYPE @extschema@.bgnbd_parameters IS
+    'The parameters (r, alpha, a, b) of a BG/NBD model, the result of parameters(bgnbd_model).';
+CREATE TYPE @extschema@.gamma_gamma_parameters AS (p double precision, q double precision, v double precision);
+COMMENT ON TYPE @extschema@.gamma_gamma_parameters IS
+    'The parameters (p, q, v) of a Gamma-Gamma model, the result of '
+    'parameters(gamma_gamma_model).';
+CREATE TYPE @extschema@.sbg_parameters AS (alpha double precision, beta double precision);
+COMMENT ON TYPE @extschema@.sbg_parameters IS
+    'The parameters (alpha, beta) of an sBG model, the result of parameters(sbg_model).';
+CREATE TYPE @extschema@.model_fit_info AS (
+    log_likelihood double precision, customers bigint, distinct_rows bigint, iterations integer,
+    converged boolean, penalizer double precision);
+COMMENT ON TYPE @extschema@.model_fit_info IS
+    'How a model was fitted (log_likelihood, customers, distinct_rows, iterations, converged, '
+    'penalizer), the result of fit_info() for every model type.';
+
+CREATE FUNCTION @extschema@.parameters(m @extschema@.bgnbd_model)
+RETURNS @extschema@.bgnbd_parameters AS 'MODULE_PATHNAME', 'bgnbd_parameters_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.parameters(m @extschema@.gamma_gamma_model)
+RETURNS @extschema@.gamma_gamma_parameters AS 'MODULE_PATHNAME', 'gamma_gamma_parameters_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.parameters(m @extschema@.sbg_model)
+RETURNS @extschema@.sbg_parameters AS 'MODULE_PATHNAME', 'sbg_parameters_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.parameters(@extschema@.bgnbd_model) IS
     'The BG/NBD parameters r, alpha (purchase rate: Gamma(r, alpha)) and a, b (dropout '
     'probability: Beta(a, b)).';
@@ -185,12 +204,12 @@ COMMENT ON FUNCTION @extschema@.parameters(@extschema@.gamma_gamma_model) IS
     'The Gamma-Gamma parameters p, q, v (spend per purchase Gamma(p, nu), nu ~ Gamma(q, v)).';
 COMMENT ON FUNCTION @extschema@.parameters(@extschema@.sbg_model) IS
     'The sBG parameters alpha, beta (churn probability per period ~ Beta(alpha, beta)).';
-CREATE FUNCTION @extschema@.fit_info(m @extschema@.bgnbd_model, OUT log_likelihood double precision, OUT customers bigint, OUT distinct_rows bigint, OUT iterations integer, OUT converged boolean, OUT penalizer double precision)
-RETURNS record AS 'MODULE_PATHNAME', 'bgnbd_fit_info' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.fit_info(m @extschema@.gamma_gamma_model, OUT log_likelihood double precision, OUT customers bigint, OUT distinct_rows bigint, OUT iterations integer, OUT converged boolean, OUT penalizer double precision)
-RETURNS record AS 'MODULE_PATHNAME', 'gamma_gamma_fit_info' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.fit_info(m @extschema@.sbg_model, OUT log_likelihood double precision, OUT customers bigint, OUT distinct_rows bigint, OUT iterations integer, OUT converged boolean, OUT penalizer double precision)
-RETURNS record AS 'MODULE_PATHNAME', 'sbg_fit_info' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.fit_info(m @extschema@.bgnbd_model)
+RETURNS @extschema@.model_fit_info AS 'MODULE_PATHNAME', 'bgnbd_fit_info_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.fit_info(m @extschema@.gamma_gamma_model)
+RETURNS @extschema@.model_fit_info AS 'MODULE_PATHNAME', 'gamma_gamma_fit_info_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.fit_info(m @extschema@.sbg_model)
+RETURNS @extschema@.model_fit_info AS 'MODULE_PATHNAME', 'sbg_fit_info_typed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.fit_info(@extschema@.bgnbd_model) IS
     'How the BG/NBD model was fitted: log-likelihood (sum over customers, unpenalized, in the '
     'data''s time unit), customers, distinct RFM rows, optimizer iterations, whether it '

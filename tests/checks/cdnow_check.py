@@ -729,6 +729,47 @@ SELECT count(*) AS n FROM (
     rep.exact("mrr table = monthly sum(amount) GROUP BY customer, month (rows differing)", d["n"], "0")
 
 
+def check_session_zone(rep, orders_csv):
+    """Aggregates without a time zone argument take the session's TimeZone at aggregation
+    (the summary records it): the figures the docs and COMMENTs quote, January 1997's new
+    customers in UTC and in America/Los_Angeles, against plain Python (each customer's first
+    order date, at midnight UTC, in each zone by zoneinfo), and the `date` column of
+    periods(): the period's local date, where period_start prints the previous evening."""
+    from zoneinfo import ZoneInfo
+    rep.section("session TimeZone at aggregation: new customers of January 1997 (docs' figures)")
+    first = {}
+    with open(orders_csv, newline="") as f:
+        for r in csv.DictReader(f):
+            d = datetime.date.fromisoformat(r["ordered_at"])
+            first[r["customer_id"]] = min(first.get(r["customer_id"], d), d)
+    for zone in ("UTC", "America/Los_Angeles"):
+        ref = sum(1 for d in first.values()
+                  if datetime.datetime(d.year, d.month, d.day, tzinfo=datetime.timezone.utc)
+                  .astimezone(ZoneInfo(zone)).strftime("%Y-%m") == "1997-01")
+        # DB.rows sets TimeZone = 'UTC' first; this SET replaces it for the query.
+        rows = DB.rows("""
+SET TimeZone = '%s';
+SELECT new_customers, period_start::text AS period_start, date::text AS date
+FROM periods((SELECT period_series_agg(customer_id, ordered_at, amount, 'month') FROM orders))
+WHERE date = '1997-01-01'""" % zone)
+        rep.exact("new customers in January 1997, session TimeZone %s" % zone,
+                  int(rows[0]["new_customers"]), ref, "zoneinfo on the CSV")
+        rep.text("period_start of the row dated 1997-01-01, session TimeZone %s" % zone,
+                 rows[0]["period_start"], "1997-01-01 00:00:00%s" % ("+00" if zone == "UTC" else "-08"))
+    # The docs quote these: the test fails if the data ever says otherwise.
+    rep.exact("docs' figure: UTC", sum(1 for d in first.values() if d.strftime("%Y-%m") == "1997-01"), 7846,
+              "docs/orders.md")
+    la = DB.rows("""
+SET TimeZone = 'UTC';
+SELECT new_customers, period_start::text AS period_start, date::text AS date
+FROM periods((SELECT period_series_agg(customer_id, ordered_at, amount, 'month', 'America/Los_Angeles') FROM orders))
+WHERE date = '1997-01-01'""")
+    rep.exact("docs' figure: America/Los_Angeles (time_zone argument)", int(la[0]["new_customers"]), 7942,
+              "docs/orders.md; zoneinfo above")
+    rep.text("period_start in UTC of the Los Angeles month dated 1997-01-01", la[0]["period_start"],
+             "1997-01-01 08:00:00+00")
+
+
 def reference_runs(paths):
     """The reference's command lines: name -> arguments. The first series is in the
     main run; the cost run also gives the second retention period."""
@@ -777,6 +818,7 @@ def main():
             mrr_series_rows = check_mrr_series(rep, ref["mrr_series"])
             check_mrr_pair(rep, ref["mrr_pair"], mrr_series_rows)
             check_plain_sql(rep, stats, retentions, series, mrr_series_rows)
+            check_session_zone(rep, paths["orders"])
         finally:
             stop_references(handles.values())
 
