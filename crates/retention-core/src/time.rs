@@ -47,6 +47,25 @@ pub fn check_timestamp(ts: i64, what: &str) -> Result<i64> {
     }
 }
 
+/// The local date of a PostgreSQL `date` (days since 2000-01-01), for a date between the
+/// years 1 and 9999 as orders are; SQLSTATE 22008 otherwise (`infinity` included).
+pub fn check_date(days: i32, what: &str) -> Result<NaiveDate> {
+    let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+    let d = epoch.checked_add_signed(chrono::TimeDelta::days(days as i64));
+    match d.filter(|d| (1..=9999).contains(&d.year())) {
+        Some(d) => Ok(d),
+        None => Err(MetricError::DatetimeOutOfRange(format!(
+            "{what} {} is out of range: dates must lie between the years 1 and 9999",
+            match (days, d) {
+                (i32::MAX, _) => "infinity".to_string(),
+                (i32::MIN, _) => "-infinity".to_string(),
+                (_, Some(d)) => d.format("%Y-%m-%d").to_string(),
+                (_, None) => format!("({days} days after 2000-01-01)"),
+            }
+        ))),
+    }
+}
+
 fn to_naive(ts: i64) -> NaiveDateTime {
     let secs = ts.div_euclid(US_PER_SEC) + PG_EPOCH_UNIX_SECS;
     let us = ts.rem_euclid(US_PER_SEC) as u32;
