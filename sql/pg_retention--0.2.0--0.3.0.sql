@@ -368,3 +368,87 @@ COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(anyelement, timestamptz, n
     'The session TimeZone at aggregation decides the periods and is recorded in the '
     'summary: on CDNOW, January 1997 has 7,846 new customers under UTC and 7,942 under '
     'America/Los_Angeles; pass time_zone to fix the calendar.';
+-- Issue 16 item 8, drill-down: the customers behind a number of periods() or cohort_table()
+-- (src/orders/drill.sql, docs/orders.md and docs/cohorts.md "Drill-down"). New functions only.
+CREATE FUNCTION @extschema@.customer_status(h @extschema@.customer_history, granularity text, period date) RETURNS text
+AS 'MODULE_PATHNAME', 'customer_status' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.customer_status(h @extschema@.customer_history, granularity text, period date, time_zone text) RETURNS text
+AS 'MODULE_PATHNAME', 'customer_status' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.customer_status(@extschema@.customer_history, text, date) IS
+    'The customer''s status in the calendar period (granularity day, week, month, quarter or '
+    'year; session TimeZone) containing the local date period, by the rules of '
+    'period_series_agg and periods(): new, retained, reactivated, churned or inactive (no '
+    'order in the period nor in the one before). Counting customers by status gives '
+    'periods()'' new_customers, retained, reactivated and churned. Error 22023 for another '
+    'granularity, 22008 for an infinite date.';
+COMMENT ON FUNCTION @extschema@.customer_status(@extschema@.customer_history, text, date, text) IS
+    'The customer''s status (new, retained, reactivated, churned or inactive) in the calendar '
+    'period of the given time zone containing the local date period, as '
+    'period_series_agg(h, granularity, time_zone) counts it.';
+
+CREATE FUNCTION @extschema@.customer_periods(h @extschema@.customer_history, granularity text,
+    OUT period_start timestamptz, OUT period_end timestamptz, OUT status text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'customer_periods' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
+CREATE FUNCTION @extschema@.customer_periods(h @extschema@.customer_history, granularity text, time_zone text,
+    OUT period_start timestamptz, OUT period_end timestamptz, OUT status text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'customer_periods' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
+COMMENT ON FUNCTION @extschema@.customer_periods(@extschema@.customer_history, text) IS
+    'The customer''s status in every calendar period (session TimeZone) from its first '
+    'order''s to the one after its last: new, retained, reactivated, churned or inactive, as '
+    'customer_status gives it; for a LATERAL join. Error 54000 beyond 100000 periods.';
+COMMENT ON FUNCTION @extschema@.customer_periods(@extschema@.customer_history, text, text) IS
+    'The customer''s status in every calendar period of the given time zone from its first '
+    'order''s to the one after its last.';
+
+CREATE FUNCTION @extschema@.cohort_cell_status(h @extschema@.customer_history, granularity text, cohort date, period_offset integer) RETURNS text
+AS 'MODULE_PATHNAME', 'cohort_cell_status' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.cohort_cell_status(h @extschema@.customer_history, granularity text, cohort date, period_offset integer, time_zone text) RETURNS text
+AS 'MODULE_PATHNAME', 'cohort_cell_status' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cohort_cell_status(@extschema@.customer_history, text, date, integer) IS
+    'Where the customer stands in the cell of the first-time cohort grid of cohort_agg(h, '
+    'granularity) whose cohort is the period containing the local date cohort, at '
+    'period_offset: active (counted in active and active_on_or_after), returns_later (no '
+    'order in the period, one later: counted in active_on_or_after), lapsed (no order then '
+    'or later: counted in cohort_size only) or not_in_cohort. Error 22023 for a negative '
+    'offset.';
+COMMENT ON FUNCTION @extschema@.cohort_cell_status(@extschema@.customer_history, text, date, integer, text) IS
+    'Where the customer stands in a cell of the first-time cohort grid of cohort_agg(h, '
+    'granularity, time_zone): active, returns_later, lapsed or not_in_cohort.';
+
+CREATE FUNCTION @extschema@.customer_cohort_cells(h @extschema@.customer_history, granularity text,
+    OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
+    OUT active boolean, OUT active_on_or_after boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'customer_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
+CREATE FUNCTION @extschema@.customer_cohort_cells(h @extschema@.customer_history, granularity text, time_zone text,
+    OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
+    OUT active boolean, OUT active_on_or_after boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'customer_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
+CREATE FUNCTION @extschema@.customer_recurring_cohort_cells(h @extschema@.customer_history, granularity text,
+    OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
+    OUT active boolean, OUT active_on_or_after boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'customer_recurring_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
+CREATE FUNCTION @extschema@.customer_recurring_cohort_cells(h @extschema@.customer_history, granularity text, time_zone text,
+    OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
+    OUT active boolean, OUT active_on_or_after boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'customer_recurring_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
+COMMENT ON FUNCTION @extschema@.customer_cohort_cells(@extschema@.customer_history, text) IS
+    'The customer''s row of the first-time cohort grid of cohort_agg(h, granularity) (session '
+    'TimeZone): one row per period from its cohort''s to its last order''s, with whether it '
+    'counts in the cell''s active and active_on_or_after (it counts in cohort_size at every '
+    'offset); for a LATERAL join. Error 54000 beyond 2000000 rows.';
+COMMENT ON FUNCTION @extschema@.customer_cohort_cells(@extschema@.customer_history, text, text) IS
+    'The customer''s row of the first-time cohort grid of cohort_agg(h, granularity, '
+    'time_zone).';
+COMMENT ON FUNCTION @extschema@.customer_recurring_cohort_cells(@extschema@.customer_history, text) IS
+    'The customer''s rows of the recurring cohort grid of recurring_cohort_agg(h, granularity) '
+    '(session TimeZone): for every period it ordered in (a cohort), one row per period from '
+    'there to its last order''s, with whether it counts in active and active_on_or_after.';
+COMMENT ON FUNCTION @extschema@.customer_recurring_cohort_cells(@extschema@.customer_history, text, text) IS
+    'The customer''s rows of the recurring cohort grid of recurring_cohort_agg(h, granularity, '
+    'time_zone).';

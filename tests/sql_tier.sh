@@ -61,6 +61,7 @@ if [ ! -x ../.venv/bin/python ]; then
 fi
 ../.venv/bin/python checks/cdnow_check.py
 ../.venv/bin/python checks/cohort_check.py       # cohort tables, curves, brackets vs the pandas reference
+../.venv/bin/python checks/drill_check.py        # drill-down: customers by status per period and cell = periods(), cohort_table()
 ../.venv/bin/python checks/clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
 ../.venv/bin/python checks/predict_check.py      # RFM, BG/NBD, Gamma-Gamma, CLV, Kaplan-Meier vs lifetimes and lifelines
 ../.venv/bin/python checks/cancel_check.py       # every long loop answers statement_timeout and pg_cancel_backend within a second

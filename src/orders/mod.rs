@@ -3,12 +3,14 @@
 //! - `history`: the `customer_history` type and `customer_history_agg` (level 1);
 //! - `retention`, `stats`, `series`, `mrr`, `cohort`: the population summaries over
 //!   histories (level 2), their read-outs, and their one-step forms from order rows;
+//! - `drill`: one customer's status per period and its cohort cells (drill-down);
 //! - `rfm`: one customer's RFM columns for the models;
 //! - `onestep`: the state and shared functions of the one-step aggregates.
 //!
 //! DESIGN.md describes the levels and the state strategy of each.
 
 mod cohort;
+mod drill;
 mod history;
 mod mrr;
 mod onestep;

@@ -172,12 +172,19 @@ pub unsafe fn call_calendar<'a>(
     zone_arg: bool,
     extra: Option<Extra>,
 ) -> &'a mut ZoneCalendar {
+    call_calendar_at(fcinfo, i, zone_arg.then_some(i + 1), extra)
+}
+
+/// [`call_calendar`] with the time zone argument at `zone` (if any) rather than right after
+/// the granularity: for functions whose zone comes last, after other arguments.
+pub unsafe fn call_calendar_at<'a>(
+    fcinfo: FunctionCallInfo,
+    i: usize,
+    zone: Option<usize>,
+    extra: Option<Extra>,
+) -> &'a mut ZoneCalendar {
     let unit_d = arg(fcinfo, i).unwrap_or_else(|| null_parameter("granularity"));
-    let zone_d = if zone_arg {
-        Some(arg(fcinfo, i + 1).unwrap_or_else(|| null_parameter("time zone")))
-    } else {
-        None
-    };
+    let zone_d = zone.map(|z| arg(fcinfo, z).unwrap_or_else(|| null_parameter("time zone")));
     // A NULL extra argument is never cached: its parser reports it.
     let extra_d = extra.and_then(|(j, _)| arg(fcinfo, j));
     let flinfo: *mut pg_sys::FmgrInfo = call_site(fcinfo);

@@ -46,7 +46,8 @@ CONDITIONS = {
 
 FAMILIES = {
     "nps": "NPS", "csat": "CSAT", "ces": "CES", "formulas": "Shop formulas", "summaries": "Stored survey summaries",
-    "orders_errors": "Order histories and order metrics", "cohorts": "Cohorts", "predict": "Predictive models",
+    "orders_errors": "Order histories and order metrics", "cohorts": "Cohorts", "drill": "Drill-down",
+    "predict": "Predictive models",
     "extension": "The extension",
 }
 
@@ -363,6 +364,18 @@ FORMS_BY_FAMILY = {
              ["range", "null", "empty", "mixed"], "booleans only"),
         form("window_funnel(window, [mode,] ts, cond1, ...)", ["window_funnel"], f("window_funnel"),
              ["range", "negative", "null", "empty", "name", "time", "huge", "mixed"], "no number argument"),
+    ],
+    "Drill-down": [
+        form("customer_status(h, granularity, period [, time_zone])", ["customer_status"], f("customer_status"),
+             ["null", "name", "time"], "a history, names and a date: nothing to mix, no number"),
+        form("customer_periods(h, granularity [, time_zone])", ["customer_periods"], f("customer_periods"),
+             ["null", "name", "huge"], "a history and names"),
+        form("cohort_cell_status(h, granularity, cohort, period_offset [, time_zone])", ["cohort_cell_status"],
+             f("cohort_cell_status"), ["null", "name", "time", "negative"], "a history, names, a date and an offset"),
+        form("customer_cohort_cells, customer_recurring_cohort_cells (h, granularity [, time_zone])",
+             ["customer_cohort_cells", "customer_recurring_cohort_cells"],
+             any_of(f("customer_cohort_cells"), f("customer_recurring_cohort_cells")),
+             ["null", "name", "huge"], "a history and names"),
     ],
     "Predictive models": [
         form("rfm, rfm_holdout (h, ends, granularity, multiplier [, time_zone])", ["rfm", "rfm_holdout"],

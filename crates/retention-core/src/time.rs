@@ -47,6 +47,25 @@ pub fn check_timestamp(ts: i64, what: &str) -> Result<i64> {
     }
 }
 
+/// The local date of a PostgreSQL `date` (days since 2000-01-01), for a date between the
+/// years 1 and 9999 as orders are; SQLSTATE 22008 otherwise (`infinity` included).
+pub fn check_date(days: i32, what: &str) -> Result<NaiveDate> {
+    let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+    let d = epoch.checked_add_signed(chrono::TimeDelta::days(days as i64));
+    match d.filter(|d| (1..=9999).contains(&d.year())) {
+        Some(d) => Ok(d),
+        None => Err(MetricError::DatetimeOutOfRange(format!(
+            "{what} {} is out of range: dates must lie between the years 1 and 9999",
+            match (days, d) {
+                (i32::MAX, _) => "infinity".to_string(),
+                (i32::MIN, _) => "-infinity".to_string(),
+                (_, Some(d)) => d.format("%Y-%m-%d").to_string(),
+                (_, None) => format!("({days} days after 2000-01-01)"),
+            }
+        ))),
+    }
+}
+
 fn to_naive(ts: i64) -> NaiveDateTime {
     let secs = ts.div_euclid(US_PER_SEC) + PG_EPOCH_UNIX_SECS;
     let us = ts.rem_euclid(US_PER_SEC) as u32;
@@ -277,6 +296,32 @@ pub fn utc(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_as_postgresql_stores_them() {
+        // A date is days since 2000-01-01: 0 is that day, -1 the day before, 9497 is
+        // 2026-01-01 (26 years with 7 leap days: 26 * 365 + 7).
+        let d = |days| check_date(days, "period").map(|d| d.to_string());
+        assert_eq!(d(0).unwrap(), "2000-01-01");
+        assert_eq!(d(-1).unwrap(), "1999-12-31");
+        assert_eq!(d(9497).unwrap(), "2026-01-01");
+        // infinity and -infinity are i32::MAX and i32::MIN; years outside 1..9999 refused.
+        for (days, shown) in [(i32::MAX, "infinity"), (i32::MIN, "-infinity")] {
+            let e = check_date(days, "period").unwrap_err();
+            assert!(matches!(e, MetricError::DatetimeOutOfRange(_)), "{e:?}");
+            assert!(
+                e.message()
+                    .starts_with(&format!("period {shown} is out of range")),
+                "{e:?}"
+            );
+        }
+        // 9999-12-31 is 2,921,939 days after 2000-01-01 and 0001-01-01 730,119 days before
+        // (Python's datetime.date subtraction): the last and first dates accepted.
+        assert_eq!(d(2_921_939).unwrap(), "9999-12-31");
+        assert_eq!(d(-730_119).unwrap(), "0001-01-01");
+        assert!(d(2_921_940).is_err());
+        assert!(d(-730_120).is_err());
+    }
     use allocator_api2::alloc::Global;
 
     #[test]

@@ -217,12 +217,101 @@ pub fn add_customer(
     rescale(b, c.scale, c.display)?;
     let h = head(b);
     let f = pow10((h.scale - c.scale) as u32).expect("scale <= 30");
-    // First-time cohorts start at the first run; recurring ones at every run.
-    let starts = if h.recurring { runs.len() } else { 1 };
-    for s in 0..starts {
-        add_cohort(b, &h, &runs[s..], f)?;
+    for member in cohorts_of(&runs, h.recurring) {
+        add_cohort(b, &h, member, f)?;
     }
     Ok(None)
+}
+
+/// The cohorts a customer belongs to, each as its runs from the cohort's period on:
+/// first-time cohorts start at the first run, recurring ones at every run.
+pub fn cohorts_of(runs: &[Run], recurring: bool) -> impl Iterator<Item = &[Run]> {
+    let starts = if recurring { runs.len() } else { 1 };
+    (0..starts).map(move |s| &runs[s..])
+}
+
+/// One customer in one cell of its cohort: what [`add_cohort`] counts for it there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Membership {
+    pub cohort: i64,
+    pub period: i64,
+    /// Counted in the cell's `active`: an order in the period.
+    pub active: bool,
+    /// Counted in the cell's `active_on_or_after`: its last order in the cohort is in the
+    /// period or later.
+    pub active_on_or_after: bool,
+}
+
+impl Membership {
+    pub fn offset(&self) -> i64 {
+        self.period - self.cohort
+    }
+}
+
+/// The cell of period `period` of the cohort of `member` (a customer's runs from the
+/// cohort's period on, as [`cohorts_of`] gives them), with the rule of [`add_cohort`]:
+/// active in each run's period, "on or after" up to the last run's.
+pub fn membership(member: &[Run], period: i64) -> Membership {
+    Membership {
+        cohort: member[0].index,
+        period,
+        active: member.binary_search_by_key(&period, |r| r.index).is_ok(),
+        active_on_or_after: period <= member[member.len() - 1].index,
+    }
+}
+
+/// A customer's cells (from its runs): for every cohort it is in, every period from the
+/// cohort's own to its last order, the cells of `cohort_table` that count it; in later
+/// periods it counts only in the cohort's size. Error 54000 beyond [`MAX_CELLS`] rows, as
+/// the grid.
+pub fn memberships(runs: &[Run], recurring: bool) -> Result<Vec<Membership>> {
+    let mut out = Vec::new();
+    for member in cohorts_of(runs, recurring) {
+        let (cohort, last) = (member[0].index, member[member.len() - 1].index);
+        if out.len() as i64 + (last - cohort + 1) > MAX_CELLS as i64 {
+            return Err(MetricError::LimitExceeded(format!(
+                "the customer's cohort cells would exceed {MAX_CELLS}: use a coarser granularity"
+            )));
+        }
+        out.extend((cohort..=last).map(|period| membership(member, period)));
+    }
+    Ok(out)
+}
+
+/// Where one customer stands in one cell of the first-time cohort grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellStatus {
+    /// Not in the cohort: counted nowhere in its row.
+    NotInCohort,
+    /// An order in the period: counted in `active` and `active_on_or_after`.
+    Active,
+    /// No order in the period, one later: counted in `active_on_or_after`.
+    ReturnsLater,
+    /// No order in the period or later: counted in the cohort's size only.
+    Lapsed,
+}
+
+impl CellStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            CellStatus::NotInCohort => "not_in_cohort",
+            CellStatus::Active => "active",
+            CellStatus::ReturnsLater => "returns_later",
+            CellStatus::Lapsed => "lapsed",
+        }
+    }
+}
+
+/// A customer's status in the cell (`cohort`, `period`) of the first-time cohort grid.
+pub fn cell_status(runs: &[Run], cohort: i64, period: i64) -> CellStatus {
+    match cohorts_of(runs, false).find(|m| m[0].index == cohort) {
+        None => CellStatus::NotInCohort,
+        Some(member) => match membership(member, period) {
+            m if m.active => CellStatus::Active,
+            m if m.active_on_or_after => CellStatus::ReturnsLater,
+            _ => CellStatus::Lapsed,
+        },
+    }
 }
 
 /// Count a customer in the cohort of `runs[0]`, its later runs in later periods.

@@ -610,6 +610,88 @@ pub const ACTIVITY: Table = Table {
     ],
 };
 
+/// What one customer is in one period, the classes `period_series` counts (docs/orders.md,
+/// "What the words mean"): active in the period and `New` (its first order ever there),
+/// `Retained` (active in the period before too) or `Reactivated` (not active the period
+/// before, ordered earlier); or not active and `Churned` (active the period before) or
+/// `Inactive` (neither: before the first order, or a later period after a churn). Exactly
+/// one applies to every customer in every period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    New,
+    Retained,
+    Reactivated,
+    Churned,
+    Inactive,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::New,
+        Status::Retained,
+        Status::Reactivated,
+        Status::Churned,
+        Status::Inactive,
+    ];
+
+    /// The name the SQL functions return, a fixed set of five lowercase words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Retained => "retained",
+            Status::Reactivated => "reactivated",
+            Status::Churned => "churned",
+            Status::Inactive => "inactive",
+        }
+    }
+}
+
+/// The rule of [`add_activity`]: the status of a customer in the period of its run `k`
+/// (one of its runs, sorted by period), and whether it churns in the period after that
+/// run (no run there).
+pub fn run_status(runs: &[Run], k: usize) -> (Status, bool) {
+    let index = runs[k].index;
+    let contiguous_before = k > 0 && runs[k - 1].index == index - 1;
+    let contiguous_after = k + 1 < runs.len() && runs[k + 1].index == index + 1;
+    let status = if k == 0 {
+        Status::New
+    } else if contiguous_before {
+        Status::Retained
+    } else {
+        Status::Reactivated
+    };
+    (status, !contiguous_after)
+}
+
+/// The status of a customer in period `index`, from its runs (as [`runs`] makes them).
+pub fn status_at(runs: &[Run], index: i64) -> Status {
+    match runs.binary_search_by_key(&index, |r| r.index) {
+        Ok(k) => run_status(runs, k).0,
+        Err(k) if k > 0 && runs[k - 1].index == index - 1 && run_status(runs, k - 1).1 => {
+            Status::Churned
+        }
+        Err(_) => Status::Inactive,
+    }
+}
+
+/// The status of a customer in every period from its first order's to the one after its
+/// last (where it churns): the periods in which `period_series` counts it, and the
+/// inactive ones between. Error 54000 beyond [`MAX_PERIODS`], as `period_series`.
+pub fn statuses(runs: &[Run]) -> Result<Vec<(i64, Status)>> {
+    let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
+        return Ok(vec![]);
+    };
+    let span = last.index - first.index + 2;
+    if span > MAX_PERIODS + 1 {
+        return Err(MetricError::LimitExceeded(format!(
+            "the customer's periods would span {span} periods; at most {MAX_PERIODS} are supported: use a coarser granularity"
+        )));
+    }
+    Ok((first.index..=last.index + 1)
+        .map(|i| (i, status_at(runs, i)))
+        .collect())
+}
+
 /// Count one customer's activity. On `Some(grown)`, nothing was changed: retry on it.
 pub fn add_activity(
     b: &mut [u64],
@@ -626,15 +708,12 @@ pub fn add_activity(
     let f = pow10((t.scale(b) - c.scale) as u32).expect("scale <= 30");
     let what = t.type_name;
     for (k, r) in runs.iter().enumerate() {
-        let contiguous_before = k > 0 && runs[k - 1].index == r.index - 1;
-        let contiguous_after = k + 1 < runs.len() && runs[k + 1].index == r.index + 1;
+        let (status, churns_after) = run_status(&runs, k);
         let s = t.slot_mut(b, r.index);
-        let class = if k == 0 {
-            NEW
-        } else if contiguous_before {
-            RETAINED
-        } else {
-            REACTIVATED
+        let class = match status {
+            Status::New => NEW,
+            Status::Retained => RETAINED,
+            _ => REACTIVATED,
         };
         add_count(&mut s[class], 1, what)?;
         add_count(&mut s[ORDERS], r.orders, what)?;
@@ -645,7 +724,7 @@ pub fn add_activity(
             .and_then(|a| a.checked_add(read_i128(&s[REVENUE..])))
             .ok_or_else(|| crate::decimal::overflow("revenue"))?;
         write_i128(&mut s[REVENUE..], rev);
-        if !contiguous_after {
+        if churns_after {
             add_count(&mut t.slot_mut(b, r.index + 1)[CHURNED], 1, what)?;
         }
     }

@@ -1168,3 +1168,146 @@ fn one_step_retention_body_equals_the_history_path() {
     let r = RetentionRef(&by_history);
     assert_eq!((r.retained(), r.churned(), r.new_customers()), (1, 1, 1));
 }
+
+// --- drill-down: one customer's status per period and its cohort cells ------------------------
+
+#[test]
+fn statuses_of_one_customer_by_hand() {
+    use series::Status::*;
+    // A of series_fixture: orders in Jan, Feb (two), Apr 2026.
+    let m = |mo: u32| utc(2026, mo, 15, 0, 0, 0);
+    let a = history(&[(m(1), None), (m(2), None), (m(2) + 1, None), (m(4), None)]);
+    let runs = series::runs(&a.customer(), &mut month).unwrap();
+    let jan = month(m(1)).unwrap();
+    // Dec: before the first order; Jan: first order; Feb: Jan too; Mar: no order, Feb had
+    // one; Apr: order, none in Mar, ordered before; May: Apr had one; Jun: neither.
+    let want = [
+        (-1, Inactive),
+        (0, New),
+        (1, Retained),
+        (2, Churned),
+        (3, Reactivated),
+        (4, Churned),
+        (5, Inactive),
+    ];
+    for (k, s) in want {
+        assert_eq!(series::status_at(&runs, jan + k), s, "month {k}");
+    }
+    // Every period from the first order's to the one after the last.
+    let all: Vec<_> = series::statuses(&runs)
+        .unwrap()
+        .into_iter()
+        .map(|(i, s)| (i - jan, s.name()))
+        .collect();
+    assert_eq!(
+        all,
+        vec![
+            (0, "new"),
+            (1, "retained"),
+            (2, "churned"),
+            (3, "reactivated"),
+            (4, "churned")
+        ]
+    );
+    assert!(series::statuses(&[]).unwrap().is_empty());
+}
+
+#[test]
+fn memberships_of_one_customer_by_hand() {
+    // A of cohort_fixture: Jan, Feb, Apr. First-time: cohort Jan, active at offsets 0, 1,
+    // 3, "on or after" up to offset 3 (its last order). Recurring: cohorts Jan, Feb, Apr.
+    let m = |mo: u32| utc(2026, mo, 10, 0, 0, 0);
+    let a = history(&[(m(1), Some("10")), (m(2), Some("20")), (m(4), Some("5"))]);
+    let runs = series::runs(&a.customer(), &mut month).unwrap();
+    let jan = month(m(1)).unwrap();
+    let cells = |recurring| -> Vec<(i64, i64, bool, bool)> {
+        cohort::memberships(&runs, recurring)
+            .unwrap()
+            .iter()
+            .map(|c| (c.cohort - jan, c.offset(), c.active, c.active_on_or_after))
+            .collect()
+    };
+    assert_eq!(
+        cells(false),
+        vec![
+            (0, 0, true, true),
+            (0, 1, true, true),
+            (0, 2, false, true),
+            (0, 3, true, true)
+        ]
+    );
+    assert_eq!(
+        cells(true),
+        vec![
+            (0, 0, true, true),
+            (0, 1, true, true),
+            (0, 2, false, true),
+            (0, 3, true, true),
+            (1, 0, true, true),
+            (1, 1, false, true),
+            (1, 2, true, true),
+            (3, 0, true, true),
+        ]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Counting each customer's status per period gives periods()' counts, and counting its
+    /// cohort cells gives the grid's, on random customers.
+    #[test]
+    fn drill_down_counts_equal_the_summaries(rows in rows_strategy(), recurring in any::<bool>()) {
+        use std::collections::BTreeMap;
+        let hs = histories(&rows);
+        let mut body = series::new_body(Unit::Month, "UTC").unwrap();
+        let mut grid = cohort::new_body(Unit::Month, "UTC", recurring, &[]).unwrap();
+        let mut by_status: BTreeMap<(i64, &str), u64> = BTreeMap::new();
+        let mut by_cell: BTreeMap<(i64, i64), (u64, u64, u64)> = BTreeMap::new();
+        for h in &hs {
+            let c = h.customer();
+            grow_loop(&mut body, |b| series::add_activity(b, &c, &mut month));
+            grow_loop(&mut grid, |b| cohort::add_customer(b, &c, &mut month));
+            let runs = series::runs(&c, &mut month).unwrap();
+            for (i, s) in series::statuses(&runs).unwrap() {
+                *by_status.entry((i, s.name())).or_default() += 1;
+            }
+            for m in cohort::memberships(&runs, recurring).unwrap() {
+                let e = by_cell.entry((m.cohort, m.period)).or_default();
+                e.0 += (m.period == m.cohort) as u64;
+                e.1 += m.active as u64;
+                e.2 += m.active_on_or_after as u64;
+            }
+        }
+        let n = |i: i64, s: &str| by_status.get(&(i, s)).copied().unwrap_or(0);
+        for r in series::activity_rows(&body) {
+            prop_assert_eq!(
+                (r.new_customers, r.retained, r.reactivated, r.churned),
+                (n(r.index, "new"), n(r.index, "retained"), n(r.index, "reactivated"), n(r.index, "churned"))
+            );
+        }
+        for c in cohort::cells(&grid) {
+            let size = by_cell.get(&(c.cohort, c.cohort)).map_or(0, |e| e.0);
+            let (_, active, later) = by_cell.get(&(c.cohort, c.period)).copied().unwrap_or_default();
+            prop_assert_eq!((c.cohort_size, c.active, c.active_on_or_after), (size, active, later));
+        }
+    }
+}
+
+#[test]
+fn cell_status_by_hand() {
+    use cohort::CellStatus::*;
+    // A of cohort_fixture: Jan, Feb, Apr; its first-time cohort is January.
+    let m = |mo: u32| utc(2026, mo, 10, 0, 0, 0);
+    let a = history(&[(m(1), Some("10")), (m(2), Some("20")), (m(4), Some("5"))]);
+    let runs = series::runs(&a.customer(), &mut month).unwrap();
+    let jan = month(m(1)).unwrap();
+    // Offsets 0, 1 ordered; 2 (Mar) not, but Apr later; 3 ordered; 4 after the last order.
+    let got: Vec<_> = (0..5)
+        .map(|k| cohort::cell_status(&runs, jan, jan + k))
+        .collect();
+    assert_eq!(got, vec![Active, Active, ReturnsLater, Active, Lapsed]);
+    // February is not A's first-time cohort (it is one of its recurring cohorts).
+    assert_eq!(cohort::cell_status(&runs, jan + 1, jan + 1), NotInCohort);
+    assert_eq!(cohort::cell_status(&runs, jan - 1, jan), NotInCohort);
+}
