@@ -9,7 +9,7 @@
 //! DESIGN.md describes the levels and the state strategy of each.
 
 mod cohort;
-mod history;
+pub(crate) mod history;
 mod mrr;
 mod onestep;
 mod retention;
