@@ -436,7 +436,7 @@ AS $$ SELECT pg_catalog.jsonb_build_object(
         'profit', @extschema@.profit($1),
         'lifespan_seconds', pg_catalog.date_part('epoch', @extschema@.lifespan($1)),
         'avg_time_between_purchases_seconds', pg_catalog.date_part('epoch', @extschema@.avg_time_between_purchases($1)),
-        'order_list', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) FROM @extschema@.order_list($1) r)) $$;
+        'order_list', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.order_list($1) r)) $$;
 COMMENT ON FUNCTION @extschema@.customer_history_jsonb(@extschema@.customer_history) IS
     'The cast of customer_history to jsonb: first_order_at, last_order_at, orders, revenue, avg_order_value, items, cost, profit, lifespan_seconds, avg_time_between_purchases_seconds, order_list (ordered_at, amount) (docs/values.md).';
 CREATE FUNCTION @extschema@.customer_history_json(@extschema@.customer_history) RETURNS json
@@ -665,7 +665,7 @@ COMMENT ON OPERATOR FAMILY @extschema@.period_series_ops USING hash IS
 CREATE FUNCTION @extschema@.period_series_jsonb(@extschema@.period_series) RETURNS jsonb
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.jsonb_build_object(
-        'periods', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) FROM @extschema@.periods($1) r)) $$;
+        'periods', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.periods($1) r)) $$;
 COMMENT ON FUNCTION @extschema@.period_series_jsonb(@extschema@.period_series) IS
     'The cast of period_series to jsonb: periods: the rows of periods() (docs/values.md).';
 CREATE FUNCTION @extschema@.period_series_json(@extschema@.period_series) RETURNS json
@@ -885,9 +885,9 @@ CREATE FUNCTION @extschema@.cohort_summary_jsonb(@extschema@.cohort_summary) RET
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.jsonb_build_object(
         'recurring', @extschema@.is_recurring($1),
-        'cohorts', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) FROM @extschema@.cohort_table($1) r),
-        'curve', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) FROM @extschema@.retention_curve($1) r),
-        'brackets', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) FROM @extschema@.bracket_retention($1) r)) $$;
+        'cohorts', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.cohort_table($1) r),
+        'curve', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.retention_curve($1) r),
+        'brackets', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.bracket_retention($1) r)) $$;
 COMMENT ON FUNCTION @extschema@.cohort_summary_jsonb(@extschema@.cohort_summary) IS
     'The cast of cohort_summary to jsonb: recurring, cohorts (the rows of cohort_table()), curve (retention_curve()), brackets (bracket_retention()) (docs/values.md).';
 CREATE FUNCTION @extschema@.cohort_summary_json(@extschema@.cohort_summary) RETURNS json
@@ -993,7 +993,7 @@ COMMENT ON OPERATOR FAMILY @extschema@.mrr_series_ops USING hash IS
 CREATE FUNCTION @extschema@.mrr_series_jsonb(@extschema@.mrr_series) RETURNS jsonb
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.jsonb_build_object(
-        'periods', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) FROM @extschema@.periods($1) r)) $$;
+        'periods', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.periods($1) r)) $$;
 COMMENT ON FUNCTION @extschema@.mrr_series_jsonb(@extschema@.mrr_series) IS
     'The cast of mrr_series to jsonb: periods: the rows of periods() (docs/values.md).';
 CREATE FUNCTION @extschema@.mrr_series_json(@extschema@.mrr_series) RETURNS json
@@ -1548,7 +1548,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.jsonb_build_object(
         'subjects', @extschema@.subjects($1),
         'median_lifetime', @extschema@.median_lifetime($1),
-        'curve', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::jsonb) FROM @extschema@.survival_curve($1) r)) $$;
+        'curve', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.survival_curve($1) r)) $$;
 COMMENT ON FUNCTION @extschema@.survival_curve_jsonb(@extschema@.survival_curve) IS
     'The cast of survival_curve to jsonb: subjects, median_lifetime, curve (the rows of survival_curve()) (docs/values.md).';
 CREATE FUNCTION @extschema@.survival_curve_json(@extschema@.survival_curve) RETURNS json

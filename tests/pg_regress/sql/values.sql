@@ -51,6 +51,18 @@ SELECT (SELECT sbg_fit(p, n) FROM rows) = (SELECT sbg_fit(p, n) FROM rows) AS sb
        (SELECT kaplan_meier(d, c) FROM (VALUES (1.0, true), (2.5, false)) k(d, c))
          = '( version:1, durations:[1,2.50], events:[1,0], censored:[0,1] )'::survival_curve AS km_same_text;
 
+-- A Kaplan-Meier state rolled up from two parts equals the state of all the rows; a period
+-- series and a cohort grid rolled up from customers {1, 2} and {3} equal the whole.
+SELECT (SELECT kaplan_meier(d, c) FROM (VALUES (1.0, true), (2.5, false), (2.5, true), (4, false)) k(d, c))
+         = (SELECT rollup(s) FROM (SELECT kaplan_meier(d, c) FROM (VALUES (1.0, true), (2.5, false)) k(d, c)
+                                   UNION ALL SELECT kaplan_meier(d, c) FROM (VALUES (2.5, true), (4, false)) k(d, c)) p(s)) AS km_rollup,
+       (SELECT period_series_agg(h, 'month') FROM histories_v)
+         = (SELECT rollup(s) FROM (SELECT period_series_agg(h, 'month') FROM histories_v WHERE customer_id < 3
+                                   UNION ALL SELECT period_series_agg(h, 'month') FROM histories_v WHERE customer_id = 3) p(s)) AS series_rollup,
+       (SELECT cohort_agg(h, 'month') FROM histories_v)
+         = (SELECT rollup(s) FROM (SELECT cohort_agg(h, 'month') FROM histories_v WHERE customer_id < 3
+                                   UNION ALL SELECT cohort_agg(h, 'month') FROM histories_v WHERE customer_id = 3) p(s)) AS cohort_rollup;
+
 -- What equality makes work: DISTINCT, GROUP BY, UNION, EXCEPT, count(DISTINCT), a unique
 -- index, a hash join. Six daily NPS summaries, three distinct (by hand: days 1 and 4, 2
 -- and 5, 3 and 6 hold the same scores: 9, 10, 1; 10, 10, 2; 8, 10, 0, so NPS 33.3, 33.3, 0).
