@@ -23,6 +23,7 @@ mod funnel;
 mod orders;
 mod predict;
 mod survey;
+mod values;
 mod version;
 
 #[cfg(any(test, feature = "pg_test"))]

@@ -64,6 +64,7 @@ fi
 ../.venv/bin/python checks/drill_check.py        # drill-down: customers by status per period and cell = periods(), cohort_table()
 ../.venv/bin/python checks/clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
 ../.venv/bin/python checks/predict_check.py      # RFM, BG/NBD, Gamma-Gamma, CLV, Kaplan-Meier vs lifetimes and lifelines
+../.venv/bin/python checks/json_pandas_check.py  # summaries read through ::jsonb by psycopg 3 into pandas equal the accessors
 ../.venv/bin/python checks/cancel_check.py       # every long loop answers statement_timeout and pg_cancel_backend within a second
 ../.venv/bin/python checks/memory_check.py       # one-step aggregates within their documented memory per customer or order
 ../.venv/bin/python checks/fuzz_types.py         # random and mutated input to every type: a value or an ERROR, never a crash

@@ -112,7 +112,7 @@ pg_fn!(
 // --- type I/O -------------------------------------------------------------------------------
 
 /// The type I/O of `customer_history`: the binary form is the stored bytes.
-struct HistoryIo;
+pub(crate) struct HistoryIo;
 
 impl TypeIo for HistoryIo {
     const NAME: &'static str = history::TYPE_NAME;

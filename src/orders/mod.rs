@@ -11,7 +11,7 @@
 
 mod cohort;
 mod drill;
-mod history;
+pub(crate) mod history;
 mod mrr;
 mod onestep;
 mod retention;

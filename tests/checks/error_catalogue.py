@@ -424,8 +424,10 @@ FORMS_BY_FAMILY = {
 FORMS = [fm for forms in FORMS_BY_FAMILY.values() for fm in forms]
 
 # Support functions users do not call by name (their aggregates' and types' own checks are
-# what the cases try), by suffix; customer_history_combine is user-facing.
-SUPPORT = re.compile(r"_(in|out|recv|send|trans|inv|final|combine|serial|deserial)$")
+# what the cases try), by suffix, with the operator, operator class and cast support functions
+# of docs/values.md (called through =, <, hashing and ::jsonb, on values already checked by
+# their input); customer_history_combine is user-facing.
+SUPPORT = re.compile(r"_(in|out|recv|send|trans|inv|final|combine|serial|deserial|eq|ne|lt|le|gt|ge|cmp|hash|hash_extended|jsonb|json)$")
 USER_FACING_SUPPORT = {"customer_history_combine"}
 
 

@@ -17,6 +17,7 @@ pub mod survey;
 mod text;
 pub use text::text_error;
 pub mod time;
+pub mod value;
 pub mod varint;
 
 /// Re-exported so the extension implements the allocator trait of the same version.

@@ -1311,3 +1311,70 @@ fn cell_status_by_hand() {
     assert_eq!(cohort::cell_status(&runs, jan + 1, jan + 1), NotInCohort);
     assert_eq!(cohort::cell_status(&runs, jan - 1, jan), NotInCohort);
 }
+// --- canonical form (crate::value) -----------------------------------------------------------
+
+/// A word summary body's canonical form: its text read back and compacted, as a final
+/// function stores it (`crate::value::TEXT_CANONICAL`).
+fn canonical<S: Summary>(body: &[u64]) -> Vec<u64> {
+    let back = S::from_text(&S::to_text(body)).unwrap();
+    S::compact(&back).unwrap_or(back)
+}
+
+/// A cohort summary of the histories, customers in the given order.
+fn cohorts_of(hs: &[HistoryBuilder<Global>]) -> Vec<u64> {
+    let mut body = cohort::new_body(Unit::Month, "UTC", false, &[1, 3]).unwrap();
+    for h in hs {
+        grow_loop(&mut body, |b| cohort::add_customer(b, &h.customer(), &mut month));
+    }
+    body
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Equal values have one canonical form whichever way they were made: serially, merged
+    /// from parts in either order (a parallel plan, a rollup), read back from their binary
+    /// form; the canonical form is a fixed point. retention_summary's stored bytes are
+    /// canonical themselves; the others' are not always (a merge keeps the amounts at the
+    /// larger scale of its parts, text input at the fewest decimals).
+    #[test]
+    fn equal_values_have_identical_canonical_bytes(rows in rows_strategy(), cut in any::<prop::sample::Index>()) {
+        let hs = histories(&rows);
+        let w = window();
+        let whole = summaries(&hs, &w);
+        let k = cut.index(hs.len() + 1);
+        if k == 0 || k == hs.len() {
+            return Ok(());
+        }
+        let (left, right) = (summaries(&hs[..k], &w), summaries(&hs[k..], &w));
+        let lr = merge_all(left.clone(), &right);
+        let rl = merge_all(right, &left);
+        fn all_paths<S: Summary>(whole: &[u64], lr: &[u64], rl: &[u64]) -> std::result::Result<(), TestCaseError> {
+            let c = canonical::<S>(whole);
+            prop_assert_eq!(&canonical::<S>(lr), &c);
+            prop_assert_eq!(&canonical::<S>(rl), &c);
+            prop_assert_eq!(&canonical::<S>(&c), &c);
+            let bin = words::from_binary::<S>(&words::to_binary::<S>(rl)).unwrap();
+            prop_assert_eq!(&canonical::<S>(&bin), &c);
+            Ok(())
+        }
+        all_paths::<Retention>(&whole[0], &lr[0], &rl[0])?;
+        prop_assert_eq!(&lr[0], &whole[0]);
+        prop_assert_eq!(&canonical::<Retention>(&whole[0]), &whole[0]);
+        all_paths::<Stats>(&whole[1], &lr[1], &rl[1])?;
+        all_paths::<Activity>(&whole[2], &lr[2], &rl[2])?;
+        all_paths::<MrrSeries>(&whole[3], &lr[3], &rl[3])?;
+        let mut cl = cohorts_of(&hs[..k]);
+        grow_loop(&mut cl, |b| Cohorts::merge(b, &cohorts_of(&hs[k..])));
+        let reversed: Vec<_> = hs.iter().rev().map(|h| {
+            let mut copy = HistoryBuilder::new_in(Global);
+            copy.merge(&h.customer()).unwrap();
+            copy.sort();
+            copy
+        }).collect();
+        all_paths::<Cohorts>(&cohorts_of(&hs), &cl, &cohorts_of(&reversed))?;
+        // Different values differ: drop one customer.
+        let fewer = summaries(&hs[1..], &w);
+        prop_assert_ne!(canonical::<Stats>(&fewer[1]), canonical::<Stats>(&whole[1]));
+    }
+}
