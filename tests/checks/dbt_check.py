@@ -135,6 +135,9 @@ def dbt(args, work):
     check(run.returncode == 0, f"dbt {' '.join(args)} exited {run.returncode}")
     if run.returncode != 0:
         print(run.stdout[-6000:] + run.stderr[-3000:])
+        if "could not identify an equality operator" in run.stdout:
+            print("    (dbt's unique test groups by the summary column: the summary types need `=` and "
+                  "a default btree or hash operator class, issue 16 item 2)")
     with open(os.path.join(work, "target", "run_results.json"), encoding="utf-8") as f:
         return json.load(f)
 
@@ -162,7 +165,8 @@ def after_build(results, round_no):
     check(len(summary_test) == 1 and statuses[summary_test[0]] == "pass",
           f"build {round_no}: dbt's unique test on monthly_nps.summary (an nps_summary column) passed")
     histories = result(results, "model.pg_retention_shop.customer_histories")
-    merged = "customer_history_combine" in (histories or {}).get("compiled_code", "")
+    # The merge path's SQL (the model's comment names the function on both paths).
+    merged = "customer_history_combine(stored.h, n.h)" in (histories or {}).get("compiled_code", "")
     check(merged == (round_no == 2),
           f"build {round_no}: customer_histories ran its {'incremental merge' if round_no == 2 else 'first, full'} path")
 

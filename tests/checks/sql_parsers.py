@@ -2,7 +2,8 @@
 """What BI tools' SQL parsers make of our SQL: every SELECT of the docs parses with sqlglot,
 and `combine`, the name the docs use for merging summaries, is no key word anywhere.
 
-Superset's SQL Lab parses each query with sqlglot (6.1: sqlglot 30.x) before it runs it, and
+Superset's SQL Lab parses each query with sqlglot before it runs it (superset/sql/parse.py:
+`sqlglot.parse(script, dialect=...)`, the postgres dialect for a PostgreSQL database), and
 refuses what sqlglot cannot parse. `rollup(s)` is such a query: ROLLUP is a grouping key word
 (GROUP BY ROLLUP (...)), so `nps(rollup(s))` fails with "Error parsing near '('". The
 aggregates therefore have a second name, `combine`, and this check shows:
@@ -106,7 +107,7 @@ def parse_docs():
         for line, stmt in found:
             total += 1
             try:
-                sqlglot.parse_one(stmt, read="postgres")
+                sqlglot.parse(stmt, dialect="postgres")     # SQL Lab's own call (superset/sql/parse.py)
             except sqlglot.errors.SqlglotError as e:
                 failed += 1
                 first = str(e).splitlines()[0]
@@ -187,7 +188,7 @@ def keywords():
                      f"{len(sql_dialects)} SQL dialects{' but ' + ', '.join(calls) if calls else ''}")
     for query in ("SELECT nps(rollup(s)) FROM t", "SELECT rollup(s) AS x FROM t"):
         try:
-            sqlglot.parse_one(query, read="postgres")
+            sqlglot.parse(query, dialect="postgres")
             check(False, f"{query} should not parse with the postgres dialect (Superset refuses it)")
         except sqlglot.errors.ParseError as e:
             check(True, f"{query} fails to parse (postgres), as in Superset: {str(e).splitlines()[0]}")
