@@ -44,7 +44,7 @@ ORDER BY channel;
 \echo 'same figure computed from the raw answers (they are equal by construction)'
 SELECT to_char(d.month, 'YYYY-MM') AS month, round(nps(d.s)::numeric, 3) AS "from daily summaries",
        round(r.nps::numeric, 3) AS "from raw answers", (d.s::text = r.s::text) AS "summaries identical"
-FROM (SELECT date_trunc('month', day) AS month, rollup(nps) AS s FROM daily_survey GROUP BY 1) d
+FROM (SELECT date_trunc('month', day) AS month, combine(nps) AS s FROM daily_survey GROUP BY 1) d
 JOIN (SELECT date_trunc('month', answered_at AT TIME ZONE 'UTC') AS month, nps(nps_score) AS nps, nps_agg(nps_score) AS s
       FROM survey_responses GROUP BY 1) r USING (month)
 ORDER BY month;

@@ -3,8 +3,8 @@
 # Debian packages (PostgreSQL 15 server and headers, libclang for bindgen, binutils for
 # the upgrade test's nm, sudo, venv),
 # cargo-pgrx 0.18.1, the Python virtual environment .venv with the pinned packages of
-# tests/reference/requirements.txt (the pandas reference, and the PostgreSQL 18 wheel), and
-# pgrx's configuration pointing at both tested PostgreSQL versions (scripts/pg.sh).
+# tests/reference/requirements.txt (the pandas reference, sqlglot, and the PostgreSQL 18
+# wheel), .venv-dbt with dbt (tests/dbt/requirements.txt), and pgrx's configuration pointing at both tested PostgreSQL versions (scripts/pg.sh).
 # Works as root and as a normal user with sudo.
 set -euo pipefail
 
@@ -39,21 +39,29 @@ fi
 # The SQL tier checks the extension on CDNOW against the pandas reference
 # (tests/checks/cdnow_check.py), which runs in its own environment: pip must not touch the
 # system Python (Debian marks it externally managed). The environment belongs to whoever
-# runs this script, so no sudo. The hash of requirements.txt stored in it says whether the pins
-# changed; an environment whose python is gone (e.g. the interpreter it was made from was
+# runs this script, so no sudo. The hash of the requirements stored in it says whether the
+# pins changed; an environment whose python is gone (e.g. the interpreter it was made from was
 # upgraded or removed) is made again.
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-venv="$repo_root/.venv"
-requirements="$repo_root/tests/reference/requirements.txt"
-want=$(sha256sum "$requirements" | cut -d' ' -f1)
-if [ "$(cat "$venv/requirements.sha256" 2>/dev/null)" != "$want" ] || ! "$venv/bin/python" -c '' 2>/dev/null; then
-    echo "setup: creating $venv with tests/reference/requirements.txt (pandas, numpy, chdb, duckdb, PostgreSQL 18)"
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install --quiet -r "$requirements"
-    # Written last, so that an interrupted install is redone by the next run.
-    echo "$want" >"$venv/requirements.sha256"
-fi
+# python_env DIR REQUIREMENTS WHAT [PIP OPTION...]: DIR made with the pins of REQUIREMENTS,
+# unless it already has exactly those.
+python_env() {
+    local venv="$repo_root/$1" requirements="$repo_root/$2" what=$3 want
+    shift 3
+    want=$(sha256sum "$requirements" | cut -d' ' -f1)
+    if [ "$(cat "$venv/requirements.sha256" 2>/dev/null)" != "$want" ] || ! "$venv/bin/python" -c '' 2>/dev/null; then
+        echo "setup: creating $venv with ${requirements#"$repo_root"/} ($what)"
+        rm -rf "$venv"
+        python3 -m venv "$venv"
+        PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install --quiet "$@" -r "$requirements"
+        # Written last, so that an interrupted install is redone by the next run.
+        echo "$want" >"$venv/requirements.sha256"
+    fi
+}
+python_env .venv tests/reference/requirements.txt "pandas, numpy, chdb, duckdb, sqlglot, PostgreSQL 18"
+# dbt, for the dbt project of the SQL tier (tests/checks/dbt_check.py), apart from .venv
+# (tests/dbt/requirements.txt says why); wheels only, so nothing is built or fetched at install.
+python_env .venv-dbt tests/dbt/requirements.txt "dbt-core, dbt-postgres" --only-binary=:all:
 
 # `cargo pgrx init --pg15 <pg_config> --pg18 <pg_config>` uses the installed servers and
 # downloads nothing; it writes this clone's pgrx configuration (PGRX_HOME, scripts/pg.sh).

@@ -58,6 +58,16 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.nps_summary) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.nps_summary) IS
+    'The original name of combine(nps_summary), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.nps_summary) (
+    SFUNC = @extschema@.nps_summary_combine,
+    STYPE = @extschema@.nps_summary,
+    COMBINEFUNC = @extschema@.nps_summary_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.nps_summary) IS
     'Merge stored nps_summary values (daily summaries into months, say) into one; exactly the '
     'summary of all their responses. NULL summaries are skipped; no rows gives NULL.';
 
@@ -116,6 +126,16 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.csat_summary) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.csat_summary) IS
+    'The original name of combine(csat_summary), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.csat_summary) (
+    SFUNC = @extschema@.csat_summary_combine,
+    STYPE = @extschema@.csat_summary,
+    COMBINEFUNC = @extschema@.csat_summary_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.csat_summary) IS
     'Merge stored csat_summary values (daily summaries into months, say) into one; exactly the '
     'summary of all their responses. NULL summaries are skipped; no rows gives NULL.';
 
@@ -173,6 +193,16 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.ces_summary) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.ces_summary) IS
+    'The original name of combine(ces_summary), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.ces_summary) (
+    SFUNC = @extschema@.ces_summary_combine,
+    STYPE = @extschema@.ces_summary,
+    COMBINEFUNC = @extschema@.ces_summary_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.ces_summary) IS
     'Merge stored ces_summary values (daily summaries into months, say) into one; exactly the '
     'summary of all their responses. NULL summaries are skipped; no rows gives NULL.';
 

@@ -66,6 +66,35 @@ mod tests {
     }
 
     #[pg_test]
+    fn combine_is_rollup_under_a_keyword_free_name() {
+        // Every rollup(T) has a combine(T) declared the same way: the same support functions
+        // (transition, final, combine, serial, deserial), state, result, parallel safety,
+        // volatility and strictness; only the name differs.
+        let got = one(
+            "WITH agg AS (
+               SELECT p.proname, p.proargtypes::text AS args,
+                      row(a.aggkind, a.aggnumdirectargs, a.aggtransfn, a.aggfinalfn, a.aggcombinefn,
+                          a.aggserialfn, a.aggdeserialfn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn,
+                          a.aggfinalextra, a.aggfinalmodify, a.aggsortop, a.aggtranstype, a.aggtransspace,
+                          a.agginitval, p.prorettype, p.proparallel, p.provolatile, p.proisstrict,
+                          p.pronamespace)::text AS def
+               FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+               WHERE p.proname IN ('rollup', 'combine'))
+             SELECT (SELECT count(*) FROM agg WHERE proname = 'rollup') || ' '
+                 || (SELECT count(*) FROM agg WHERE proname = 'combine') || ' '
+                 || (SELECT count(*) FROM ((SELECT args, def FROM agg WHERE proname = 'rollup'
+                                            EXCEPT SELECT args, def FROM agg WHERE proname = 'combine')
+                                           UNION ALL
+                                           (SELECT args, def FROM agg WHERE proname = 'combine'
+                                            EXCEPT SELECT args, def FROM agg WHERE proname = 'rollup')) d)",
+        );
+        // 11 summary types have a rollup: nps, csat, ces summaries, customer_history,
+        // retention_summary, customer_stats, period_series, mrr_series, mrr_summary,
+        // cohort_summary, survival_curve.
+        assert_eq!(got, "11 11 0", "rollup aggregates, combine aggregates, definitions that differ");
+    }
+
+    #[pg_test]
     fn window_frames_match_recomputation() {
         // Sliding frames use the inverse transition (moving-aggregate mode); every frame must
         // equal the aggregate recomputed over the same rows, NULL scores included.
@@ -381,7 +410,15 @@ mod tests {
              JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
              JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_retention'",
         );
-        let covered: std::collections::BTreeSet<String> = THROUGH_FMGR
+        // combine(T) is rollup(T) under a keyword-free name: the same case under both names.
+        let cases: Vec<(String, &str, &str)> = THROUGH_FMGR
+            .iter()
+            .flat_map(|&(sig, args, from)| {
+                let combine = sig.strip_prefix("rollup(").map(|t| (format!("combine({t}"), args, from));
+                std::iter::once((sig.to_string(), args, from)).chain(combine)
+            })
+            .collect();
+        let covered: std::collections::BTreeSet<String> = cases
             .iter()
             .map(|(sig, _, _)| one(&format!("SELECT '{sig}'::regprocedure::text")))
             .collect();
@@ -391,7 +428,7 @@ mod tests {
             "aggregates without a no-expression case: {missing:?}"
         );
 
-        for (sig, args, from) in THROUGH_FMGR {
+        for (sig, args, from) in &cases {
             let direct = format!("({}({args}))::text", aggregate_name(sig));
             let harness = |expr: bool| {
                 format!(

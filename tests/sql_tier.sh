@@ -52,6 +52,12 @@ echo "--- concurrent load: pgbench inserts, dashboards and concurrent refreshes,
 echo "--- documentation examples"
 python3 checks/doc_examples.py ../docs/*.md ../README.md
 
+echo "--- SQL parsers of BI tools: every SELECT of the docs with sqlglot; combine is no key word"
+../.venv/bin/python checks/sql_parsers.py
+
+echo "--- dbt: the project of tests/dbt built twice, new orders merged into stored histories"
+../.venv/bin/python checks/dbt_check.py
+
 echo "--- CDNOW: every order-history figure against the pandas reference"
 # The reference needs pandas, which lives in the repository's .venv (scripts/setup.sh),
 # not in the system Python.

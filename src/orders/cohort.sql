@@ -44,6 +44,13 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.cohort_summary) (
     SFUNC = @extschema@.cohort_summary_combine, STYPE = @extschema@.cohort_summary,
     FINALFUNC = @extschema@.cohort_summary_final, COMBINEFUNC = @extschema@.cohort_summary_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.cohort_summary) IS
+    'The original name of combine(cohort_summary), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.cohort_summary) (
+    SFUNC = @extschema@.cohort_summary_combine, STYPE = @extschema@.cohort_summary,
+    FINALFUNC = @extschema@.cohort_summary_final, COMBINEFUNC = @extschema@.cohort_summary_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.cohort_summary) IS
     'Merge cohort summaries of disjoint customer sets (segments, shards, partitions) with the '
     'same calendar, kind and brackets. NULLs skipped; no rows gives NULL.';
 

@@ -113,6 +113,16 @@ COMMENT ON AGGREGATE @extschema@.customer_history_agg(timestamptz, numeric, bigi
     'for items per order and profit. NULL times skipped; error 22023 for negative amounts, '
     'items or costs.';
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.customer_history) IS
+    'The original name of combine(customer_history), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.customer_history) (
+    SFUNC = @extschema@.customer_history_rollup_trans, STYPE = internal,
+    FINALFUNC = @extschema@.customer_history_final,
+    COMBINEFUNC = @extschema@.customer_history_state_combine,
+    SERIALFUNC = @extschema@.customer_history_serial, DESERIALFUNC = @extschema@.customer_history_deserial,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.customer_history) IS
     'Merge stored histories of the same customer (yesterday''s history and today''s orders, or '
     'partitions): the history of all their orders.';
 

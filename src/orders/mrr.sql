@@ -37,6 +37,13 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.mrr_summary) (
     SFUNC = @extschema@.mrr_summary_combine, STYPE = @extschema@.mrr_summary,
     COMBINEFUNC = @extschema@.mrr_summary_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.mrr_summary) IS
+    'The original name of combine(mrr_summary), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.mrr_summary) (
+    SFUNC = @extschema@.mrr_summary_combine, STYPE = @extschema@.mrr_summary,
+    COMBINEFUNC = @extschema@.mrr_summary_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.mrr_summary) IS
     'Merge MRR summaries of disjoint customer sets. NULLs skipped; no rows gives NULL.';
 
 CREATE FUNCTION @extschema@.mrr_movements_trans(@extschema@.mrr_summary, numeric, numeric) RETURNS @extschema@.mrr_summary

@@ -43,6 +43,13 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.retention_summary) (
     SFUNC = @extschema@.retention_summary_combine, STYPE = @extschema@.retention_summary,
     COMBINEFUNC = @extschema@.retention_summary_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.retention_summary) IS
+    'The original name of combine(retention_summary), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.retention_summary) (
+    SFUNC = @extschema@.retention_summary_combine, STYPE = @extschema@.retention_summary,
+    COMBINEFUNC = @extschema@.retention_summary_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.retention_summary) IS
     'Merge retention summaries of disjoint customer sets (segments, shards, partitions) of the '
     'same period. NULLs skipped; no rows gives NULL.';
 

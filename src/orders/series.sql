@@ -81,9 +81,23 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.mrr_series) (
     SFUNC = @extschema@.mrr_series_combine, STYPE = @extschema@.mrr_series,
     FINALFUNC = @extschema@.mrr_series_final, COMBINEFUNC = @extschema@.mrr_series_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.period_series) IS
+    'The original name of combine(period_series), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.period_series) (
+    SFUNC = @extschema@.period_series_combine, STYPE = @extschema@.period_series,
+    FINALFUNC = @extschema@.period_series_final, COMBINEFUNC = @extschema@.period_series_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.period_series) IS
     'Merge period series of disjoint customer sets with the same calendar. NULLs skipped; no '
     'rows gives NULL.';
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.mrr_series) IS
+    'The original name of combine(mrr_series), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.mrr_series) (
+    SFUNC = @extschema@.mrr_series_combine, STYPE = @extschema@.mrr_series,
+    FINALFUNC = @extschema@.mrr_series_final, COMBINEFUNC = @extschema@.mrr_series_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.mrr_series) IS
     'Merge MRR series of disjoint customer sets with the same calendar. NULLs skipped; no rows '
     'gives NULL.';
 

@@ -44,6 +44,13 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.customer_stats) (
     SFUNC = @extschema@.customer_stats_combine, STYPE = @extschema@.customer_stats,
     FINALFUNC = @extschema@.customer_stats_final, COMBINEFUNC = @extschema@.customer_stats_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.customer_stats) IS
+    'The original name of combine(customer_stats), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.customer_stats) (
+    SFUNC = @extschema@.customer_stats_combine, STYPE = @extschema@.customer_stats,
+    FINALFUNC = @extschema@.customer_stats_final, COMBINEFUNC = @extschema@.customer_stats_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.customer_stats) IS
     'Merge customer_stats of disjoint customer sets (segments, shards, partitions). NULLs '
     'skipped; no rows gives NULL.';
 

@@ -64,6 +64,14 @@ COMMENT ON AGGREGATE @extschema@.kaplan_meier(double precision, boolean) IS
     'censored). NULL durations skipped; no rows gives NULL. Read with survival_curve() and '
     'median_lifetime().';
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.survival_curve) IS
+    'The original name of combine(survival_curve), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+CREATE AGGREGATE @extschema@.combine(@extschema@.survival_curve) (
+    SFUNC = @extschema@.survival_curve_rollup_trans, STYPE = internal, FINALFUNC = @extschema@.kaplan_meier_final,
+    COMBINEFUNC = @extschema@.kaplan_meier_combine, SERIALFUNC = @extschema@.kaplan_meier_serial,
+    DESERIALFUNC = @extschema@.kaplan_meier_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.survival_curve) IS
     'Merge Kaplan-Meier states of disjoint sets of customers (exact). NULLs skipped; no rows '
     'gives NULL.';
 

@@ -133,6 +133,12 @@ def any_of(*matchers):
     return lambda call: any(m(call) for m in matchers)
 
 
+def merges(type_name):
+    """combine(s) or rollup(s) over a summary type: one aggregate under two names (rollup is
+    the original, combine the keyword-free one)."""
+    return any_of(f("combine", of=type_name), f("rollup", of=type_name))
+
+
 def read_outs(type_name, *names):
     return any_of(*(f(n, (1,), of=type_name) for n in names))
 
@@ -178,7 +184,7 @@ FORMS_BY_FAMILY = {
              ["null", "empty", "huge"], READ_OUT),
         form("nps_ci(s, confidence)", ["nps_ci"], f("nps_ci"),
              ["range", "negative", "null", "empty", "huge", "nan"], "no name, time or text argument"),
-        form("rollup(nps_summary)", ["rollup"], f("rollup", of="nps_summary"),
+        form("combine(nps_summary), rollup(nps_summary)", ["combine", "rollup"], merges("nps_summary"),
              ["null", "empty", "huge"], "one fixed scale, so no mix; no parameter"),
     ],
     "CSAT": [
@@ -192,7 +198,7 @@ FORMS_BY_FAMILY = {
              ["null", "empty", "huge"], READ_OUT),
         form("csat_ci(s, confidence)", ["csat_ci"], f("csat_ci"),
              ["range", "null", "empty", "huge", "nan"], "no name, time or text argument"),
-        form("rollup(csat_summary)", ["rollup"], f("rollup", of="csat_summary"),
+        form("combine(csat_summary), rollup(csat_summary)", ["combine", "rollup"], merges("csat_summary"),
              ["null", "empty", "huge", "mixed"], "no parameter"),
     ],
     "CES": [
@@ -208,7 +214,7 @@ FORMS_BY_FAMILY = {
         form("ces_ci, ces_mean_ci (s, confidence)", ["ces_ci", "ces_mean_ci"],
              any_of(f("ces_ci"), f("ces_mean_ci")),
              ["range", "null", "empty", "huge", "nan"], "no name, time or text argument"),
-        form("rollup(ces_summary)", ["rollup"], f("rollup", of="ces_summary"),
+        form("combine(ces_summary), rollup(ces_summary)", ["combine", "rollup"], merges("ces_summary"),
              ["null", "empty", "huge", "mixed"], "no parameter"),
     ],
     "Shop formulas": [
@@ -237,9 +243,9 @@ FORMS_BY_FAMILY = {
              ["negative", "null", "empty", "time", "huge", "nan"], "no name or parameter"),
         form("customer_history text input", ["customer_history"], type_input("customer_history"),
              ["text", "negative", "empty", "time", "huge", "range"], NOT_PARSED + "; holds no name or NaN"),
-        form("rollup(customer_history), customer_history_combine(a, b)",
-             ["rollup", "customer_history_combine"],
-             any_of(f("rollup", of="customer_history"), f("customer_history_combine")),
+        form("combine(customer_history), rollup(customer_history), customer_history_combine(a, b)",
+             ["combine", "rollup", "customer_history_combine"],
+             any_of(merges("customer_history"), f("customer_history_combine")),
              ["null", "empty", "huge", "mixed"], "no name, time or number argument"),
         form("first_order_at, last_order_at, orders, revenue, avg_order_value, items, cost, profit, "
              "lifespan, avg_time_between_purchases (customer_history)",
@@ -280,9 +286,9 @@ FORMS_BY_FAMILY = {
              ["null", "empty", "name", "huge", "mixed"], "a history and names"),
         form("mrr_movements(mrr_start, mrr_end)", ["mrr_movements"], f("mrr_movements"),
              ["negative", "null", "empty", "huge", "nan"], "two amounts"),
-        form("rollup of retention_summary, customer_stats, period_series, mrr_summary, mrr_series",
-             ["rollup"],
-             any_of(*(f("rollup", of=t) for t in
+        form("combine, rollup of retention_summary, customer_stats, period_series, mrr_summary, mrr_series",
+             ["combine", "rollup"],
+             any_of(*(merges(t) for t in
                       ["retention_summary", "customer_stats", "period_series", "mrr_summary", "mrr_series"])),
              ["null", "empty", "huge", "mixed"], "summaries already checked by their input"),
         form("retention_rate, churn_rate, customers_start, retained, churned, new_customers, reactivated, "
@@ -351,7 +357,7 @@ FORMS_BY_FAMILY = {
         form("cohort_summary text input", ["cohort_summary"], type_input("cohort_summary"),
              ["text", "negative", "empty", "time", "name", "huge", "range"],
              NOT_PARSED + "; numbers are exact decimals or counts (no NaN)"),
-        form("rollup(cohort_summary)", ["rollup"], f("rollup", of="cohort_summary"),
+        form("combine(cohort_summary), rollup(cohort_summary)", ["combine", "rollup"], merges("cohort_summary"),
              ["null", "empty", "huge", "mixed"], "summaries already checked by their input"),
         form("cohort_table(s [, as_of [, confidence]])", ["cohort_table"], f("cohort_table"),
              ["range", "null", "name", "time", "huge", "nan"], "a summary, a time and a level"),
@@ -389,7 +395,7 @@ FORMS_BY_FAMILY = {
              ["range", "negative", "null", "empty", "huge", "mixed"], "integers only"),
         form("kaplan_meier(duration, churned)", ["kaplan_meier"], f("kaplan_meier"),
              ["negative", "null", "empty", "huge", "nan"], "a number and a flag"),
-        form("rollup(survival_curve)", ["rollup"], f("rollup", of="survival_curve"),
+        form("combine(survival_curve), rollup(survival_curve)", ["combine", "rollup"], merges("survival_curve"),
              ["null", "empty"], "curves always merge; no parameter"),
     ] + [
         form(f"{t} text input", [t], type_input(t),
