@@ -282,3 +282,38 @@ SELECT q, sqlstate_of(q) FROM (VALUES
     ($$SELECT 'abc'::float_amount$$),
     ($$SELECT '19.99'::float_amount$$)
 ) v(q);
+
+-- 4. Partial (parallel) plans of the new overloads give the serial answer: they share the
+-- combine, serial and deserial functions of the integer and numeric forms.
+CREATE TABLE it_big AS
+SELECT g AS id, ((g * 7919) % 11)::bigint AS score, ((g * 104729) % 5 + 1)::double precision AS csat_score,
+       ((g * 15485863) % 7 + 1)::numeric AS effort, (g % 997)::double precision / 4 AS amount,
+       timestamptz '2024-01-01 00:00+00' + (g % 400) * interval '1 day' AS ordered_at
+FROM generate_series(1::bigint, 100000) g;
+ANALYZE it_big;
+CREATE VIEW it_big_aggregates AS
+SELECT nps(score)::text AS nps, csat_agg(csat_score)::text AS csat, ces_agg(effort, 7)::text AS ces,
+       customer_stats_agg(id % 5000, ordered_at, amount)::text AS stats,
+       mrr_movements(amount, amount + 1)::text AS mrr
+FROM it_big;
+CREATE FUNCTION it_partial_plan() RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE line text; partial boolean := false;
+BEGIN
+    FOR line IN EXPLAIN (COSTS OFF) SELECT * FROM it_big_aggregates LOOP
+        partial := partial OR line LIKE '%Partial Aggregate%';
+    END LOOP;
+    RETURN partial;
+END $$;
+SET max_parallel_workers_per_gather = 0;
+SELECT md5(string_agg(t::text, ',')) AS it_serial, it_partial_plan() AS partial FROM it_big_aggregates t \gset
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT md5(string_agg(t::text, ',')) = :'it_serial' AS parallel_equals_serial, it_partial_plan() AS partial,
+       :'partial' AS serial_was_partial
+FROM it_big_aggregates t;
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
