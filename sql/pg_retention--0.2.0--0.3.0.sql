@@ -7,7 +7,7 @@
 
 
 -- ============================================================================================
--- issue 16, item 5 (types): scores of other types and float amounts (src/survey.sql,
+-- issue 16, item 5 (types) (types): scores of other types and float amounts (src/survey.sql,
 -- src/orders/{history,stats,series,cohort,mrr}.sql, each file's "issue 16" section).
 -- ============================================================================================
 -- Scores of other types (issue 16) ---------------------------------------------------------
@@ -16,53 +16,245 @@
 -- for an integer column with missing values; schemas use smallint or numeric). A whole number
 -- of any of these types is that score; a fraction, NaN or an infinity is error 22023, as is a
 -- score off the scale. The integer aggregates keep their own transition (and its per-row fast
--- path); these share one polymorphic transition per family that reads the score by its type.
--- Resolution (docs/survey.md, tests/pg_regress/sql/score_types.sql): an integer argument
--- still calls the integer aggregate; an untyped literal or NULL ('9', NULL), which any
--- overload accepts, goes to the double precision one (PostgreSQL's preferred numeric type),
--- with the same result.
-CREATE FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, anyelement) RETURNS @extschema@.nps_summary
+-- path); these share one C transition per family (nps_score_trans, ...) that reads the score
+-- by its type. Each type has its own SQL declaration of it, not an anyelement one, so that a
+-- call without an expression (Citus's workers, OidFunctionCall) still knows the type from
+-- the declaration.
+-- Resolution (docs/survey.md, tests/pg_regress/sql/input_types.sql): an integer argument
+-- still calls the integer aggregate; an untyped literal or NULL beside the scale arguments
+-- ('4', NULL), which any overload accepts, goes to the double precision one (PostgreSQL's
+-- preferred numeric type), with the same result.
+
+-- transitions of the smallint score aggregates
+CREATE FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, smallint) RETURNS @extschema@.nps_summary
 AS 'MODULE_PATHNAME', 'nps_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, anyelement) IS
-    'Transition function of nps() and nps_agg() for smallint, bigint, numeric, double precision '
-    'and real scores: counts one whole-number score 0..10 (NULL skipped); error 22023 for a '
-    'fraction, NaN, an infinity or a score outside 0..10, 42804 for another type.';
-CREATE FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, anyelement) RETURNS @extschema@.nps_summary
+COMMENT ON FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, smallint) IS
+    'Transition function of nps() and nps_agg() for smallint scores: counts one whole-number '
+    'score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a score off the '
+    'scale.';
+CREATE FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, smallint) RETURNS @extschema@.nps_summary
 AS 'MODULE_PATHNAME', 'nps_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, anyelement) IS
-    'Inverse transition of nps() for scores of types other than integer, for sliding window '
-    'frames: takes back one score counted earlier (NULL skipped).';
-CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, anyelement) RETURNS @extschema@.csat_summary
+COMMENT ON FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, smallint) IS
+    'Inverse transition of nps() for smallint scores, for sliding window frames: takes back '
+    'one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, smallint) RETURNS @extschema@.csat_summary
 AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, anyelement) IS
-    'Transition function of csat(score) and csat_agg(score) for smallint, bigint, numeric, double '
-    'precision and real scores: counts one whole-number score on the 1..5 scale (NULL skipped).';
-CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, anyelement, integer, integer, integer) RETURNS @extschema@.csat_summary
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, smallint) IS
+    'Transition function of csat(score) and csat_agg(score) for smallint scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, smallint) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, smallint) IS
+    'Inverse transition of csat(score) for smallint scores, for sliding window frames: takes '
+    'back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, smallint, integer, integer, integer) RETURNS @extschema@.csat_summary
 AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, anyelement, integer, integer, integer) IS
-    'Transition function of csat(score, scale_min, scale_max, satisfied_min) and csat_agg(...) '
-    'for smallint, bigint, numeric, double precision and real scores: counts one whole-number '
-    'score (NULL skipped).';
-CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, anyelement) RETURNS @extschema@.csat_summary
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, smallint, integer, integer, integer) IS
+    'Transition function of csat(score, scale_min, scale_max, satisfied_min) and '
+    'csat_agg(...) for smallint scores: counts one whole-number score (NULL skipped); error '
+    '22023 for a fraction, NaN, an infinity or a score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, smallint, integer, integer, integer) RETURNS @extschema@.csat_summary
 AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, anyelement) IS
-    'Inverse transition of csat(score) for scores of types other than integer, for sliding '
-    'window frames: takes back one score counted earlier (NULL skipped).';
-CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, anyelement, integer, integer, integer) RETURNS @extschema@.csat_summary
-AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, anyelement, integer, integer, integer) IS
-    'Inverse transition of csat(score, scale_min, scale_max, satisfied_min) for scores of types '
-    'other than integer, for sliding window frames (NULL skipped).';
-CREATE FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, anyelement, integer) RETURNS @extschema@.ces_summary
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, smallint, integer, integer, integer) IS
+    'Inverse transition of csat(score, scale_min, scale_max, satisfied_min) for smallint '
+    'scores, for sliding window frames: takes back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, smallint, integer) RETURNS @extschema@.ces_summary
 AS 'MODULE_PATHNAME', 'ces_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, anyelement, integer) IS
-    'Transition function of ces(), ces_mean() and ces_agg() for smallint, bigint, numeric, '
-    'double precision and real scores: counts one whole-number score 1..options (NULL skipped).';
-CREATE FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, anyelement, integer) RETURNS @extschema@.ces_summary
+COMMENT ON FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, smallint, integer) IS
+    'Transition function of ces(), ces_mean() and ces_agg() for smallint scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, smallint, integer) RETURNS @extschema@.ces_summary
 AS 'MODULE_PATHNAME', 'ces_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, anyelement, integer) IS
-    'Inverse transition of ces() and ces_mean() for scores of types other than integer, for '
-    'sliding window frames (NULL skipped).';
+COMMENT ON FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, smallint, integer) IS
+    'Inverse transition of ces() and ces_mean() for smallint scores, for sliding window '
+    'frames: takes back one score counted earlier (NULL skipped).';
+
+-- transitions of the bigint score aggregates
+CREATE FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, bigint) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, bigint) IS
+    'Transition function of nps() and nps_agg() for bigint scores: counts one whole-number '
+    'score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a score off the '
+    'scale.';
+CREATE FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, bigint) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, bigint) IS
+    'Inverse transition of nps() for bigint scores, for sliding window frames: takes back one '
+    'score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, bigint) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, bigint) IS
+    'Transition function of csat(score) and csat_agg(score) for bigint scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, bigint) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, bigint) IS
+    'Inverse transition of csat(score) for bigint scores, for sliding window frames: takes '
+    'back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, bigint, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, bigint, integer, integer, integer) IS
+    'Transition function of csat(score, scale_min, scale_max, satisfied_min) and '
+    'csat_agg(...) for bigint scores: counts one whole-number score (NULL skipped); error '
+    '22023 for a fraction, NaN, an infinity or a score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, bigint, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, bigint, integer, integer, integer) IS
+    'Inverse transition of csat(score, scale_min, scale_max, satisfied_min) for bigint '
+    'scores, for sliding window frames: takes back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, bigint, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, bigint, integer) IS
+    'Transition function of ces(), ces_mean() and ces_agg() for bigint scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, bigint, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, bigint, integer) IS
+    'Inverse transition of ces() and ces_mean() for bigint scores, for sliding window frames: '
+    'takes back one score counted earlier (NULL skipped).';
+
+-- transitions of the numeric score aggregates
+CREATE FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, numeric) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, numeric) IS
+    'Transition function of nps() and nps_agg() for numeric scores: counts one whole-number '
+    'score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a score off the '
+    'scale.';
+CREATE FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, numeric) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, numeric) IS
+    'Inverse transition of nps() for numeric scores, for sliding window frames: takes back '
+    'one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, numeric) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, numeric) IS
+    'Transition function of csat(score) and csat_agg(score) for numeric scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, numeric) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, numeric) IS
+    'Inverse transition of csat(score) for numeric scores, for sliding window frames: takes '
+    'back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, numeric, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, numeric, integer, integer, integer) IS
+    'Transition function of csat(score, scale_min, scale_max, satisfied_min) and '
+    'csat_agg(...) for numeric scores: counts one whole-number score (NULL skipped); error '
+    '22023 for a fraction, NaN, an infinity or a score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, numeric, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, numeric, integer, integer, integer) IS
+    'Inverse transition of csat(score, scale_min, scale_max, satisfied_min) for numeric '
+    'scores, for sliding window frames: takes back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, numeric, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, numeric, integer) IS
+    'Transition function of ces(), ces_mean() and ces_agg() for numeric scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, numeric, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, numeric, integer) IS
+    'Inverse transition of ces() and ces_mean() for numeric scores, for sliding window '
+    'frames: takes back one score counted earlier (NULL skipped).';
+
+-- transitions of the double precision score aggregates
+CREATE FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, double precision) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, double precision) IS
+    'Transition function of nps() and nps_agg() for double precision scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, double precision) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, double precision) IS
+    'Inverse transition of nps() for double precision scores, for sliding window frames: '
+    'takes back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, double precision) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, double precision) IS
+    'Transition function of csat(score) and csat_agg(score) for double precision scores: '
+    'counts one whole-number score (NULL skipped); error 22023 for a fraction, NaN, an '
+    'infinity or a score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, double precision) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, double precision) IS
+    'Inverse transition of csat(score) for double precision scores, for sliding window '
+    'frames: takes back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, double precision, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, double precision, integer, integer, integer) IS
+    'Transition function of csat(score, scale_min, scale_max, satisfied_min) and '
+    'csat_agg(...) for double precision scores: counts one whole-number score (NULL skipped); '
+    'error 22023 for a fraction, NaN, an infinity or a score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, double precision, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, double precision, integer, integer, integer) IS
+    'Inverse transition of csat(score, scale_min, scale_max, satisfied_min) for double '
+    'precision scores, for sliding window frames: takes back one score counted earlier (NULL '
+    'skipped).';
+CREATE FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, double precision, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, double precision, integer) IS
+    'Transition function of ces(), ces_mean() and ces_agg() for double precision scores: '
+    'counts one whole-number score (NULL skipped); error 22023 for a fraction, NaN, an '
+    'infinity or a score off the scale.';
+CREATE FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, double precision, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, double precision, integer) IS
+    'Inverse transition of ces() and ces_mean() for double precision scores, for sliding '
+    'window frames: takes back one score counted earlier (NULL skipped).';
+
+-- transitions of the real score aggregates
+CREATE FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, real) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_trans(@extschema@.nps_summary, real) IS
+    'Transition function of nps() and nps_agg() for real scores: counts one whole-number '
+    'score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a score off the '
+    'scale.';
+CREATE FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, real) RETURNS @extschema@.nps_summary
+AS 'MODULE_PATHNAME', 'nps_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_score_inv(@extschema@.nps_summary, real) IS
+    'Inverse transition of nps() for real scores, for sliding window frames: takes back one '
+    'score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, real) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, real) IS
+    'Transition function of csat(score) and csat_agg(score) for real scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, real) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, real) IS
+    'Inverse transition of csat(score) for real scores, for sliding window frames: takes back '
+    'one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, real, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_trans(@extschema@.csat_summary, real, integer, integer, integer) IS
+    'Transition function of csat(score, scale_min, scale_max, satisfied_min) and '
+    'csat_agg(...) for real scores: counts one whole-number score (NULL skipped); error 22023 '
+    'for a fraction, NaN, an infinity or a score off the scale.';
+CREATE FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, real, integer, integer, integer) RETURNS @extschema@.csat_summary
+AS 'MODULE_PATHNAME', 'csat_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_score_inv(@extschema@.csat_summary, real, integer, integer, integer) IS
+    'Inverse transition of csat(score, scale_min, scale_max, satisfied_min) for real scores, '
+    'for sliding window frames: takes back one score counted earlier (NULL skipped).';
+CREATE FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, real, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_trans(@extschema@.ces_summary, real, integer) IS
+    'Transition function of ces(), ces_mean() and ces_agg() for real scores: counts one '
+    'whole-number score (NULL skipped); error 22023 for a fraction, NaN, an infinity or a '
+    'score off the scale.';
+CREATE FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, real, integer) RETURNS @extschema@.ces_summary
+AS 'MODULE_PATHNAME', 'ces_score_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_score_inv(@extschema@.ces_summary, real, integer) IS
+    'Inverse transition of ces() and ces_mean() for real scores, for sliding window frames: '
+    'takes back one score counted earlier (NULL skipped).';
 
 -- smallint scores
 CREATE AGGREGATE @extschema@.nps(score smallint) (

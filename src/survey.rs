@@ -122,8 +122,9 @@ fn int_score(d: Datum, _: &Scale) -> i32 {
 /// The score of every other overload (smallint, bigint, numeric, double precision, real):
 /// the one reader of them all. The score's type is the call's (its expression), the datum is
 /// read as that type, and [`Scale::whole_score`] applies one rule to all: a whole number is
-/// that score, a fraction, NaN or an infinity is 22023. Any other type (only a direct call of
-/// the polymorphic transition can pass one) is refused with the casts to use.
+/// that score, a fraction, NaN or an infinity is 22023. The SQL declares these transitions
+/// for those five types only; any other type (a declaration added without its reader here) is
+/// refused with the casts to use rather than read as a wrong type.
 unsafe fn typed_score(fcinfo: FunctionCallInfo) -> impl Fn(Datum, &Scale) -> i32 {
     let t = arg_type(fcinfo, 1).unwrap_or_else(|| unknown_arg_type(fcinfo, "the score"));
     move |d, scale| {
@@ -245,8 +246,8 @@ pg_fn!(fn ces_trans(fcinfo) fast {
 });
 
 // The overloads for scores of other types (smallint, bigint, numeric, double precision,
-// real) share one polymorphic transition per family, reading the score by its type
-// ([`typed_score`]); the integer overloads above keep their fast path.
+// real) share one transition per family, declared in SQL once per type and reading the score
+// by its type ([`typed_score`]); the integer overloads above keep their fast path.
 pg_fn!(fn nps_score_trans(fcinfo) { trans::<NPS>(fcinfo, || Scale::NPS, typed_score(fcinfo)) });
 pg_fn!(fn csat_score_trans(fcinfo) { trans::<CSAT>(fcinfo, || csat_scale(fcinfo), typed_score(fcinfo)) });
 pg_fn!(fn ces_score_trans(fcinfo) { trans::<CES>(fcinfo, || ces_scale(fcinfo), typed_score(fcinfo)) });

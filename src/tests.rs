@@ -252,6 +252,95 @@ mod tests {
 
     /// Invalid arguments through the same path: (signature, arguments, rows). Each must give
     /// the SQLSTATE of the direct call, which is never an internal error (XX000).
+    /// The no-expression cases of the issue 16 overloads: every score aggregate for each
+    /// score type other than integer, and every amount aggregate with float amounts (passed
+    /// as `float_amount`, the type the transition receives after the implicit cast).
+    fn through_fmgr_typed() -> Vec<(String, String, String)> {
+        let mut cases = Vec::new();
+        for t in ["smallint", "bigint", "numeric", "double precision", "real"] {
+            for (agg, extra_sig, args) in [
+                ("nps", "", "score::{t}"),
+                ("nps_agg", "", "score::{t}"),
+                ("csat", "", "small::{t}"),
+                ("csat", ",integer,integer,integer", "small::{t}, 1, 5, 4"),
+                ("csat_agg", "", "small::{t}"),
+                (
+                    "csat_agg",
+                    ",integer,integer,integer",
+                    "small::{t}, 1, 5, 4",
+                ),
+                ("ces", ",integer", "small::{t}, 5"),
+                ("ces_mean", ",integer", "small::{t}, 5"),
+                ("ces_agg", ",integer", "small::{t}, 5"),
+            ] {
+                cases.push((
+                    format!("{agg}({t}{extra_sig})"),
+                    args.replace("{t}", t),
+                    "o".to_string(),
+                ));
+            }
+        }
+        let fa = "float_amount";
+        let tz = "timestamp with time zone";
+        for (sig, args) in [
+            (
+                format!("customer_history_agg({tz},{fa})"),
+                "at, amount::float8::float_amount",
+            ),
+            (
+                format!("customer_history_agg({tz},{fa},bigint,{fa})"),
+                "at, amount::real::float_amount, items, cost::float8::float_amount",
+            ),
+            (
+                format!("customer_stats_agg(anyelement,{tz},{fa})"),
+                "id, at, amount::float8::float_amount",
+            ),
+            (
+                format!("customer_stats_agg(anyelement,{tz},{fa},bigint,{fa})"),
+                "id, at, amount::float8::float_amount, items, cost::real::float_amount",
+            ),
+            (
+                format!("period_series_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("period_series_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::float8::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("mrr_series_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("mrr_series_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::real::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("cohort_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("cohort_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::float8::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("recurring_cohort_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("recurring_cohort_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::float8::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("mrr_movements({fa},{fa})"),
+                "amount::float8::float_amount, cost::real::float_amount",
+            ),
+        ] {
+            cases.push((sig, args.to_string(), "o".to_string()));
+        }
+        cases
+    }
+
     const THROUGH_FMGR_INVALID: &[(&str, &str, &str)] = &[
         // The defect this test was written for: a zone read as brackets without an expression.
         (
@@ -379,7 +468,12 @@ mod tests {
              JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
              JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_retention'",
         );
-        let covered: std::collections::BTreeSet<String> = THROUGH_FMGR
+        let cases: Vec<(String, String, String)> = THROUGH_FMGR
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .chain(through_fmgr_typed())
+            .collect();
+        let covered: std::collections::BTreeSet<String> = cases
             .iter()
             .map(|(sig, _, _)| one(&format!("SELECT '{sig}'::regprocedure::text")))
             .collect();
@@ -389,7 +483,8 @@ mod tests {
             "aggregates without a no-expression case: {missing:?}"
         );
 
-        for (sig, args, from) in THROUGH_FMGR {
+        for (sig, args, from) in &cases {
+            let (sig, args, from) = (sig.as_str(), args.as_str(), from.as_str());
             let direct = format!("({}({args}))::text", aggregate_name(sig));
             let harness = |expr: bool| {
                 format!(

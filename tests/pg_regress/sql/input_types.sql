@@ -212,10 +212,6 @@ SELECT q, sqlstate_of(q) FROM (VALUES
     ($$SELECT ces_agg(x, k) FROM (VALUES (2::smallint, 5), (2, 7)) v(x, k)$$)
 ) v(q);
 
--- A type that is no number, passed to the polymorphic transition directly (the aggregates
--- never pass one): refused with the casts to use.
-SELECT sqlstate_of($$SELECT nps_score_trans(NULL::nps_summary, 'x'::text)$$);
-
 -- 3. Float amounts: the float's shortest decimal, the digits PostgreSQL prints for it
 -- (amount::text::numeric). By hand: 19.99 + 0.1 = 20.09 exactly from numeric, double
 -- precision and real columns alike (float8 19.99 is 19.989999999999998436..., real 19.99 is
