@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(
             types,
             "bgnbd_model:true,ces_summary:true,cohort_summary:true,csat_summary:true,customer_history:true,\
-             customer_stats:true,gamma_gamma_model:true,mrr_series:true,mrr_summary:true,nps_summary:true,\
+             customer_stats:true,float_amount:true,gamma_gamma_model:true,mrr_series:true,mrr_summary:true,nps_summary:true,\
              period_series:true,retention_summary:true,sbg_model:true,survival_curve:true"
         );
         // A difference between versions: PostgreSQL 18 records each type's array type
@@ -137,9 +137,9 @@ mod tests {
         assert_eq!(
             arrays,
             if version >= 180000 {
-                "14 of 14"
+                "15 of 15"
             } else {
-                "0 of 14"
+                "0 of 15"
             },
             "array types that are members, on {version}"
         );
