@@ -10,7 +10,8 @@ set -euo pipefail
 
 PGRX_VERSION=0.18.1
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-common postgresql-15-cron libclang-dev clang pkg-config sudo binutils
-          python3-venv)
+          python3-venv
+          libpostgresql-jdbc-java default-jre-headless)   # pgjdbc and a JRE: tests/checks/jdbc_check.py
 
 if ! command -v cargo >/dev/null 2>&1; then
     echo "setup: cargo not found: install the Rust toolchain (rustc 1.95 or later, e.g. with rustup) first" >&2

@@ -9,7 +9,7 @@
 
 use crate::pg::*;
 use pgrx::pg_sys::{self, Datum, FunctionCallInfo};
-use retention_core::survey::{self, Header, Kind, Scale, SummaryMut, SummaryRef};
+use retention_core::survey::{self, Header, Kind, Scale, SummaryMut, SummaryRef, TypedScore};
 
 pgrx::extension_sql_file!("survey.sql", name = "survey", requires = ["formulas"]);
 
@@ -92,11 +92,16 @@ type_io!(SurveyIo<CES>: ces_summary_in, ces_summary_out, ces_summary_recv, ces_s
 
 /// Shared transition, the checked path: `(state, score [, scale arguments...])`. The scale
 /// arguments are validated on every row that reaches here, NULL score or not, so a bad scale
-/// is an error even where all scores are NULL. NULL scores are then skipped.
-unsafe fn trans<const K: u8>(fcinfo: FunctionCallInfo, scale: impl Fn() -> Scale) -> Datum {
+/// is an error even where all scores are NULL. NULL scores are then skipped; `score` reads a
+/// non-NULL score datum ([`int_score`] or [`typed_score`]).
+unsafe fn trans<const K: u8>(
+    fcinfo: FunctionCallInfo,
+    scale: impl Fn() -> Scale,
+    score: impl Fn(Datum, &Scale) -> i32,
+) -> Datum {
     let state = arg(fcinfo, 0);
     let wanted = scale();
-    let Some(score) = arg_i32(fcinfo, 1) else {
+    let Some(score) = arg(fcinfo, 1).map(|d| score(d, &wanted)) else {
         return state.unwrap_or_else(|| ret_null(fcinfo));
     };
     let (datum, mut s) = state_mut::<K>(fcinfo, state, false, || wanted);
@@ -106,6 +111,56 @@ unsafe fn trans<const K: u8>(fcinfo: FunctionCallInfo, scale: impl Fn() -> Scale
     }
     s.accum(score).or_report();
     datum
+}
+
+/// The score of the `integer` overloads.
+#[inline(always)]
+fn int_score(d: Datum, _: &Scale) -> i32 {
+    d.value() as i32
+}
+
+/// The score of every other overload (smallint, bigint, numeric, double precision, real):
+/// the one reader of them all. The score's type is the call's (its expression), the datum is
+/// read as that type, and [`Scale::whole_score`] applies one rule to all: a whole number is
+/// that score, a fraction, NaN or an infinity is 22023. The SQL declares these transitions
+/// for those five types only; any other type (a declaration added without its reader here) is
+/// refused with the casts to use rather than read as a wrong type.
+unsafe fn typed_score(fcinfo: FunctionCallInfo) -> impl Fn(Datum, &Scale) -> i32 {
+    let t = arg_type(fcinfo, 1).unwrap_or_else(|| unknown_arg_type(fcinfo, "the score"));
+    move |d, scale| {
+        let typed = match t {
+            pg_sys::INT2OID => TypedScore::Int(d.value() as i16 as i64),
+            pg_sys::INT4OID => TypedScore::Int(d.value() as i32 as i64),
+            pg_sys::INT8OID => TypedScore::Int(d.value() as i64),
+            pg_sys::FLOAT8OID => TypedScore::F64(f64::from_bits(d.value() as u64)),
+            pg_sys::FLOAT4OID => TypedScore::F32(f32::from_bits(d.value() as u32)),
+            pg_sys::NUMERICOID => {
+                match retention_core::decimal::Dec::from_pg_numeric(varlena_bytes(d), "score") {
+                    Ok(dec) => TypedScore::Dec(dec),
+                    Err(_) => {
+                        let text = call_builtin(pg_sys::numeric_out, &[d]);
+                        let text = std::ffi::CStr::from_ptr(text.cast_mut_ptr()).to_string_lossy();
+                        return scale
+                            .whole_score(TypedScore::NumericText(&text))
+                            .or_report();
+                    }
+                }
+            }
+            other => unsupported_score_type(other),
+        };
+        scale.whole_score(typed).or_report()
+    }
+}
+
+#[cold]
+unsafe fn unsupported_score_type(t: pg_sys::Oid) -> ! {
+    let name = std::ffi::CStr::from_ptr(pg_sys::format_type_be(t)).to_string_lossy();
+    pgrx::ereport!(
+        ERROR,
+        pgrx::PgSqlErrorCode::ERRCODE_DATATYPE_MISMATCH,
+        format!("a survey score of type {name} is not accepted"),
+        "Scores are smallint, integer, bigint, numeric, double precision or real: cast the score, e.g. score::integer."
+    );
 }
 
 /// The per-row fast path of every transition: when the state is this aggregate's own running
@@ -141,8 +196,27 @@ pg_fn!(fn nps_trans(fcinfo) fast {
         return d;
     }
 } checked {
-    trans::<NPS>(fcinfo, || Scale::NPS)
+    trans::<NPS>(fcinfo, || Scale::NPS, int_score)
 });
+
+/// The scale of a CSAT call: 1..5, or its three scale arguments.
+unsafe fn csat_scale(fcinfo: FunctionCallInfo) -> Scale {
+    if nargs(fcinfo) == 2 {
+        Scale::CSAT_DEFAULT
+    } else {
+        Scale::csat(
+            required_i32(fcinfo, 2, "scale_min"),
+            required_i32(fcinfo, 3, "scale_max"),
+            required_i32(fcinfo, 4, "satisfied_min"),
+        )
+        .or_report()
+    }
+}
+
+/// The scale of a CES call: its options argument.
+unsafe fn ces_scale(fcinfo: FunctionCallInfo) -> Scale {
+    Scale::ces(required_i32(fcinfo, 2, "options")).or_report()
+}
 
 pg_fn!(
     /// `(state, score)` on the 1..5 scale or `(state, score, scale_min, scale_max, satisfied_min)`.
@@ -159,18 +233,7 @@ pg_fn!(
             return d;
         }
     } checked {
-        if nargs(fcinfo) == 2 {
-            trans::<CSAT>(fcinfo, || Scale::CSAT_DEFAULT)
-        } else {
-            trans::<CSAT>(fcinfo, || {
-                Scale::csat(
-                    required_i32(fcinfo, 2, "scale_min"),
-                    required_i32(fcinfo, 3, "scale_max"),
-                    required_i32(fcinfo, 4, "satisfied_min"),
-                )
-                .or_report()
-            })
-        }
+        trans::<CSAT>(fcinfo, || csat_scale(fcinfo), int_score)
     }
 );
 
@@ -179,33 +242,46 @@ pg_fn!(fn ces_trans(fcinfo) fast {
         return d;
     }
 } checked {
-    trans::<CES>(fcinfo, || Scale::ces(required_i32(fcinfo, 2, "options")).or_report())
+    trans::<CES>(fcinfo, || ces_scale(fcinfo), int_score)
 });
+
+// The overloads for scores of other types (smallint, bigint, numeric, double precision,
+// real) share one transition per family, declared in SQL once per type and reading the score
+// by its type ([`typed_score`]); the integer overloads above keep their fast path.
+pg_fn!(fn nps_score_trans(fcinfo) { trans::<NPS>(fcinfo, || Scale::NPS, typed_score(fcinfo)) });
+pg_fn!(fn csat_score_trans(fcinfo) { trans::<CSAT>(fcinfo, || csat_scale(fcinfo), typed_score(fcinfo)) });
+pg_fn!(fn ces_score_trans(fcinfo) { trans::<CES>(fcinfo, || ces_scale(fcinfo), typed_score(fcinfo)) });
 
 /// Shared inverse transition (moving-aggregate mode of window frames): takes a row back out
 /// of the running state. NULL scores were skipped when added, so they are skipped here too.
 /// Returning NULL tells PostgreSQL to recompute the frame instead; that only happens if
 /// the state did not count the score, which PostgreSQL's frame logic never asks.
-unsafe fn inverse<const K: u8>(fcinfo: FunctionCallInfo) -> Datum {
+unsafe fn inverse<const K: u8>(
+    fcinfo: FunctionCallInfo,
+    score: impl Fn(Datum, &Scale) -> i32,
+) -> Datum {
     let Some(state) = arg(fcinfo, 0) else {
         return ret_null(fcinfo);
     };
-    let Some(score) = arg_i32(fcinfo, 1) else {
+    let Some(d) = arg(fcinfo, 1) else {
         return state;
     };
     let (datum, mut s) = state_mut::<K>(fcinfo, Some(state), false, || {
         unreachable!("state is not NULL")
     });
-    if s.try_remove(score) {
+    if s.try_remove(score(d, &s.scale())) {
         datum
     } else {
         ret_null(fcinfo)
     }
 }
 
-pg_fn!(fn nps_inv(fcinfo) { inverse::<NPS>(fcinfo) });
-pg_fn!(fn csat_inv(fcinfo) { inverse::<CSAT>(fcinfo) });
-pg_fn!(fn ces_inv(fcinfo) { inverse::<CES>(fcinfo) });
+pg_fn!(fn nps_inv(fcinfo) { inverse::<NPS>(fcinfo, int_score) });
+pg_fn!(fn csat_inv(fcinfo) { inverse::<CSAT>(fcinfo, int_score) });
+pg_fn!(fn ces_inv(fcinfo) { inverse::<CES>(fcinfo, int_score) });
+pg_fn!(fn nps_score_inv(fcinfo) { inverse::<NPS>(fcinfo, typed_score(fcinfo)) });
+pg_fn!(fn csat_score_inv(fcinfo) { inverse::<CSAT>(fcinfo, typed_score(fcinfo)) });
+pg_fn!(fn ces_score_inv(fcinfo) { inverse::<CES>(fcinfo, typed_score(fcinfo)) });
 
 /// Shared combine (and `rollup` transition): strict, so both arguments are non-NULL.
 unsafe fn combine<const K: u8>(fcinfo: FunctionCallInfo) -> Datum {

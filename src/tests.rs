@@ -152,8 +152,8 @@ mod tests {
             types,
             "bgnbd_model:true,bgnbd_parameters:true,ces_summary:true,cohort_summary:true,\
              confidence_interval:true,csat_summary:true,customer_history:true,customer_stats:true,\
-             gamma_gamma_model:true,gamma_gamma_parameters:true,model_fit_info:true,mrr_series:true,\
-             mrr_summary:true,nps_summary:true,period_series:true,retention_summary:true,\
+             float_amount:true,gamma_gamma_model:true,gamma_gamma_parameters:true,model_fit_info:true,\
+             mrr_series:true,mrr_summary:true,nps_summary:true,period_series:true,retention_summary:true,\
              rfm_holdout_values:true,rfm_values:true,sbg_model:true,sbg_parameters:true,survival_curve:true"
         );
         // A difference between versions: PostgreSQL 18 records each type's array type
@@ -168,9 +168,9 @@ mod tests {
         assert_eq!(
             arrays,
             if version >= 180000 {
-                "21 of 21"
+                "22 of 22"
             } else {
-                "0 of 21"
+                "0 of 22"
             },
             "array types that are members, on {version}"
         );
@@ -283,6 +283,95 @@ mod tests {
 
     /// Invalid arguments through the same path: (signature, arguments, rows). Each must give
     /// the SQLSTATE of the direct call, which is never an internal error (XX000).
+    /// The no-expression cases of the issue 16 overloads: every score aggregate for each
+    /// score type other than integer, and every amount aggregate with float amounts (passed
+    /// as `float_amount`, the type the transition receives after the implicit cast).
+    fn through_fmgr_typed() -> Vec<(String, String, String)> {
+        let mut cases = Vec::new();
+        for t in ["smallint", "bigint", "numeric", "double precision", "real"] {
+            for (agg, extra_sig, args) in [
+                ("nps", "", "score::{t}"),
+                ("nps_agg", "", "score::{t}"),
+                ("csat", "", "small::{t}"),
+                ("csat", ",integer,integer,integer", "small::{t}, 1, 5, 4"),
+                ("csat_agg", "", "small::{t}"),
+                (
+                    "csat_agg",
+                    ",integer,integer,integer",
+                    "small::{t}, 1, 5, 4",
+                ),
+                ("ces", ",integer", "small::{t}, 5"),
+                ("ces_mean", ",integer", "small::{t}, 5"),
+                ("ces_agg", ",integer", "small::{t}, 5"),
+            ] {
+                cases.push((
+                    format!("{agg}({t}{extra_sig})"),
+                    args.replace("{t}", t),
+                    "o".to_string(),
+                ));
+            }
+        }
+        let fa = "float_amount";
+        let tz = "timestamp with time zone";
+        for (sig, args) in [
+            (
+                format!("customer_history_agg({tz},{fa})"),
+                "at, amount::float8::float_amount",
+            ),
+            (
+                format!("customer_history_agg({tz},{fa},bigint,{fa})"),
+                "at, amount::real::float_amount, items, cost::float8::float_amount",
+            ),
+            (
+                format!("customer_stats_agg(anyelement,{tz},{fa})"),
+                "id, at, amount::float8::float_amount",
+            ),
+            (
+                format!("customer_stats_agg(anyelement,{tz},{fa},bigint,{fa})"),
+                "id, at, amount::float8::float_amount, items, cost::real::float_amount",
+            ),
+            (
+                format!("period_series_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("period_series_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::float8::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("mrr_series_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("mrr_series_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::real::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("cohort_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("cohort_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::float8::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("recurring_cohort_agg(anyelement,{tz},{fa},text)"),
+                "id, at, amount::float8::float_amount, 'month'",
+            ),
+            (
+                format!("recurring_cohort_agg(anyelement,{tz},{fa},text,text)"),
+                "id, at, amount::float8::float_amount, 'month', 'Europe/Paris'",
+            ),
+            (
+                format!("mrr_movements({fa},{fa})"),
+                "amount::float8::float_amount, cost::real::float_amount",
+            ),
+        ] {
+            cases.push((sig, args.to_string(), "o".to_string()));
+        }
+        cases
+    }
+
     const THROUGH_FMGR_INVALID: &[(&str, &str, &str)] = &[
         // The defect this test was written for: a zone read as brackets without an expression.
         (
@@ -411,12 +500,15 @@ mod tests {
              JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_retention'",
         );
         // combine(T) is rollup(T) under a keyword-free name: the same case under both names.
-        let cases: Vec<(String, &str, &str)> = THROUGH_FMGR
+        let cases: Vec<(String, String, String)> = THROUGH_FMGR
             .iter()
             .flat_map(|&(sig, args, from)| {
-                let combine = sig.strip_prefix("rollup(").map(|t| (format!("combine({t}"), args, from));
-                std::iter::once((sig.to_string(), args, from)).chain(combine)
+                let combine = sig
+                    .strip_prefix("rollup(")
+                    .map(|t| (format!("combine({t}"), args.to_string(), from.to_string()));
+                std::iter::once((sig.to_string(), args.to_string(), from.to_string())).chain(combine)
             })
+            .chain(through_fmgr_typed())
             .collect();
         let covered: std::collections::BTreeSet<String> = cases
             .iter()
@@ -429,6 +521,7 @@ mod tests {
         );
 
         for (sig, args, from) in &cases {
+            let (sig, args, from) = (sig.as_str(), args.as_str(), from.as_str());
             let direct = format!("({}({args}))::text", aggregate_name(sig));
             let harness = |expr: bool| {
                 format!(

@@ -74,3 +74,5 @@ fi
 ../.venv/bin/python checks/cancel_check.py       # every long loop answers statement_timeout and pg_cancel_backend within a second
 ../.venv/bin/python checks/memory_check.py       # one-step aggregates within their documented memory per customer or order
 ../.venv/bin/python checks/fuzz_types.py         # random and mutated input to every type: a value or an ERROR, never a crash
+../.venv/bin/python checks/pandas_types_check.py # df.to_sql's bigint and double precision columns into scores and amounts (pandas, SQLAlchemy, psycopg)
+python3 checks/jdbc_check.py                     # PreparedStatement through pgjdbc: setString bounds (stringtype=unspecified), setLong scores, setDouble amounts

@@ -234,3 +234,38 @@ AS 'MODULE_PATHNAME', 'cohort_summary_is_recurring' LANGUAGE C IMMUTABLE STRICT 
 COMMENT ON FUNCTION @extschema@.is_recurring(@extschema@.cohort_summary) IS
     'Whether the summary holds recurring cohorts (recurring_cohort_agg) rather than first-time '
     'ones.';
+
+-- Float amounts (issue 16): the float_amount overloads (history.sql) ---------------------
+CREATE AGGREGATE @extschema@.cohort_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount, granularity text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.cohort_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.cohort_agg(anyelement, timestamptz, @extschema@.float_amount, text) IS
+    'cohort_agg(customer_id, ordered_at, amount, granularity) for double precision and real '
+    'amounts (same as the numeric form): double precision and real amounts are taken as their '
+    'shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+CREATE AGGREGATE @extschema@.cohort_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount, granularity text, time_zone text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.cohort_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.cohort_agg(anyelement, timestamptz, @extschema@.float_amount, text, text) IS
+    'cohort_agg(customer_id, ordered_at, amount, granularity, time_zone) for double precision '
+    'and real amounts (same as the numeric form): double precision and real amounts are taken '
+    'as their shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+CREATE AGGREGATE @extschema@.recurring_cohort_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount, granularity text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.recurring_cohort_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(anyelement, timestamptz, @extschema@.float_amount, text) IS
+    'recurring_cohort_agg(customer_id, ordered_at, amount, granularity) for double precision '
+    'and real amounts (same as the numeric form): double precision and real amounts are taken '
+    'as their shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+CREATE AGGREGATE @extschema@.recurring_cohort_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount, granularity text, time_zone text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.recurring_cohort_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(anyelement, timestamptz, @extschema@.float_amount, text, text) IS
+    'recurring_cohort_agg(customer_id, ordered_at, amount, granularity, time_zone) for double '
+    'precision and real amounts (same as the numeric form): double precision and real amounts '
+    'are taken as their shortest decimal (amount::text::numeric); NaN and infinities are '
+    'error 22023.';

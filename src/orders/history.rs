@@ -5,6 +5,7 @@
 use super::{decode, with_history, Scratch};
 use crate::pg::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
+use retention_core::decimal::float_amount_text;
 use retention_core::orders::history::{self, HistoryBuilder};
 use retention_core::orders::{Customer, HAS_COST, HAS_ITEMS};
 use retention_core::Result;
@@ -12,6 +13,25 @@ use retention_core::Result;
 pgrx::extension_sql_file!("history.sql", name = "history", requires = ["survey"]);
 
 pub type Builder = HistoryBuilder<PgAlloc>;
+
+pg_fn!(
+    /// The implicit casts `double precision -> float_amount` and `real -> float_amount` (the
+    /// argument type of the overloads taking float amounts, laid out as `numeric`): the
+    /// float's shortest round-trip decimal, as `numeric`
+    /// (`retention_core::decimal::float_amount_text`). The float is read by its type.
+    fn float_amount_from_float(fcinfo) {
+        let d = arg(fcinfo, 0).expect("strict");
+        let text = match arg_type(fcinfo, 0) {
+            Some(pgrx::pg_sys::FLOAT4OID) => {
+                float_amount_text(f32::from_bits(d.value() as u32) as f64, true)
+            }
+            Some(pgrx::pg_sys::FLOAT8OID) => float_amount_text(f64::from_bits(d.value() as u64), false),
+            _ => unknown_arg_type(fcinfo, "the float amount"),
+        }
+        .or_report();
+        numeric_datum_of_text(&text)
+    }
+);
 
 /// A `customer_history` datum of a customer.
 pub unsafe fn history_datum(c: &Customer<'_>) -> Datum {

@@ -183,3 +183,92 @@ COMMENT ON FUNCTION @extschema@.has_order_between(@extschema@.customer_history, 
 COMMENT ON FUNCTION @extschema@.order_list(@extschema@.customer_history) IS
     'The customer''s orders, one row each in time order: ordered_at and amount (NULL when '
     'unknown).';
+
+-- Float amounts (issue 16) -----------------------------------------------------------------
+-- float_amount is the argument type of the overloads that take amounts as double precision
+-- or real (pandas and JDBC write float8 columns; PostgreSQL casts float8 to numeric only on
+-- assignment, so numeric arguments refuse them). It is laid out as numeric, so those
+-- overloads run the numeric transition functions unchanged; the implicit casts from double
+-- precision and real take a float as its shortest decimal (the digits PostgreSQL prints for
+-- it, so amount::text::numeric: 19.99 stays 19.99), and refuse NaN and the infinities with
+-- 22023. There is no cast from the integer types, so an integer amount still calls the
+-- numeric overload; PREFERRED makes an untyped literal or NULL amount, which every overload
+-- accepts, resolve to this type (read by numeric_in, the same value) instead of being
+-- ambiguous. See docs/orders.md, "Amount types".
+CREATE TYPE @extschema@.float_amount;
+CREATE FUNCTION @extschema@.float_amount_in(cstring, oid, integer) RETURNS @extschema@.float_amount
+AS 'numeric_in' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.float_amount_out(@extschema@.float_amount) RETURNS cstring
+AS 'numeric_out' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.float_amount_recv(internal, oid, integer) RETURNS @extschema@.float_amount
+AS 'numeric_recv' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.float_amount_send(@extschema@.float_amount) RETURNS bytea
+AS 'numeric_send' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.float_amount (
+    INPUT = @extschema@.float_amount_in,
+    OUTPUT = @extschema@.float_amount_out,
+    RECEIVE = @extschema@.float_amount_recv,
+    SEND = @extschema@.float_amount_send,
+    LIKE = numeric,
+    CATEGORY = 'N',
+    PREFERRED = true
+);
+COMMENT ON TYPE @extschema@.float_amount IS
+    'Argument type of the order aggregates'' overloads for double precision and real amounts '
+    '(customer_history_agg, customer_stats_agg, period_series_agg, mrr_series_agg, '
+    'cohort_agg, recurring_cohort_agg, mrr_movements): a numeric, reached by implicit casts '
+    'from double precision and real that take the float''s shortest decimal '
+    '(amount::text::numeric) and refuse NaN and infinities (22023). Not a column type.';
+COMMENT ON FUNCTION @extschema@.float_amount_in(cstring, oid, integer) IS
+    'Text input of float_amount: numeric''s (numeric_in); error 22P02 on malformed text.';
+COMMENT ON FUNCTION @extschema@.float_amount_out(@extschema@.float_amount) IS
+    'Text output of float_amount: numeric''s (numeric_out).';
+COMMENT ON FUNCTION @extschema@.float_amount_recv(internal, oid, integer) IS
+    'Binary input of float_amount: numeric''s (numeric_recv).';
+COMMENT ON FUNCTION @extschema@.float_amount_send(@extschema@.float_amount) IS
+    'Binary output of float_amount: numeric''s (numeric_send).';
+CREATE FUNCTION @extschema@.float_amount(double precision) RETURNS @extschema@.float_amount
+AS 'MODULE_PATHNAME', 'float_amount_from_float' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.float_amount(double precision) IS
+    'Implicit cast double precision -> float_amount: the float''s shortest decimal, the digits '
+    'PostgreSQL prints for it (as amount::text::numeric; 19.99 stays 19.99, 0.1 + 0.2 is '
+    '0.30000000000000004). Error 22023 for NaN and infinities.';
+CREATE FUNCTION @extschema@.float_amount(real) RETURNS @extschema@.float_amount
+AS 'MODULE_PATHNAME', 'float_amount_from_float' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.float_amount(real) IS
+    'Implicit cast real -> float_amount: the real''s own shortest decimal (as '
+    'amount::text::numeric; 19.99::real stays 19.99). Error 22023 for NaN and infinities.';
+CREATE CAST (double precision AS @extschema@.float_amount) WITH FUNCTION @extschema@.float_amount(double precision) AS IMPLICIT;
+CREATE CAST (real AS @extschema@.float_amount) WITH FUNCTION @extschema@.float_amount(real) AS IMPLICIT;
+-- Binary both ways: the float_amount overloads run the numeric transition functions, and a
+-- numeric cost beside a float amount (or the reverse) finds the float_amount overload.
+CREATE CAST (numeric AS @extschema@.float_amount) WITHOUT FUNCTION AS IMPLICIT;
+CREATE CAST (@extschema@.float_amount AS numeric) WITHOUT FUNCTION AS IMPLICIT;
+COMMENT ON CAST (double precision AS @extschema@.float_amount) IS
+    'Float amounts into the order aggregates: the float''s shortest decimal; NaN and infinities refused.';
+COMMENT ON CAST (real AS @extschema@.float_amount) IS
+    'Float amounts into the order aggregates: the real''s shortest decimal; NaN and infinities refused.';
+COMMENT ON CAST (numeric AS @extschema@.float_amount) IS
+    'A numeric is a float_amount as it is (same layout).';
+COMMENT ON CAST (@extschema@.float_amount AS numeric) IS
+    'A float_amount is a numeric as it is (same layout): its overloads use the numeric transitions.';
+CREATE AGGREGATE @extschema@.customer_history_agg(ordered_at timestamptz, amount @extschema@.float_amount) (
+    SFUNC = @extschema@.customer_history_trans, STYPE = internal,
+    FINALFUNC = @extschema@.customer_history_final,
+    COMBINEFUNC = @extschema@.customer_history_state_combine,
+    SERIALFUNC = @extschema@.customer_history_serial, DESERIALFUNC = @extschema@.customer_history_deserial,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.customer_history_agg(timestamptz, @extschema@.float_amount) IS
+    'customer_history_agg(ordered_at, amount) for double precision and real amounts (same as '
+    'the numeric form): double precision and real amounts are taken as their shortest decimal '
+    '(amount::text::numeric); NaN and infinities are error 22023.';
+CREATE AGGREGATE @extschema@.customer_history_agg(ordered_at timestamptz, amount @extschema@.float_amount, items bigint, cost @extschema@.float_amount) (
+    SFUNC = @extschema@.customer_history_trans, STYPE = internal,
+    FINALFUNC = @extschema@.customer_history_final,
+    COMBINEFUNC = @extschema@.customer_history_state_combine,
+    SERIALFUNC = @extschema@.customer_history_serial, DESERIALFUNC = @extschema@.customer_history_deserial,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.customer_history_agg(timestamptz, @extschema@.float_amount, bigint, @extschema@.float_amount) IS
+    'customer_history_agg(ordered_at, amount, items, cost) for double precision and real '
+    'amounts or costs (either may be numeric): double precision and real amounts are taken as '
+    'their shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';

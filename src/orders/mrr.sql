@@ -136,3 +136,12 @@ COMMENT ON FUNCTION @extschema@.expanded_customers(@extschema@.mrr_summary) IS
     'Customers whose MRR grew (both snapshots above 0).';
 COMMENT ON FUNCTION @extschema@.contracted_customers(@extschema@.mrr_summary) IS
     'Customers whose MRR shrank but stayed above 0.';
+
+-- Float amounts (issue 16): the float_amount overloads (history.sql) ---------------------
+CREATE AGGREGATE @extschema@.mrr_movements(mrr_start @extschema@.float_amount, mrr_end @extschema@.float_amount) (
+    SFUNC = @extschema@.mrr_movements_trans, STYPE = @extschema@.mrr_summary,
+    COMBINEFUNC = @extschema@.mrr_summary_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.mrr_movements(@extschema@.float_amount, @extschema@.float_amount) IS
+    'mrr_movements(mrr_start, mrr_end) for double precision and real MRR (either may be '
+    'numeric; same as the numeric form): double precision and real MRR are taken as their '
+    'shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';

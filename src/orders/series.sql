@@ -238,3 +238,38 @@ COMMENT ON FUNCTION @extschema@.periods(@extschema@.mrr_series) IS
     'reactivation + expansion) / (churned + contraction). '
     'date is the period''s first day in the summary''s own time zone, a label that, unlike '
     'period_start, does not move with the session TimeZone.';
+
+-- Float amounts (issue 16): the float_amount overloads (history.sql) ---------------------
+CREATE AGGREGATE @extschema@.period_series_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount, granularity text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.series_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.period_series_agg(anyelement, timestamptz, @extschema@.float_amount, text) IS
+    'period_series_agg(customer_id, ordered_at, amount, granularity) for double precision and '
+    'real amounts (same as the numeric form): double precision and real amounts are taken as '
+    'their shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+CREATE AGGREGATE @extschema@.period_series_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount, granularity text, time_zone text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.series_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.period_series_agg(anyelement, timestamptz, @extschema@.float_amount, text, text) IS
+    'period_series_agg(customer_id, ordered_at, amount, granularity, time_zone) for double '
+    'precision and real amounts (same as the numeric form): double precision and real amounts '
+    'are taken as their shortest decimal (amount::text::numeric); NaN and infinities are '
+    'error 22023.';
+CREATE AGGREGATE @extschema@.mrr_series_agg(customer_id anyelement, period timestamptz, mrr @extschema@.float_amount, granularity text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.mrr_series_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.mrr_series_agg(anyelement, timestamptz, @extschema@.float_amount, text) IS
+    'mrr_series_agg(customer_id, period, mrr, granularity) for double precision and real '
+    'amounts (same as the numeric form): double precision and real amounts are taken as their '
+    'shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+CREATE AGGREGATE @extschema@.mrr_series_agg(customer_id anyelement, period timestamptz, mrr @extschema@.float_amount, granularity text, time_zone text) (
+    SFUNC = @extschema@.orders_by_id_series_trans, STYPE = internal, FINALFUNC = @extschema@.mrr_series_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.mrr_series_agg(anyelement, timestamptz, @extschema@.float_amount, text, text) IS
+    'mrr_series_agg(customer_id, period, mrr, granularity, time_zone) for double precision '
+    'and real amounts (same as the numeric form): double precision and real amounts are taken '
+    'as their shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';

@@ -260,3 +260,22 @@ COMMENT ON FUNCTION @extschema@.historic_clv(@extschema@.customer_stats, interva
 COMMENT ON FUNCTION @extschema@.historic_clv(@extschema@.customer_stats, interval, double precision) IS
     'Historic CLV = avg_order_value x purchase_frequency(per) x (1 / churn_rate), churn_rate '
     'being per `per` (a fraction in (0, 1]); error 22023 otherwise.';
+
+-- Float amounts (issue 16): the float_amount overloads (history.sql) ---------------------
+CREATE AGGREGATE @extschema@.customer_stats_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount) (
+    SFUNC = @extschema@.orders_by_id_trans, STYPE = internal, FINALFUNC = @extschema@.stats_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.customer_stats_agg(anyelement, timestamptz, @extschema@.float_amount) IS
+    'customer_stats_agg(customer_id, ordered_at, amount) for double precision and real '
+    'amounts (same as the numeric form): double precision and real amounts are taken as their '
+    'shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+CREATE AGGREGATE @extschema@.customer_stats_agg(customer_id anyelement, ordered_at timestamptz, amount @extschema@.float_amount, items bigint, cost @extschema@.float_amount) (
+    SFUNC = @extschema@.orders_by_id_trans, STYPE = internal, FINALFUNC = @extschema@.stats_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.customer_stats_agg(anyelement, timestamptz, @extschema@.float_amount, bigint, @extschema@.float_amount) IS
+    'customer_stats_agg(customer_id, ordered_at, amount, items, cost) for double precision '
+    'and real amounts or costs (either may be numeric): double precision and real amounts are '
+    'taken as their shortest decimal (amount::text::numeric); NaN and infinities are error '
+    '22023.';

@@ -433,7 +433,12 @@ pub unsafe fn call_builtin(func: unsafe fn(FunctionCallInfo) -> Datum, args: &[D
 
 /// A decimal as `numeric`.
 pub unsafe fn numeric_datum(d: retention_core::decimal::Dec) -> Datum {
-    let text = std::ffi::CString::new(d.to_string()).expect("digits only");
+    numeric_datum_of_text(&d.to_string())
+}
+
+/// A decimal's text (digits, sign and point, as `Dec` or a float prints it) as `numeric`.
+pub unsafe fn numeric_datum_of_text(text: &str) -> Datum {
+    let text = std::ffi::CString::new(text).expect("digits only");
     call_builtin(
         pg_sys::numeric_in,
         &[

@@ -48,7 +48,7 @@ FAMILIES = {
     "nps": "NPS", "csat": "CSAT", "ces": "CES", "formulas": "Shop formulas", "summaries": "Stored survey summaries",
     "orders_errors": "Order histories and order metrics", "cohorts": "Cohorts", "drill": "Drill-down",
     "predict": "Predictive models",
-    "extension": "The extension",
+    "extension": "The extension", "input_types": "Score and amount types",
 }
 
 
@@ -175,9 +175,9 @@ FORMS_BY_FAMILY = {
     ],
     "NPS": [
         form("nps(score)", ["nps"], f("nps", (1,), not_of="nps_summary"),
-             ["range", "negative", "null", "empty", "huge"], "one integer argument"),
+             ["range", "negative", "null", "empty", "huge", "nan"], "one score argument"),
         form("nps_agg(score)", ["nps_agg"], f("nps_agg"),
-             ["range", "negative", "null", "empty", "huge"], "one integer argument"),
+             ["range", "negative", "null", "empty", "huge", "nan"], "one score argument"),
         form("nps, promoters, passives, detractors, respondents, nps_stderr (nps_summary)",
              ["nps", "promoters", "passives", "detractors", "respondents", "nps_stderr"],
              read_outs("nps_summary", "nps", "promoters", "passives", "detractors", "respondents", "nps_stderr"),
@@ -190,9 +190,9 @@ FORMS_BY_FAMILY = {
     "CSAT": [
         form("csat(score [, scale_min, scale_max, satisfied_min])", ["csat"],
              f("csat", (1, 4), not_of="csat_summary"),
-             ["range", "negative", "null", "empty", "huge", "mixed"], "integer arguments only"),
+             ["range", "negative", "null", "empty", "huge", "nan", "mixed"], "numbers only"),
         form("csat_agg(score [, scale_min, scale_max, satisfied_min])", ["csat_agg"], f("csat_agg"),
-             ["range", "negative", "null", "empty", "huge", "mixed"], "integer arguments only"),
+             ["range", "negative", "null", "empty", "huge", "nan", "mixed"], "numbers only"),
         form("csat, satisfied, respondents (csat_summary)", ["csat", "satisfied", "respondents"],
              read_outs("csat_summary", "csat", "satisfied", "respondents"),
              ["null", "empty", "huge"], READ_OUT),
@@ -203,11 +203,11 @@ FORMS_BY_FAMILY = {
     ],
     "CES": [
         form("ces(score, options)", ["ces"], f("ces", (2,)),
-             ["range", "negative", "null", "empty", "huge", "mixed"], "integer arguments only"),
+             ["range", "negative", "null", "empty", "huge", "nan", "mixed"], "numbers only"),
         form("ces_mean(score, options)", ["ces_mean"], f("ces_mean", (2,)),
-             ["range", "negative", "null", "empty", "huge", "mixed"], "integer arguments only"),
+             ["range", "negative", "null", "empty", "huge", "nan", "mixed"], "numbers only"),
         form("ces_agg(score, options)", ["ces_agg"], f("ces_agg"),
-             ["range", "negative", "null", "empty", "huge", "mixed"], "integer arguments only"),
+             ["range", "negative", "null", "empty", "huge", "nan", "mixed"], "numbers only"),
         form("ces, ces_mean, respondents (ces_summary)", ["ces", "ces_mean", "respondents"],
              read_outs("ces_summary", "ces", "ces_mean", "respondents"),
              ["null", "empty", "huge"], READ_OUT),
@@ -241,6 +241,9 @@ FORMS_BY_FAMILY = {
         form("customer_history_agg(ordered_at [, amount [, items, cost]])", ["customer_history_agg"],
              f("customer_history_agg"),
              ["negative", "null", "empty", "time", "huge", "nan"], "no name or parameter"),
+        form("float_amount(double precision | real) casts, float_amount text input", ["float_amount"],
+             any_of(type_input("float_amount"), f("float_amount")),
+             ["nan", "text"], "a cast of any finite float; NULL is NULL; numeric's own text input"),
         form("customer_history text input", ["customer_history"], type_input("customer_history"),
              ["text", "negative", "empty", "time", "huge", "range"], NOT_PARSED + "; holds no name or NaN"),
         form("combine(customer_history), rollup(customer_history), customer_history_combine(a, b)",

@@ -64,6 +64,13 @@ FROM orders GROUP BY customer;
 """
 
 SEEDS = {
+    # The argument type of the float-amount overloads (numeric's input, output and binary
+    # form): its values, from both casts and from numeric.
+    "float_amount": [
+        "SELECT v::float_amount FROM (VALUES (19.99::float8), (0.1::float8 + 0.2::float8), (1e300::float8), (5e-324::float8)) x(v)",
+        "SELECT v::float_amount FROM (VALUES (19.99::real), (-0::real)) x(v)",
+        "SELECT v::float_amount FROM (VALUES (12345678901234567.89::numeric), ('NaN'::numeric)) x(v)",
+    ],
     "nps_summary": [
         "SELECT nps_agg(s) FROM (VALUES (0), (6), (7), (8), (9), (10), (10)) v(s)",
         "SELECT nps_agg(s) FROM (VALUES (10)) v(s)",

@@ -301,6 +301,33 @@ impl fmt::Display for Dec {
     }
 }
 
+/// The decimal a float amount is taken as (the `float_amount` casts from `double precision`
+/// and `real`): the shortest decimal that reads back as the same float, which is what
+/// PostgreSQL prints for the float, so the amount equals `amount::text::numeric` (19.99 stays
+/// 19.99, where the float's exact binary value is 19.989999999999998436805981327779591...);
+/// a `real` (`single`) by its own shortest form, not its widened double. NaN and the
+/// infinities are no amount: error 22023.
+pub fn float_amount_text(v: f64, single: bool) -> Result<String> {
+    let ty = if single { "real" } else { "double precision" };
+    if v.is_nan() || v.is_infinite() {
+        let shown = if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        };
+        return Err(MetricError::InvalidParameter(format!(
+            "a {ty} amount must be a finite number, got {shown}: an amount is money, and NaN or an infinity has no exact decimal value"
+        )));
+    }
+    Ok(if single {
+        (v as f32).to_string()
+    } else {
+        v.to_string()
+    })
+}
+
 /// A running exact sum that keeps the finest scale and the largest display scale added
 /// (as `sum(numeric)` does). Kept as three words so it can live inside a summary's word
 /// array.
@@ -350,6 +377,37 @@ pub fn scale_word_valid(w: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Float amounts (issue 16). Expected texts are what PostgreSQL 18 prints for the same
+    /// floats (`SELECT 19.99::float8, 19.99::real, 0.1::float8 + 0.2::float8, 1e21::float8`
+    /// give 19.99, 19.99, 0.30000000000000004, 1e+21), written out without an exponent.
+    #[test]
+    fn float_amounts_are_their_shortest_decimal() {
+        assert_eq!(float_amount_text(19.99, false).unwrap(), "19.99");
+        assert_eq!(float_amount_text(19.99f32 as f64, true).unwrap(), "19.99");
+        assert_eq!(
+            float_amount_text(0.1 + 0.2, false).unwrap(),
+            "0.30000000000000004"
+        );
+        assert_eq!(
+            float_amount_text(1e21, false).unwrap(),
+            "1000000000000000000000"
+        );
+        assert_eq!(float_amount_text(-0.0, false).unwrap(), "-0");
+        // Every finite float reads back as itself.
+        for v in [1.0 / 3.0, 123456.789, 5e-324, f64::MAX] {
+            let t = float_amount_text(v, false).unwrap();
+            assert_eq!(t.parse::<f64>().unwrap(), v);
+        }
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let e = float_amount_text(v, false).unwrap_err();
+            assert!(matches!(e, MetricError::InvalidParameter(_)), "{e:?}");
+        }
+        assert_eq!(
+            float_amount_text(f64::NAN, true).unwrap_err().message(),
+            "a real amount must be a finite number, got NaN: an amount is money, and NaN or an infinity has no exact decimal value"
+        );
+    }
 
     /// The bytes PostgreSQL stores for a numeric, built from its definition: `short` form
     /// when it fits (as PostgreSQL chooses), digits in native byte order.

@@ -245,21 +245,124 @@ pub struct SummaryMut<'a> {
     pub counts: &'a mut [u64],
 }
 
-#[cold]
-fn score_out_of_range(scale: &Scale, score: i32) -> MetricError {
-    MetricError::InvalidParameter(match scale.kind {
-        Kind::Nps => {
-            format!("NPS score {score} is out of range: scores must be integers from 0 to 10")
+/// A score that came as another SQL type than `integer` (smallint, bigint, numeric, double
+/// precision, real), read from its datum as that type. [`Scale::whole_score`] turns it into
+/// the integer score the summaries count, by one rule for every type: a whole number is that
+/// score; anything else (a fraction, NaN, an infinity) is refused.
+#[derive(Debug, Clone, Copy)]
+pub enum TypedScore<'a> {
+    /// smallint, integer, bigint.
+    Int(i64),
+    /// numeric, as an exact decimal.
+    Dec(crate::decimal::Dec),
+    /// numeric that an exact decimal cannot hold (NaN, the infinities, past 38 digits): its
+    /// text, as `numeric` prints it.
+    NumericText(&'a str),
+    /// double precision.
+    F64(f64),
+    /// real (shown as real prints, not widened).
+    F32(f32),
+}
+
+/// A float as PostgreSQL prints it (`NaN`, `Infinity`, `-Infinity`, else the shortest
+/// decimal that reads back as the same float).
+fn float_text(v: f64, shown: String) -> String {
+    match v {
+        v if v.is_nan() => "NaN".into(),
+        v if v == f64::INFINITY => "Infinity".into(),
+        v if v == f64::NEG_INFINITY => "-Infinity".into(),
+        _ => shown,
+    }
+}
+
+/// A long whole number (more than 15 digits, past every scale) as PostgreSQL prints a float
+/// that large: `1e+40`, `-9.2e+18`; shorter ones as they are.
+fn short_number(shown: String) -> String {
+    let (sign, digits) = match shown.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", shown.as_str()),
+    };
+    if digits.len() <= 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return shown;
+    }
+    let mantissa = digits[1..].trim_end_matches('0');
+    let point = if mantissa.is_empty() { "" } else { "." };
+    format!(
+        "{sign}{}{point}{mantissa}e+{}",
+        &digits[..1],
+        digits.len() - 1
+    )
+}
+
+impl Scale {
+    /// The integer score `s` stands for: a whole number, whatever its type, is that score
+    /// (then checked against the scale by [`SummaryMut::accum`] like any integer); a whole
+    /// number past the integer range is out of range; a fraction, NaN or an infinity is
+    /// not a score. Errors are 22023 with the scale, like an integer score off the scale.
+    pub fn whole_score(&self, s: TypedScore) -> Result<i32> {
+        let (whole, shown): (Option<i64>, String) = match s {
+            TypedScore::Int(v) => (Some(v), v.to_string()),
+            TypedScore::Dec(d) => {
+                let unit = crate::decimal::pow10(d.scale as u32).unwrap_or(i128::MAX);
+                let whole =
+                    (d.m % unit == 0).then(|| i64::try_from(d.m / unit).unwrap_or(i64::MAX));
+                (whole, d.to_string())
+            }
+            TypedScore::NumericText(t) => {
+                let frac = t.split_once('.').map(|(_, f)| f).unwrap_or("");
+                let integral = t
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
+                    && frac.bytes().all(|b| b == b'0');
+                (integral.then_some(i64::MAX), t.to_string())
+            }
+            TypedScore::F64(v) => (
+                (v.is_finite() && v.fract() == 0.0).then(|| v as i64),
+                float_text(v, v.to_string()),
+            ),
+            TypedScore::F32(v) => (
+                (v.is_finite() && v.fract() == 0.0).then(|| v as i64),
+                float_text(v as f64, v.to_string()),
+            ),
+        };
+        match whole.map(i32::try_from) {
+            Some(Ok(v)) => Ok(v),
+            // An integer type prints its digits; numeric and floats as PostgreSQL prints a
+            // float that large.
+            Some(Err(_)) if matches!(s, TypedScore::Int(_)) => Err(score_out_of_range(self, shown)),
+            Some(Err(_)) => Err(score_out_of_range(self, short_number(shown))),
+            None => Err(score_not_whole(self, shown)),
         }
-        Kind::Csat => format!(
-            "CSAT score {score} is out of range: this scale runs from {} to {}",
-            scale.lo, scale.hi
-        ),
+    }
+}
+
+#[cold]
+fn score_not_whole(scale: &Scale, shown: String) -> MetricError {
+    score_refused(scale, shown, "is not a whole number")
+}
+
+#[cold]
+fn score_out_of_range(scale: &Scale, score: impl std::fmt::Display) -> MetricError {
+    score_refused(scale, score, "is out of range")
+}
+
+/// "<KIND> score <score> <why>: <the scale>", the one message of every refused score.
+#[cold]
+fn score_refused(scale: &Scale, score: impl std::fmt::Display, why: &str) -> MetricError {
+    let kind = match scale.kind {
+        Kind::Nps => "NPS",
+        Kind::Csat => "CSAT",
+        Kind::Ces => "CES",
+    };
+    let range = match scale.kind {
+        Kind::Nps => "scores must be integers from 0 to 10".to_string(),
+        Kind::Csat => format!("this scale runs from {} to {}", scale.lo, scale.hi),
         Kind::Ces => format!(
-            "CES score {score} is out of range: with {} options scores run from 1 to {}",
+            "with {} options scores run from 1 to {}",
             scale.hi, scale.hi
         ),
-    })
+    };
+    MetricError::InvalidParameter(format!("{kind} score {score} {why}: {range}"))
 }
 
 #[cold]
@@ -279,7 +382,7 @@ impl SummaryMut<'_> {
         }
     }
 
-    fn scale(&self) -> Scale {
+    pub fn scale(&self) -> Scale {
         let kind =
             Kind::from_u8(self.header.kind).expect("state was initialised with a valid kind");
         Scale {

@@ -391,3 +391,65 @@ proptest! {
         prop_assert!(ci.lower <= nps && nps <= ci.upper);
     }
 }
+
+/// Scores of other SQL types (issue 16): a whole number of any type is that score; every
+/// expected value below is worked by hand from the rule (whole -> the integer, else 22023).
+#[test]
+fn whole_score_of_every_type() {
+    use crate::decimal::Dec;
+    let nps = Scale::NPS;
+    assert_eq!(nps.whole_score(TypedScore::Int(9)).unwrap(), 9);
+    assert_eq!(nps.whole_score(TypedScore::Int(-3)).unwrap(), -3); // accum refuses it later
+    assert_eq!(
+        nps.whole_score(TypedScore::Dec(Dec::new(900, 2))).unwrap(),
+        9
+    ); // 9.00
+    assert_eq!(nps.whole_score(TypedScore::F64(10.0)).unwrap(), 10);
+    assert_eq!(nps.whole_score(TypedScore::F32(7.0)).unwrap(), 7);
+    assert_eq!(nps.whole_score(TypedScore::F64(-0.0)).unwrap(), 0);
+    let msg = |r: Result<i32>| r.unwrap_err().message().to_string();
+    assert_eq!(
+        msg(nps.whole_score(TypedScore::Int(3_000_000_000))),
+        "NPS score 3000000000 is out of range: scores must be integers from 0 to 10"
+    );
+    assert_eq!(
+        msg(nps.whole_score(TypedScore::Dec(Dec::new(95, 1)))),
+        "NPS score 9.5 is not a whole number: scores must be integers from 0 to 10"
+    );
+    assert_eq!(
+        msg(nps.whole_score(TypedScore::F64(f64::NAN))),
+        "NPS score NaN is not a whole number: scores must be integers from 0 to 10"
+    );
+    assert_eq!(
+        msg(nps.whole_score(TypedScore::F64(f64::NEG_INFINITY))),
+        "NPS score -Infinity is not a whole number: scores must be integers from 0 to 10"
+    );
+    // real prints as real: 4.1f32 widened would print 4.099999904632568.
+    assert_eq!(
+        msg(Scale::CSAT_DEFAULT.whole_score(TypedScore::F32(4.1))),
+        "CSAT score 4.1 is not a whole number: this scale runs from 1 to 5"
+    );
+    assert_eq!(
+        msg(Scale::ces(7)
+            .unwrap()
+            .whole_score(TypedScore::NumericText("NaN"))),
+        "CES score NaN is not a whole number: with 7 options scores run from 1 to 7"
+    );
+    assert_eq!(
+        msg(nps.whole_score(TypedScore::NumericText(
+            "100000000000000000000000000000000000000000"
+        ))),
+        "NPS score 1e+41 is out of range: scores must be integers from 0 to 10"
+    );
+    // Long numbers print as PostgreSQL prints such a float (SELECT 1e300::float8 gives 1e+300).
+    assert_eq!(
+        msg(nps.whole_score(TypedScore::F64(1e300))),
+        "NPS score 1e+300 is out of range: scores must be integers from 0 to 10"
+    );
+    assert_eq!(
+        msg(nps.whole_score(TypedScore::Int(i64::MIN))),
+        "NPS score -9223372036854775808 is out of range: scores must be integers from 0 to 10"
+    );
+    assert!(nps.whole_score(TypedScore::F64(1e300)).is_err());
+    assert!(nps.whole_score(TypedScore::Dec(Dec::new(1, 30))).is_err());
+}
