@@ -10,8 +10,9 @@ per type and stay hand-written in src/values.sql.
 
     python3 scripts/values_sql.py           write src/values_ops.sql
     python3 scripts/values_sql.py --check   fail (exit 1, with a diff) when the committed
-                                            file is not what this script writes (the unit
-                                            tier of scripts/test.sh runs this)
+                                            file is not what this script writes, or when
+                                            src/values.sql's sections are not TYPES (the
+                                            unit tier of scripts/test.sh runs this)
 
 A new stored type: add it to TYPES (and its JSON casts to src/values.sql), run the script,
 and add the same statements to the upgrade script of the version that brings the type.
@@ -19,11 +20,13 @@ Python 3, the standard library alone.
 """
 
 import difflib
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "values_ops.sql"
+CASTS = ROOT / "src" / "values.sql"  # the hand-written JSON casts, one section per type
 
 # The stored types, in the order of src/values.sql (and of the upgrade script's section).
 TYPES = [
@@ -172,6 +175,13 @@ def main(argv):
     text = generate()
     rel = OUT.relative_to(ROOT)
     if argv == ["--check"]:
+        # The hand-written casts have a section per type, in the same order: a type added to
+        # TYPES without its casts (or the other way round) fails here.
+        sections = re.findall(r"(?m)^-- (\w+) -+$", CASTS.read_text())
+        if sections != TYPES:
+            print(f"values_sql: the sections of {CASTS.relative_to(ROOT)} are {sections}, "
+                  f"not TYPES {TYPES}", file=sys.stderr)
+            return 1
         have = OUT.read_text() if OUT.exists() else ""
         if have == text:
             print(f"values_sql: {rel} is what scripts/values_sql.py writes")
