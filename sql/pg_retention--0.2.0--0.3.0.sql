@@ -387,20 +387,21 @@ COMMENT ON FUNCTION @extschema@.customer_status(@extschema@.customer_history, te
     'period_series_agg(h, granularity, time_zone) counts it.';
 
 CREATE FUNCTION @extschema@.customer_periods(h @extschema@.customer_history, granularity text,
-    OUT period_start timestamptz, OUT period_end timestamptz, OUT status text)
+    OUT period_start timestamptz, OUT period_end timestamptz, OUT status text, OUT date date)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'customer_periods' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
 CREATE FUNCTION @extschema@.customer_periods(h @extschema@.customer_history, granularity text, time_zone text,
-    OUT period_start timestamptz, OUT period_end timestamptz, OUT status text)
+    OUT period_start timestamptz, OUT period_end timestamptz, OUT status text, OUT date date)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'customer_periods' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
 COMMENT ON FUNCTION @extschema@.customer_periods(@extschema@.customer_history, text) IS
     'The customer''s status in every calendar period (session TimeZone) from its first '
     'order''s to the one after its last: new, retained, reactivated, churned or inactive, as '
-    'customer_status gives it; for a LATERAL join. Error 54000 beyond 100000 periods.';
+    'customer_status gives it, and date, the period''s first day in that zone (the date of '
+    'periods(), to join on); for a LATERAL join. Error 54000 beyond 100000 periods.';
 COMMENT ON FUNCTION @extschema@.customer_periods(@extschema@.customer_history, text, text) IS
     'The customer''s status in every calendar period of the given time zone from its first '
-    'order''s to the one after its last.';
+    'order''s to the one after its last, with date, the period''s first day in that zone.';
 
 CREATE FUNCTION @extschema@.cohort_cell_status(h @extschema@.customer_history, granularity text, cohort date, period_offset integer) RETURNS text
 AS 'MODULE_PATHNAME', 'cohort_cell_status' LANGUAGE C STABLE STRICT PARALLEL SAFE;
@@ -419,39 +420,42 @@ COMMENT ON FUNCTION @extschema@.cohort_cell_status(@extschema@.customer_history,
 
 CREATE FUNCTION @extschema@.customer_cohort_cells(h @extschema@.customer_history, granularity text,
     OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
-    OUT active boolean, OUT active_on_or_after boolean)
+    OUT active boolean, OUT active_on_or_after boolean, OUT cohort_date date, OUT date date)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'customer_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
 CREATE FUNCTION @extschema@.customer_cohort_cells(h @extschema@.customer_history, granularity text, time_zone text,
     OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
-    OUT active boolean, OUT active_on_or_after boolean)
+    OUT active boolean, OUT active_on_or_after boolean, OUT cohort_date date, OUT date date)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'customer_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
 CREATE FUNCTION @extschema@.customer_recurring_cohort_cells(h @extschema@.customer_history, granularity text,
     OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
-    OUT active boolean, OUT active_on_or_after boolean)
+    OUT active boolean, OUT active_on_or_after boolean, OUT cohort_date date, OUT date date)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'customer_recurring_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
 CREATE FUNCTION @extschema@.customer_recurring_cohort_cells(h @extschema@.customer_history, granularity text, time_zone text,
     OUT cohort_start timestamptz, OUT period_offset integer, OUT period_start timestamptz, OUT period_end timestamptz,
-    OUT active boolean, OUT active_on_or_after boolean)
+    OUT active boolean, OUT active_on_or_after boolean, OUT cohort_date date, OUT date date)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'customer_recurring_cohort_cells' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 12;
 COMMENT ON FUNCTION @extschema@.customer_cohort_cells(@extschema@.customer_history, text) IS
     'The customer''s row of the first-time cohort grid of cohort_agg(h, granularity) (session '
     'TimeZone): one row per period from its cohort''s to its last order''s, with whether it '
     'counts in the cell''s active and active_on_or_after (it counts in cohort_size at every '
-    'offset); for a LATERAL join. Error 54000 beyond 2000000 rows.';
+    'offset), and cohort_date and date, the first days of the cohort and of the period in that '
+    'zone (those of cohort_table(), to join on); for a LATERAL join. Error 54000 beyond '
+    '2000000 rows.';
 COMMENT ON FUNCTION @extschema@.customer_cohort_cells(@extschema@.customer_history, text, text) IS
     'The customer''s row of the first-time cohort grid of cohort_agg(h, granularity, '
-    'time_zone).';
+    'time_zone), with cohort_date and date in that zone.';
 COMMENT ON FUNCTION @extschema@.customer_recurring_cohort_cells(@extschema@.customer_history, text) IS
     'The customer''s rows of the recurring cohort grid of recurring_cohort_agg(h, granularity) '
     '(session TimeZone): for every period it ordered in (a cohort), one row per period from '
-    'there to its last order''s, with whether it counts in active and active_on_or_after.';
+    'there to its last order''s, with whether it counts in active and active_on_or_after, and '
+    'cohort_date and date, the first days of the cohort and of the period in that zone.';
 COMMENT ON FUNCTION @extschema@.customer_recurring_cohort_cells(@extschema@.customer_history, text, text) IS
     'The customer''s rows of the recurring cohort grid of recurring_cohort_agg(h, granularity, '
-    'time_zone).';
+    'time_zone), with cohort_date and date in that zone.';
 -- === issue 16 items 2 and 3: summaries as values (=, <>, btree and hash operator classes,
 -- casts to jsonb and json) for all fourteen stored types; the same statements as src/values.sql.
 -- Summaries as values (docs/values.md): for each of the fourteen stored types, = and <> and

@@ -1,9 +1,10 @@
 //! Summaries as values (docs/values.md): `=`, `<>`, `<`, `<=`, `>`, `>=`, the btree
 //! comparison and the two hash functions of all fourteen stored types, one set of C
-//! functions that every type's SQL declarations in `values.sql` name. The order and the
+//! functions that every type's SQL declarations in `values_ops.sql` name (fourteen equal
+//! blocks, written by `scripts/values_sql.py`; the unit tier checks them). The order and the
 //! canonical form are `retention_core::value`'s: the stored bytes of eight types, the text
 //! form read back (and compacted) for the six in `TEXT_CANONICAL`. The JSON casts are SQL
-//! functions over the accessors, in `values.sql` too.
+//! functions over the accessors, hand-written in `values.sql`.
 
 use crate::orders::history::HistoryIo;
 use crate::pg::*;
@@ -14,9 +15,14 @@ use retention_core::value::{self, TEXT_CANONICAL};
 use std::cmp::Ordering;
 
 pgrx::extension_sql_file!(
+    "values_ops.sql",
+    name = "values_ops",
+    requires = ["survey", "history", "retention", "stats", "series", "mrr", "cohort", "models", "survival"]
+);
+pgrx::extension_sql_file!(
     "values.sql",
     name = "values",
-    requires = ["survey", "history", "retention", "stats", "series", "mrr", "cohort", "models", "survival"]
+    requires = ["values_ops", "survey", "history", "retention", "stats", "series", "mrr", "cohort", "models", "survival"]
 );
 
 /// The canonical payload of a value whose stored bytes may not be canonical.

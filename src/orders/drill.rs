@@ -46,13 +46,18 @@ pg_fn!(
 
 pg_fn!(
     /// `customer_periods(h, granularity [, time_zone])`: the status in every period from the
-    /// first order's to the one after the last.
+    /// first order's to the one after the last, with the period's local `date` (as periods()).
     fn customer_periods(fcinfo) {
         with_history(arg(fcinfo, 0).expect("strict"), |c| {
             let (zc, runs) = runs_of(fcinfo, 3, c);
             let rows = series::statuses(&runs).or_report().into_iter().map(|(i, s)| {
                 let (start, end) = zc.bounds(i);
-                vec![Some(Datum::from(start)), Some(Datum::from(end)), Some(text_datum(s.name()))]
+                vec![
+                    Some(Datum::from(start)),
+                    Some(Datum::from(end)),
+                    Some(text_datum(s.name())),
+                    Some(zc.date_of(i)),
+                ]
             });
             return_rows(fcinfo, rows)
         })
@@ -78,7 +83,7 @@ pg_fn!(
 );
 
 /// `customer_cohort_cells` and `customer_recurring_cohort_cells`: the cells that count the
-/// customer.
+/// customer, with `cohort_date` and `date` last (as cohort_table()).
 unsafe fn cohort_cells(fcinfo: FunctionCallInfo, recurring: bool) -> Datum {
     with_history(arg(fcinfo, 0).expect("strict"), |c| {
         let (zc, runs) = runs_of(fcinfo, 3, c);
@@ -94,6 +99,8 @@ unsafe fn cohort_cells(fcinfo: FunctionCallInfo, recurring: bool) -> Datum {
                     Some(Datum::from(end)),
                     Some(Datum::from(m.active)),
                     Some(Datum::from(m.active_on_or_after)),
+                    Some(zc.date_of(m.cohort)),
+                    Some(zc.date_of(m.period)),
                 ]
             });
         return_rows(fcinfo, rows)

@@ -11,6 +11,9 @@ Witnesses:
 The figures must be equal (counts, exactly) in every period and every cell: new, retained,
 reactivated and churned of periods(); cohort_size, active and active_on_or_after of
 cohort_table(). A period or cell no customer is counted in holds 0 on the summary's side.
+Both sides are keyed by the local date columns (periods()' date; cohort_table()'s
+cohort_date and date), as a BI tool joins a customer's rows to a read-out, and the scalar
+forms are named the period or cohort by those dates.
 
 Runs inside `scripts/cluster.sh` (tests/sql_tier.sh) with pg_retention installed:
 
@@ -76,35 +79,35 @@ def compare(rep, name, left, right, columns):
 
 def check_series(rep, g, z, scalar):
     series = "(SELECT period_series_agg(h, %s, %s) FROM histories)" % (q(g), q(z))
-    summary = {(r["period_start"],): tuple(r[c] for c in ["new_customers", "retained", "reactivated", "churned"])
-               for r in DB.rows("SELECT period_start, new_customers, retained, reactivated, churned "
+    summary = {(r["date"],): tuple(r[c] for c in ["new_customers", "retained", "reactivated", "churned"])
+               for r in DB.rows("SELECT date, new_customers, retained, reactivated, churned "
                                 "FROM periods(%s)" % series)}
     counts = ", ".join("count(*) FILTER (WHERE status = %s) AS %s" % (q(s), s) for s in STATUSES)
     name = "%s %s:" % (g, z)
     # customer_periods, one call per customer; its rows past the series' last period (the
     # churn after the last order) are no row of periods().
-    lateral = {(r["period_start"],): tuple(r[s] for s in STATUSES) for r in DB.rows("""
-SELECT period_start, %s
+    lateral = {(r["date"],): tuple(r[s] for s in STATUSES) for r in DB.rows("""
+SELECT date, %s
 FROM histories, LATERAL customer_periods(h, %s, %s)
-WHERE period_start <= (SELECT max(period_start) FROM periods(%s))
+WHERE date <= (SELECT max(date) FROM periods(%s))
 GROUP BY 1""" % (counts, q(g), q(z), series))}
     compare(rep, name + " customer_periods vs periods()", lateral, summary, STATUSES)
     if not scalar:
         return
     # customer_status for every customer in sampled periods of the series (one call each),
-    # the period named by its local start date in the series' zone; every customer has one
-    # of the five statuses, the inactive ones being the rest.
+    # the period named by periods()' date (its local first day in the series' zone); every
+    # customer has one of the five statuses, the inactive ones being the rest.
     picked = sample(sorted(summary))
     rows = DB.rows("""
-SELECT p.period_start, %s, count(*) FILTER (WHERE status = 'inactive') AS inactive, count(*) AS customers
+SELECT p.date, %s, count(*) FILTER (WHERE status = 'inactive') AS inactive, count(*) AS customers
 FROM periods(%s) p CROSS JOIN histories c,
-     LATERAL (SELECT customer_status(c.h, %s, (p.period_start AT TIME ZONE %s)::date, %s) AS status) s
-WHERE p.period_start = ANY (%s::timestamptz[])
-GROUP BY 1""" % (counts, series, q(g), q(z), q(z), array(k[0] for k in picked)))
+     LATERAL (SELECT customer_status(c.h, %s, p.date, %s) AS status) s
+WHERE p.date = ANY (%s::date[])
+GROUP BY 1""" % (counts, series, q(g), q(z), array(k[0] for k in picked)))
     compare(rep, name + " customer_status vs periods() (%d periods)" % len(picked),
-            {(r["period_start"],): tuple(r[s] for s in STATUSES) for r in rows},
+            {(r["date"],): tuple(r[s] for s in STATUSES) for r in rows},
             {k: summary[k] for k in picked}, STATUSES)
-    other = [r["period_start"] for r in rows
+    other = [r["date"] for r in rows
              if sum(int(r[s]) for s in STATUSES + ["inactive"]) != int(r["customers"])]
     rep.result(name + " customer_status: one of the five", not other,
                "%d calls" % sum(int(r["customers"]) for r in rows), "other at %s" % other[:3] if other else "none other")
@@ -115,19 +118,20 @@ def check_cohorts(rep, g, kind, scalar):
     cells_fn = "customer_cohort_cells" if kind == "first-time" else "customer_recurring_cohort_cells"
     grid = "(SELECT %s(h, %s, 'UTC') FROM histories)" % (agg, q(g))
     cols = ["cohort_size", "active", "active_on_or_after"]
-    summary = {(r["cohort_start"], r["period_offset"]): tuple(r[c] for c in cols)
-               for r in DB.rows("SELECT cohort_start, period_offset, %s FROM cohort_table(%s)"
-                                % (", ".join(cols), grid))}
+    table = DB.rows("SELECT cohort_date, date, period_offset, %s FROM cohort_table(%s)"
+                    % (", ".join(cols), grid))
+    summary = {(r["cohort_date"], r["date"]): tuple(r[c] for c in cols) for r in table}
+    offset = {(r["cohort_date"], r["date"]): r["period_offset"] for r in table}
     # Each customer's cells, counted per cell; a member has a row at every offset from 0 to
     # its last order, so a cohort's size is its count at offset 0. A cell of the customers'
     # that cohort_table() lacks is a key of one side only, and fails the comparison.
     counted = DB.rows("""
-SELECT cohort_start, period_offset, count(*) AS members,
+SELECT cohort_date, date, period_offset, count(*) AS members,
        count(*) FILTER (WHERE active) AS active, count(*) FILTER (WHERE active_on_or_after) AS active_on_or_after
-FROM histories, LATERAL %s(h, %s, 'UTC') GROUP BY 1, 2""" % (cells_fn, q(g)))
-    size = {r["cohort_start"]: r["members"] for r in counted if r["period_offset"] == "0"}
-    lateral = {(r["cohort_start"], r["period_offset"]): (size.get(r["cohort_start"], "0"), r["active"],
-                                                         r["active_on_or_after"]) for r in counted}
+FROM histories, LATERAL %s(h, %s, 'UTC') GROUP BY 1, 2, 3""" % (cells_fn, q(g)))
+    size = {r["cohort_date"]: r["members"] for r in counted if r["period_offset"] == "0"}
+    lateral = {(r["cohort_date"], r["date"]): (size.get(r["cohort_date"], "0"), r["active"],
+                                               r["active_on_or_after"]) for r in counted}
     for key in summary:
         lateral.setdefault(key, (size.get(key[0], "0"), "0", "0"))
     name = "%s %s cohorts:" % (g, kind)
@@ -135,15 +139,16 @@ FROM histories, LATERAL %s(h, %s, 'UTC') GROUP BY 1, 2""" % (cells_fn, q(g)))
     if not scalar:
         return
     # cohort_cell_status for every customer in sampled cells of the first-time grid.
-    picked = sample(sorted(summary, key=lambda k: (k[0], int(k[1]))))
-    status = {(r["cohort_start"], r["period_offset"]): tuple(r[c] for c in cols) for r in DB.rows("""
-SELECT t.cohort_start, t.period_offset,
+    picked = sample(sorted(summary))
+    status = {(r["cohort_date"], r["date"]): tuple(r[c] for c in cols) for r in DB.rows("""
+SELECT t.cohort_date, t.date,
        count(*) FILTER (WHERE s.status <> 'not_in_cohort') AS cohort_size,
        count(*) FILTER (WHERE s.status = 'active') AS active,
        count(*) FILTER (WHERE s.status IN ('active', 'returns_later')) AS active_on_or_after
-FROM unnest(%s::timestamptz[], %s::integer[]) t(cohort_start, period_offset) CROSS JOIN histories c,
-     LATERAL (SELECT cohort_cell_status(c.h, %s, (t.cohort_start AT TIME ZONE 'UTC')::date, t.period_offset, 'UTC') AS status) s
-GROUP BY 1, 2""" % (array(k[0] for k in picked), array(k[1] for k in picked), q(g)))}
+FROM unnest(%s::date[], %s::date[], %s::integer[]) t(cohort_date, date, period_offset) CROSS JOIN histories c,
+     LATERAL (SELECT cohort_cell_status(c.h, %s, t.cohort_date, t.period_offset, 'UTC') AS status) s
+GROUP BY 1, 2""" % (array(k[0] for k in picked), array(k[1] for k in picked),
+                    array(offset[k] for k in picked), q(g)))}
     compare(rep, name + " cohort_cell_status vs cohort_table() (%d cells)" % len(picked), status,
             {k: summary[k] for k in picked}, cols)
 

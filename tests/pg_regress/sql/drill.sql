@@ -45,7 +45,8 @@ SELECT p.period_start, p.new_customers, p.retained, p.reactivated, p.churned,
 FROM periods((SELECT period_series_agg(h, 'month') FROM drill_histories)) p;
 
 -- Every period of one history: from its first order's to the one after its last. Customer 1
--- as above; customer 4 with the inactive January between its churn and its return.
+-- as above; customer 4 with the inactive January between its churn and its return. date is
+-- the period's first day in the zone (here the session's, UTC), as periods()' date.
 SELECT customer_id, p.*
 FROM drill_histories, LATERAL customer_periods(h, 'month') p
 WHERE customer_id IN (1, 4) ORDER BY customer_id, period_start;
@@ -73,9 +74,31 @@ SELECT customer_status(h, 'month', '2026-01-01', 'UTC') AS jan_utc,
        customer_status(h, 'month', '2026-02-01', 'Europe/Berlin') AS feb_berlin,
        customer_status(h, 'month', '2026-02-01') AS feb_session
 FROM (SELECT customer_history_agg(t) h FROM (VALUES ('2026-01-31 23:30+00'::timestamptz)) v(t)) x;
-SELECT period_start, status
+-- In Berlin the order's month starts at 2026-01-31 23:00 UTC (midnight of February 1 at
+-- UTC+1): period_start prints that instant in the session's UTC, date is Berlin's day.
+SELECT period_start, status, date
 FROM customer_periods((SELECT customer_history_agg(t) FROM (VALUES ('2026-01-31 23:30+00'::timestamptz)) v(t)),
                       'month', 'Europe/Berlin');
+
+-- The local dates do not move with the session TimeZone: under America/Los_Angeles (UTC-8
+-- in winter, as BI tools often set) the UTC months' starts print as the day before at
+-- 16:00, while date stays the first of the month. Customer 4's months in UTC (as above: Dec
+-- 2025 new, Jan churned, Feb reactivated, Mar churned): 2025-11-30 16:00-08 and 2025-12-01,
+-- and so on.
+SET TimeZone = 'America/Los_Angeles';
+SELECT period_start, date, status
+FROM drill_histories, LATERAL customer_periods(h, 'month', 'UTC') WHERE customer_id = 4
+ORDER BY period_start;
+-- So a BI tool joins a customer's rows to periods() on date: counted by status per date,
+-- they equal periods()' figures of the UTC series in every month (the numbers above).
+SELECT p.date, p.new_customers, p.retained, p.reactivated, p.churned,
+       (p.new_customers, p.retained, p.reactivated, p.churned) = (c.new, c.retained, c.reactivated, c.churned) AS equal
+FROM periods((SELECT period_series_agg(h, 'month', 'UTC') FROM drill_histories)) p
+JOIN (SELECT date, count(*) FILTER (WHERE status = 'new') AS new, count(*) FILTER (WHERE status = 'retained') AS retained,
+             count(*) FILTER (WHERE status = 'reactivated') AS reactivated, count(*) FILTER (WHERE status = 'churned') AS churned
+      FROM drill_histories, LATERAL customer_periods(h, 'month', 'UTC') GROUP BY date) c USING (date)
+ORDER BY p.date;
+SET TimeZone = 'UTC';
 
 -- Edge cases. A period long before the first order, and long after the last: inactive.
 SELECT customer_status(h, 'year', '0001-01-01') AS year_1, customer_status(h, 'day', '9999-12-31') AS last_day
@@ -142,9 +165,28 @@ JOIN (SELECT cohort_start, period_offset, count(*) FILTER (WHERE active) AS acti
              count(*) FILTER (WHERE active_on_or_after) AS on_or_after
       FROM drill_cohort_histories, LATERAL customer_recurring_cohort_cells(h, 'month', 'UTC') GROUP BY 1, 2) c
   USING (cohort_start, period_offset);
+-- A's recurring rows (cohorts Jan, Feb, Apr: the months it ordered in; cohort_date and date
+-- the first days of the cohort's month and of the cell's month in UTC).
 SELECT c.*
 FROM drill_cohort_histories, LATERAL customer_recurring_cohort_cells(h, 'month') c
 WHERE customer = 'A' ORDER BY cohort_start, period_offset;
+
+-- Under America/Los_Angeles, with the grid in UTC: cohort_start prints as 2025-12-31 16:00-08
+-- for January, cohort_date stays 2026-01-01; joined on (cohort_date, date), the cells
+-- counted from the customers' rows equal cohort_table()'s (the 7 first-time cells that
+-- count someone, as above: January 4, February 3), and the January cohort's dates are
+-- Jan 1 to Apr 1.
+SET TimeZone = 'America/Los_Angeles';
+SELECT count(*) AS cells,
+       count(*) FILTER (WHERE (t.active, t.active_on_or_after) = (c.active, c.on_or_after)) AS equal,
+       string_agg(DISTINCT t.cohort_start::text, ', ') FILTER (WHERE t.cohort_date = '2026-01-01') AS jan_cohort_start,
+       string_agg(t.date::text, ', ' ORDER BY t.date) FILTER (WHERE t.cohort_date = '2026-01-01') AS jan_dates
+FROM cohort_table((SELECT cohort_agg(h, 'month', 'UTC') FROM drill_cohort_histories)) t
+JOIN (SELECT cohort_date, date, count(*) FILTER (WHERE active) AS active,
+             count(*) FILTER (WHERE active_on_or_after) AS on_or_after
+      FROM drill_cohort_histories, LATERAL customer_cohort_cells(h, 'month', 'UTC') GROUP BY 1, 2) c
+  USING (cohort_date, date);
+SET TimeZone = 'UTC';
 
 -- [name] Errors: an unknown granularity or time zone (as period_series_agg and cohort_agg).
 SELECT q, sqlstate_of(q) FROM (VALUES
