@@ -45,7 +45,7 @@ SELECT p.period_start, p.new_customers, p.retained, p.reactivated, p.churned,
 FROM periods((SELECT period_series_agg(h, 'month') FROM drill_histories)) p;
 
 -- Every period of one history: from its first order's to the one after its last. Customer 1
--- as above; customer 4 with the inactive January between its churn and its return. date is
+-- as above; customer 4 churned in January (December's order, none in January) and came back in February. date is
 -- the period's first day in the zone (here the session's, UTC), as periods()' date.
 SELECT customer_id, p.*
 FROM drill_histories, LATERAL customer_periods(h, 'month') p
