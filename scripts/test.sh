@@ -4,7 +4,8 @@
 # 15 and the wheel's 18), all of them on 15 first, then on 18, each naming its version.
 #   1. unit     pure math (crates/retention-core): unit and property tests, no PostgreSQL;
 #               the catalogue of bad input (docs/errors.md) matches the expected outputs;
-#               src/values_ops.sql is what scripts/values_sql.py writes;
+#               the generated src/values_ops.sql and src/survey_types.sql are what
+#               scripts/generated_sql.py writes;
 #               no code reads files, the network or the environment
 #               (tests/checks/no_outside_access.py)
 #   2. pg_test  #[pg_test] tests inside PostgreSQL (cargo pgrx test)
@@ -125,9 +126,10 @@ if wanted unit; then
     cargo test -p retention-core --quiet
     # docs/errors.md is generated from the pg_regress expected outputs; it must match them.
     python3 tests/checks/error_catalogue.py --check
-    # src/values_ops.sql (fourteen equal blocks of comparison support) is generated; it must
-    # be what scripts/values_sql.py writes.
-    python3 scripts/values_sql.py --check
+    # src/values_ops.sql (fourteen equal blocks of comparison support) and src/survey_types.sql
+    # (the survey aggregates for five more score types) are generated; they must be what
+    # scripts/generated_sql.py writes.
+    python3 scripts/generated_sql.py --check
     # No code of the extension reaches outside its arguments (files, network, environment, SPI).
     python3 tests/checks/no_outside_access.py
     passed=$((passed + 1))

@@ -1,6 +1,8 @@
 //! SQL glue of the survey family: the `nps_summary`, `csat_summary` and `ces_summary` types,
 //! the transition and combine functions their aggregates share, and the accessors. The SQL
-//! declarations and their `COMMENT ON` texts are in `survey.sql`; the math is in
+//! declarations and their `COMMENT ON` texts are in `survey.sql`, and the overloads for
+//! scores of other types than integer in `survey_types.sql` (one template per score type,
+//! written by `scripts/generated_sql.py`; the unit tier checks it); the math is in
 //! `retention_core::survey`.
 //!
 //! The aggregate state *is* the summary type (not `internal`; `pg::summary`): the transition
@@ -12,6 +14,7 @@ use pgrx::pg_sys::{self, Datum, FunctionCallInfo};
 use retention_core::survey::{self, Header, Kind, Scale, SummaryMut, SummaryRef, TypedScore};
 
 pgrx::extension_sql_file!("survey.sql", name = "survey", requires = ["formulas"]);
+pgrx::extension_sql_file!("survey_types.sql", name = "survey_types", requires = ["survey"]);
 
 // --- reading and writing summary datums ---------------------------------------------------
 

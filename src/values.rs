@@ -1,7 +1,7 @@
 //! Summaries as values (docs/values.md): `=`, `<>`, `<`, `<=`, `>`, `>=`, the btree
 //! comparison and the two hash functions of all fourteen stored types, one set of C
 //! functions that every type's SQL declarations in `values_ops.sql` name (fourteen equal
-//! blocks, written by `scripts/values_sql.py`; the unit tier checks them). The order and the
+//! blocks, written by `scripts/generated_sql.py`; the unit tier checks them). The order and the
 //! canonical form are `retention_core::value`'s: the stored bytes of eight types, the text
 //! form read back (and compacted) for the six in `TEXT_CANONICAL`. The JSON casts are SQL
 //! functions over the accessors, hand-written in `values.sql`.

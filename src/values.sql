@@ -3,7 +3,7 @@
 -- give, under their names (intervals as seconds, *_seconds); STABLE where it holds a time,
 -- which PostgreSQL writes in the session TimeZone, or cohort_table()'s now(). The
 -- comparisons (=, <>, the btree and hash operator classes) are in src/values_ops.sql,
--- written by scripts/values_sql.py.
+-- written by scripts/generated_sql.py.
 
 
 -- nps_summary -----------------------------------------------------------------------------
