@@ -2137,6 +2137,18 @@ COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.csat_summary) IS
     'refuse rollup(...) as a call: write combine().';
 CREATE AGGREGATE @extschema@.combine(@extschema@.nps_summary) (
     SFUNC = @extschema@.nps_summary_combine,
+    STYPE = @extschema@.nps_summary,
+    COMBINEFUNC = @extschema@.nps_summary_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.nps_summary) IS
+    'Merge stored nps_summary values (daily summaries into months, say) into one; exactly the '
+    'summary of all their responses. NULL summaries are skipped; no rows gives NULL.';
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.nps_summary) IS
+    'The original name of combine(nps_summary), the same aggregate, kept for existing queries. '
+    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
+    'refuse rollup(...) as a call: write combine().';
+
 
 -- ============================================================================================
 -- issue 16, item 5 (types) (types): scores of other types and float amounts (src/survey.sql,
@@ -2410,13 +2422,6 @@ CREATE AGGREGATE @extschema@.nps_agg(score smallint) (
     COMBINEFUNC = @extschema@.nps_summary_combine,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.combine(@extschema@.nps_summary) IS
-    'Merge stored nps_summary values (daily summaries into months, say) into one; exactly the '
-    'summary of all their responses. NULL summaries are skipped; no rows gives NULL.';
-COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.nps_summary) IS
-    'The original name of combine(nps_summary), the same aggregate, kept for existing queries. '
-    'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
-    'refuse rollup(...) as a call: write combine().';
 COMMENT ON AGGREGATE @extschema@.nps_agg(smallint) IS
     'Summary (nps_summary) of 0..10 scores given as smallint (same as nps_agg(integer)). NULL '
     'scores skipped; no scores gives NULL; a whole number of any score type counts; a '
