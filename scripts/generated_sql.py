@@ -17,6 +17,13 @@
                            over them, each with its COMMENT ON. The integer aggregates and
                            everything they share stay hand-written in src/survey.sql.
 
+    src/state_types.sql    the aggregate state types (docs/citus.md): for each of
+                           rfm_fit_state, sbg_fit_state, kaplan_meier_state and
+                           window_funnel_state, the type with its input, output, receive and
+                           send functions and its combine function, each with its COMMENT ON.
+                           The transitions, final functions and aggregates that use them
+                           stay hand-written beside their features (models.sql, survival.sql,
+                           funnel.sql).
 Copies of one block written by hand drift; this script is the one place they are written.
 
     python3 scripts/generated_sql.py           write the files
@@ -377,10 +384,69 @@ def survey_types():
             + per_type("-- {S} scores\n", SCORE_AGGREGATES))
 
 
+# The aggregate state types (src/pg/expanded.rs): (type, C symbol prefix, what a state holds,
+# the aggregates that keep it).
+STATE_TYPES = [
+    ("rfm_fit_state", "the histogram of distinct (frequency, recency, T[, monetary value]) rows "
+     "with their counts, and the penalizer", "bgnbd_fit and gamma_gamma_fit"),
+    ("sbg_fit_state", "the numbers alive per period of a cohort", "sbg_fit"),
+    ("kaplan_meier_state", "the events and censorings per distinct duration",
+     "kaplan_meier and combine(survival_curve)"),
+    ("window_funnel_state", "the window, the modes and the events of one group",
+     "window_funnel"),
+]
+
+STATE_HEADER = GENERATED + """\
+-- The aggregate state types (docs/citus.md, "Which aggregates run on the workers"): a
+-- concrete STYPE instead of internal, so that Citus computes partial aggregates on the
+-- workers and moves them as text. Inside an aggregate a state is an expanded object updated
+-- in place (src/pg/expanded.rs); its stored form is the state's versioned binary form, its
+-- text form that in hexadecimal (\\x...). Not meant to be stored: a state's form may
+-- change between versions (the result types are the stable ones).
+
+"""
+
+STATE_TEMPLATE = """\
+CREATE TYPE @extschema@.{T};
+CREATE FUNCTION @extschema@.{T}_in(cstring) RETURNS @extschema@.{T}
+AS 'MODULE_PATHNAME', '{T}_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{T}_out(@extschema@.{T}) RETURNS cstring
+AS 'MODULE_PATHNAME', '{T}_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{T}_recv(internal) RETURNS @extschema@.{T}
+AS 'MODULE_PATHNAME', '{T}_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{T}_send(@extschema@.{T}) RETURNS bytea
+AS 'MODULE_PATHNAME', '{T}_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.{T} (INPUT = @extschema@.{T}_in, OUTPUT = @extschema@.{T}_out,
+    RECEIVE = @extschema@.{T}_recv, SEND = @extschema@.{T}_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.{T} IS
+    'Aggregate state of {A}: {W}. Its text form (hexadecimal of the versioned binary form) is how Citus moves a partial aggregate between nodes; not meant to be stored.';
+COMMENT ON FUNCTION @extschema@.{T}_in(cstring) IS
+    'Input function of {T}: \\x and the hexadecimal binary form, checked.';
+COMMENT ON FUNCTION @extschema@.{T}_out(@extschema@.{T}) IS
+    'Output function of {T}: \\x and the binary form in hexadecimal.';
+COMMENT ON FUNCTION @extschema@.{T}_recv(internal) IS
+    'Binary input of {T}: the versioned binary form, checked.';
+COMMENT ON FUNCTION @extschema@.{T}_send(@extschema@.{T}) IS
+    'Binary output of {T}: the versioned binary form.';
+CREATE FUNCTION @extschema@.{T}_combine(@extschema@.{T}, @extschema@.{T}) RETURNS @extschema@.{T}
+AS 'MODULE_PATHNAME', '{T}_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{T}_combine(@extschema@.{T}, @extschema@.{T}) IS
+    'Combine function of {A}: merges two partial states (exact).';
+"""
+
+
+def state_types():
+    return STATE_HEADER + "\n".join(
+        f"-- {t}\n" + comment_lines(STATE_TEMPLATE.replace("{T}", t).replace("{W}", w).replace("{A}", a))
+        for t, w, a in STATE_TYPES)
+
+
 # Each generated file and what writes it.
 FILES = {
     ROOT / "src" / "values_ops.sql": values_ops,
     ROOT / "src" / "survey_types.sql": survey_types,
+    ROOT / "src" / "state_types.sql": state_types,
 }
 
 

@@ -3203,3 +3203,278 @@ COMMENT ON AGGREGATE @extschema@.mrr_movements(@extschema@.float_amount, @extsch
     'mrr_movements(mrr_start, mrr_end) for double precision and real MRR (either may be '
     'numeric; same as the numeric form): double precision and real MRR are taken as their '
     'shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+
+-- ---------------------------------------------------------------------------------------
+-- Issue 17 (Citus): the aggregate state types. bgnbd_fit, gamma_gamma_fit, sbg_fit,
+-- kaplan_meier, rollup / combine(survival_curve) and window_funnel kept `internal` states,
+-- which Citus cannot move between nodes, so it pulled every row to the coordinator. They now
+-- keep states of the types below (src/state_types.sql, generated; src/pg/expanded.rs), which
+-- Citus computes on the workers and moves as text.
+--
+-- An aggregate's transition type cannot be changed by ALTER AGGREGATE, and DROP AGGREGATE
+-- fails under a shop's views (the reasons of the "shapes" section above). So, as there, the
+-- aggregates keep their OIDs and their pg_aggregate rows are changed in place to what CREATE
+-- AGGREGATE of a fresh install writes: the new transition, final and combine functions, the
+-- state type, no serialize / deserialize functions; their dependencies in pg_depend are
+-- replaced by the new functions'. A stored query refers to an aggregate by OID and records
+-- nothing of its state (Aggref's aggtranstype is filled in by the planner), so views and
+-- materialized views over these aggregates stay valid. The aggregates' pg_proc rows are
+-- touched so that cached plans naming them are invalidated. Then the old `internal`
+-- functions go (their C symbols stay exported for a catalog not yet updated).
+
+-- rfm_fit_state
+CREATE TYPE @extschema@.rfm_fit_state;
+CREATE FUNCTION @extschema@.rfm_fit_state_in(cstring) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'rfm_fit_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.rfm_fit_state_out(@extschema@.rfm_fit_state) RETURNS cstring
+AS 'MODULE_PATHNAME', 'rfm_fit_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.rfm_fit_state_recv(internal) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'rfm_fit_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.rfm_fit_state_send(@extschema@.rfm_fit_state) RETURNS bytea
+AS 'MODULE_PATHNAME', 'rfm_fit_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.rfm_fit_state (INPUT = @extschema@.rfm_fit_state_in, OUTPUT = @extschema@.rfm_fit_state_out,
+    RECEIVE = @extschema@.rfm_fit_state_recv, SEND = @extschema@.rfm_fit_state_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.rfm_fit_state IS
+    'Aggregate state of bgnbd_fit and gamma_gamma_fit: the histogram of distinct (frequency, '
+    'recency, T[, monetary value]) rows with their counts, and the penalizer. Its text form '
+    '(hexadecimal of the versioned binary form) is how Citus moves a partial aggregate '
+    'between nodes; not meant to be stored.';
+COMMENT ON FUNCTION @extschema@.rfm_fit_state_in(cstring) IS
+    'Input function of rfm_fit_state: \x and the hexadecimal binary form, checked.';
+COMMENT ON FUNCTION @extschema@.rfm_fit_state_out(@extschema@.rfm_fit_state) IS
+    'Output function of rfm_fit_state: \x and the binary form in hexadecimal.';
+COMMENT ON FUNCTION @extschema@.rfm_fit_state_recv(internal) IS
+    'Binary input of rfm_fit_state: the versioned binary form, checked.';
+COMMENT ON FUNCTION @extschema@.rfm_fit_state_send(@extschema@.rfm_fit_state) IS
+    'Binary output of rfm_fit_state: the versioned binary form.';
+CREATE FUNCTION @extschema@.rfm_fit_state_combine(@extschema@.rfm_fit_state, @extschema@.rfm_fit_state) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'rfm_fit_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rfm_fit_state_combine(@extschema@.rfm_fit_state, @extschema@.rfm_fit_state) IS
+    'Combine function of bgnbd_fit and gamma_gamma_fit: merges two partial states (exact).';
+
+-- sbg_fit_state
+CREATE TYPE @extschema@.sbg_fit_state;
+CREATE FUNCTION @extschema@.sbg_fit_state_in(cstring) RETURNS @extschema@.sbg_fit_state
+AS 'MODULE_PATHNAME', 'sbg_fit_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sbg_fit_state_out(@extschema@.sbg_fit_state) RETURNS cstring
+AS 'MODULE_PATHNAME', 'sbg_fit_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sbg_fit_state_recv(internal) RETURNS @extschema@.sbg_fit_state
+AS 'MODULE_PATHNAME', 'sbg_fit_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sbg_fit_state_send(@extschema@.sbg_fit_state) RETURNS bytea
+AS 'MODULE_PATHNAME', 'sbg_fit_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.sbg_fit_state (INPUT = @extschema@.sbg_fit_state_in, OUTPUT = @extschema@.sbg_fit_state_out,
+    RECEIVE = @extschema@.sbg_fit_state_recv, SEND = @extschema@.sbg_fit_state_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.sbg_fit_state IS
+    'Aggregate state of sbg_fit: the numbers alive per period of a cohort. Its text form '
+    '(hexadecimal of the versioned binary form) is how Citus moves a partial aggregate '
+    'between nodes; not meant to be stored.';
+COMMENT ON FUNCTION @extschema@.sbg_fit_state_in(cstring) IS
+    'Input function of sbg_fit_state: \x and the hexadecimal binary form, checked.';
+COMMENT ON FUNCTION @extschema@.sbg_fit_state_out(@extschema@.sbg_fit_state) IS
+    'Output function of sbg_fit_state: \x and the binary form in hexadecimal.';
+COMMENT ON FUNCTION @extschema@.sbg_fit_state_recv(internal) IS
+    'Binary input of sbg_fit_state: the versioned binary form, checked.';
+COMMENT ON FUNCTION @extschema@.sbg_fit_state_send(@extschema@.sbg_fit_state) IS
+    'Binary output of sbg_fit_state: the versioned binary form.';
+CREATE FUNCTION @extschema@.sbg_fit_state_combine(@extschema@.sbg_fit_state, @extschema@.sbg_fit_state) RETURNS @extschema@.sbg_fit_state
+AS 'MODULE_PATHNAME', 'sbg_fit_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sbg_fit_state_combine(@extschema@.sbg_fit_state, @extschema@.sbg_fit_state) IS
+    'Combine function of sbg_fit: merges two partial states (exact).';
+
+-- kaplan_meier_state
+CREATE TYPE @extschema@.kaplan_meier_state;
+CREATE FUNCTION @extschema@.kaplan_meier_state_in(cstring) RETURNS @extschema@.kaplan_meier_state
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kaplan_meier_state_out(@extschema@.kaplan_meier_state) RETURNS cstring
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kaplan_meier_state_recv(internal) RETURNS @extschema@.kaplan_meier_state
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kaplan_meier_state_send(@extschema@.kaplan_meier_state) RETURNS bytea
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.kaplan_meier_state (INPUT = @extschema@.kaplan_meier_state_in, OUTPUT = @extschema@.kaplan_meier_state_out,
+    RECEIVE = @extschema@.kaplan_meier_state_recv, SEND = @extschema@.kaplan_meier_state_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.kaplan_meier_state IS
+    'Aggregate state of kaplan_meier and combine(survival_curve): the events and censorings '
+    'per distinct duration. Its text form (hexadecimal of the versioned binary form) is how '
+    'Citus moves a partial aggregate between nodes; not meant to be stored.';
+COMMENT ON FUNCTION @extschema@.kaplan_meier_state_in(cstring) IS
+    'Input function of kaplan_meier_state: \x and the hexadecimal binary form, checked.';
+COMMENT ON FUNCTION @extschema@.kaplan_meier_state_out(@extschema@.kaplan_meier_state) IS
+    'Output function of kaplan_meier_state: \x and the binary form in hexadecimal.';
+COMMENT ON FUNCTION @extschema@.kaplan_meier_state_recv(internal) IS
+    'Binary input of kaplan_meier_state: the versioned binary form, checked.';
+COMMENT ON FUNCTION @extschema@.kaplan_meier_state_send(@extschema@.kaplan_meier_state) IS
+    'Binary output of kaplan_meier_state: the versioned binary form.';
+CREATE FUNCTION @extschema@.kaplan_meier_state_combine(@extschema@.kaplan_meier_state, @extschema@.kaplan_meier_state) RETURNS @extschema@.kaplan_meier_state
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kaplan_meier_state_combine(@extschema@.kaplan_meier_state, @extschema@.kaplan_meier_state) IS
+    'Combine function of kaplan_meier and combine(survival_curve): merges two partial states '
+    '(exact).';
+
+-- window_funnel_state
+CREATE TYPE @extschema@.window_funnel_state;
+CREATE FUNCTION @extschema@.window_funnel_state_in(cstring) RETURNS @extschema@.window_funnel_state
+AS 'MODULE_PATHNAME', 'window_funnel_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.window_funnel_state_out(@extschema@.window_funnel_state) RETURNS cstring
+AS 'MODULE_PATHNAME', 'window_funnel_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.window_funnel_state_recv(internal) RETURNS @extschema@.window_funnel_state
+AS 'MODULE_PATHNAME', 'window_funnel_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.window_funnel_state_send(@extschema@.window_funnel_state) RETURNS bytea
+AS 'MODULE_PATHNAME', 'window_funnel_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.window_funnel_state (INPUT = @extschema@.window_funnel_state_in, OUTPUT = @extschema@.window_funnel_state_out,
+    RECEIVE = @extschema@.window_funnel_state_recv, SEND = @extschema@.window_funnel_state_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.window_funnel_state IS
+    'Aggregate state of window_funnel: the window, the modes and the events of one group. Its '
+    'text form (hexadecimal of the versioned binary form) is how Citus moves a partial '
+    'aggregate between nodes; not meant to be stored.';
+COMMENT ON FUNCTION @extschema@.window_funnel_state_in(cstring) IS
+    'Input function of window_funnel_state: \x and the hexadecimal binary form, checked.';
+COMMENT ON FUNCTION @extschema@.window_funnel_state_out(@extschema@.window_funnel_state) IS
+    'Output function of window_funnel_state: \x and the binary form in hexadecimal.';
+COMMENT ON FUNCTION @extschema@.window_funnel_state_recv(internal) IS
+    'Binary input of window_funnel_state: the versioned binary form, checked.';
+COMMENT ON FUNCTION @extschema@.window_funnel_state_send(@extschema@.window_funnel_state) IS
+    'Binary output of window_funnel_state: the versioned binary form.';
+CREATE FUNCTION @extschema@.window_funnel_state_combine(@extschema@.window_funnel_state, @extschema@.window_funnel_state) RETURNS @extschema@.window_funnel_state
+AS 'MODULE_PATHNAME', 'window_funnel_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.window_funnel_state_combine(@extschema@.window_funnel_state, @extschema@.window_funnel_state) IS
+    'Combine function of window_funnel: merges two partial states (exact).';
+
+-- The transition and final functions over the state types, beside the old `internal` ones
+-- until the aggregates below use them.
+CREATE FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'bgnbd_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'bgnbd_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.bgnbd_fit_final(@extschema@.rfm_fit_state) RETURNS @extschema@.bgnbd_model
+AS 'MODULE_PATHNAME', 'bgnbd_fit_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'gamma_gamma_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'gamma_gamma_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.gamma_gamma_fit_final(@extschema@.rfm_fit_state) RETURNS @extschema@.gamma_gamma_model
+AS 'MODULE_PATHNAME', 'gamma_gamma_fit_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sbg_fit_trans(@extschema@.sbg_fit_state, integer, bigint) RETURNS @extschema@.sbg_fit_state
+AS 'MODULE_PATHNAME', 'sbg_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sbg_fit_final(@extschema@.sbg_fit_state) RETURNS @extschema@.sbg_model
+AS 'MODULE_PATHNAME', 'sbg_fit_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) IS
+    'Transition function of bgnbd_fit(frequency, recency, T): adds one customer to the '
+    'histogram.';
+COMMENT ON FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision, double precision) IS
+    'Transition function of bgnbd_fit(frequency, recency, T, penalizer).';
+COMMENT ON FUNCTION @extschema@.bgnbd_fit_final(@extschema@.rfm_fit_state) IS
+    'Final function of bgnbd_fit: maximum-likelihood fit of the histogram.';
+COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision) IS
+    'Transition function of gamma_gamma_fit(frequency, monetary_value): adds one repeat '
+    'customer.';
+COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) IS
+    'Transition function of gamma_gamma_fit(frequency, monetary_value, penalizer).';
+COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_final(@extschema@.rfm_fit_state) IS
+    'Final function of gamma_gamma_fit: maximum-likelihood fit of the repeat customers.';
+COMMENT ON FUNCTION @extschema@.sbg_fit_trans(@extschema@.sbg_fit_state, integer, bigint) IS
+    'Transition function of sbg_fit(period, alive).';
+COMMENT ON FUNCTION @extschema@.sbg_fit_final(@extschema@.sbg_fit_state) IS
+    'Final function of sbg_fit: maximum-likelihood fit of the cohort''s survivors.';
+CREATE FUNCTION @extschema@.kaplan_meier_trans(@extschema@.kaplan_meier_state, double precision, boolean) RETURNS @extschema@.kaplan_meier_state
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.survival_curve_rollup_trans(@extschema@.kaplan_meier_state, @extschema@.survival_curve) RETURNS @extschema@.kaplan_meier_state
+AS 'MODULE_PATHNAME', 'survival_curve_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kaplan_meier_final(@extschema@.kaplan_meier_state) RETURNS @extschema@.survival_curve
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kaplan_meier_trans(@extschema@.kaplan_meier_state, double precision, boolean) IS
+    'Transition function of kaplan_meier(duration, churned).';
+COMMENT ON FUNCTION @extschema@.survival_curve_rollup_trans(@extschema@.kaplan_meier_state, @extschema@.survival_curve) IS
+    'Transition function of rollup(survival_curve).';
+COMMENT ON FUNCTION @extschema@.kaplan_meier_final(@extschema@.kaplan_meier_state) IS
+    'Final function of kaplan_meier and rollup(survival_curve).';
+CREATE FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, timestamptz, VARIADIC boolean[]) RETURNS @extschema@.window_funnel_state
+AS 'MODULE_PATHNAME', 'window_funnel_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, text, timestamptz, VARIADIC boolean[]) RETURNS @extschema@.window_funnel_state
+AS 'MODULE_PATHNAME', 'window_funnel_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.window_funnel_final(@extschema@.window_funnel_state) RETURNS integer
+AS 'MODULE_PATHNAME', 'window_funnel_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, timestamptz, boolean[]) IS
+    'Transition function of window_funnel(window, ts, cond1, ...): records the row''s true '
+    'conditions as events.';
+COMMENT ON FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, text, timestamptz, boolean[]) IS
+    'Transition function of window_funnel(window, mode, ts, cond1, ...).';
+COMMENT ON FUNCTION @extschema@.window_funnel_final(@extschema@.window_funnel_state) IS
+    'Final function of window_funnel(): the deepest step reached.';
+
+WITH changed(agg, stype, transfn, finalfn, combinefn) AS (VALUES
+    ('@extschema@.bgnbd_fit(double precision, double precision, double precision)', '@extschema@.rfm_fit_state', '@extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision)', '@extschema@.bgnbd_fit_final(@extschema@.rfm_fit_state)', '@extschema@.rfm_fit_state_combine(@extschema@.rfm_fit_state, @extschema@.rfm_fit_state)'),
+    ('@extschema@.bgnbd_fit(double precision, double precision, double precision, double precision)', '@extschema@.rfm_fit_state', '@extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision, double precision)', '@extschema@.bgnbd_fit_final(@extschema@.rfm_fit_state)', '@extschema@.rfm_fit_state_combine(@extschema@.rfm_fit_state, @extschema@.rfm_fit_state)'),
+    ('@extschema@.gamma_gamma_fit(double precision, double precision)', '@extschema@.rfm_fit_state', '@extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision)', '@extschema@.gamma_gamma_fit_final(@extschema@.rfm_fit_state)', '@extschema@.rfm_fit_state_combine(@extschema@.rfm_fit_state, @extschema@.rfm_fit_state)'),
+    ('@extschema@.gamma_gamma_fit(double precision, double precision, double precision)', '@extschema@.rfm_fit_state', '@extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision)', '@extschema@.gamma_gamma_fit_final(@extschema@.rfm_fit_state)', '@extschema@.rfm_fit_state_combine(@extschema@.rfm_fit_state, @extschema@.rfm_fit_state)'),
+    ('@extschema@.sbg_fit(integer, bigint)', '@extschema@.sbg_fit_state', '@extschema@.sbg_fit_trans(@extschema@.sbg_fit_state, integer, bigint)', '@extschema@.sbg_fit_final(@extschema@.sbg_fit_state)', '@extschema@.sbg_fit_state_combine(@extschema@.sbg_fit_state, @extschema@.sbg_fit_state)'),
+    ('@extschema@.kaplan_meier(double precision, boolean)', '@extschema@.kaplan_meier_state', '@extschema@.kaplan_meier_trans(@extschema@.kaplan_meier_state, double precision, boolean)', '@extschema@.kaplan_meier_final(@extschema@.kaplan_meier_state)', '@extschema@.kaplan_meier_state_combine(@extschema@.kaplan_meier_state, @extschema@.kaplan_meier_state)'),
+    ('@extschema@.rollup(@extschema@.survival_curve)', '@extschema@.kaplan_meier_state', '@extschema@.survival_curve_rollup_trans(@extschema@.kaplan_meier_state, @extschema@.survival_curve)', '@extschema@.kaplan_meier_final(@extschema@.kaplan_meier_state)', '@extschema@.kaplan_meier_state_combine(@extschema@.kaplan_meier_state, @extschema@.kaplan_meier_state)'),
+    ('@extschema@.combine(@extschema@.survival_curve)', '@extschema@.kaplan_meier_state', '@extschema@.survival_curve_rollup_trans(@extschema@.kaplan_meier_state, @extschema@.survival_curve)', '@extschema@.kaplan_meier_final(@extschema@.kaplan_meier_state)', '@extschema@.kaplan_meier_state_combine(@extschema@.kaplan_meier_state, @extschema@.kaplan_meier_state)'),
+    ('@extschema@.window_funnel(interval, timestamptz, boolean[])', '@extschema@.window_funnel_state', '@extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, timestamptz, boolean[])', '@extschema@.window_funnel_final(@extschema@.window_funnel_state)', '@extschema@.window_funnel_state_combine(@extschema@.window_funnel_state, @extschema@.window_funnel_state)'),
+    ('@extschema@.window_funnel(interval, text, timestamptz, boolean[])', '@extschema@.window_funnel_state', '@extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, text, timestamptz, boolean[])', '@extschema@.window_funnel_final(@extschema@.window_funnel_state)', '@extschema@.window_funnel_state_combine(@extschema@.window_funnel_state, @extschema@.window_funnel_state)')
+), dropped AS (
+    DELETE FROM pg_catalog.pg_depend d
+    USING changed c
+    WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+      AND d.objid = c.agg::pg_catalog.regprocedure AND d.objsubid = 0
+      AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.deptype = 'n'
+), updated AS (
+    UPDATE pg_catalog.pg_aggregate a
+    SET aggtransfn = c.transfn::pg_catalog.regprocedure, aggfinalfn = c.finalfn::pg_catalog.regprocedure,
+        aggcombinefn = c.combinefn::pg_catalog.regprocedure, aggserialfn = 0, aggdeserialfn = 0,
+        aggtranstype = c.stype::pg_catalog.regtype
+    FROM changed c
+    WHERE a.aggfnoid = c.agg::pg_catalog.regprocedure
+      AND a.aggtranstype = 'pg_catalog.internal'::pg_catalog.regtype
+    RETURNING a.aggfnoid, a.aggtransfn, a.aggfinalfn, a.aggcombinefn
+)
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, u.aggfnoid, 0, 'pg_catalog.pg_proc'::pg_catalog.regclass, f.fn, 0, 'n'
+FROM updated u, LATERAL (VALUES (u.aggtransfn), (u.aggfinalfn), (u.aggcombinefn)) f(fn);
+
+UPDATE pg_catalog.pg_proc p SET proname = p.proname
+FROM (VALUES
+    ('@extschema@.bgnbd_fit(double precision, double precision, double precision)'),
+    ('@extschema@.bgnbd_fit(double precision, double precision, double precision, double precision)'),
+    ('@extschema@.gamma_gamma_fit(double precision, double precision)'),
+    ('@extschema@.gamma_gamma_fit(double precision, double precision, double precision)'),
+    ('@extschema@.sbg_fit(integer, bigint)'),
+    ('@extschema@.kaplan_meier(double precision, boolean)'),
+    ('@extschema@.rollup(@extschema@.survival_curve)'),
+    ('@extschema@.combine(@extschema@.survival_curve)'),
+    ('@extschema@.window_funnel(interval, timestamptz, boolean[])'),
+    ('@extschema@.window_funnel(interval, text, timestamptz, boolean[])')
+) c(agg)
+WHERE p.oid = c.agg::pg_catalog.regprocedure;
+
+DROP FUNCTION @extschema@.bgnbd_fit_trans(internal, double precision, double precision, double precision);
+DROP FUNCTION @extschema@.bgnbd_fit_trans(internal, double precision, double precision, double precision, double precision);
+DROP FUNCTION @extschema@.bgnbd_fit_final(internal);
+DROP FUNCTION @extschema@.gamma_gamma_fit_trans(internal, double precision, double precision);
+DROP FUNCTION @extschema@.gamma_gamma_fit_trans(internal, double precision, double precision, double precision);
+DROP FUNCTION @extschema@.gamma_gamma_fit_final(internal);
+DROP FUNCTION @extschema@.rfm_fit_serial(internal);
+DROP FUNCTION @extschema@.rfm_fit_deserial(bytea, internal);
+DROP FUNCTION @extschema@.rfm_fit_combine(internal, internal);
+DROP FUNCTION @extschema@.sbg_fit_trans(internal, integer, bigint);
+DROP FUNCTION @extschema@.sbg_fit_final(internal);
+DROP FUNCTION @extschema@.sbg_fit_serial(internal);
+DROP FUNCTION @extschema@.sbg_fit_deserial(bytea, internal);
+DROP FUNCTION @extschema@.sbg_fit_combine(internal, internal);
+DROP FUNCTION @extschema@.kaplan_meier_trans(internal, double precision, boolean);
+DROP FUNCTION @extschema@.survival_curve_rollup_trans(internal, @extschema@.survival_curve);
+DROP FUNCTION @extschema@.kaplan_meier_final(internal);
+DROP FUNCTION @extschema@.kaplan_meier_serial(internal);
+DROP FUNCTION @extschema@.kaplan_meier_deserial(bytea, internal);
+DROP FUNCTION @extschema@.kaplan_meier_combine(internal, internal);
+DROP FUNCTION @extschema@.window_funnel_trans(internal, interval, timestamptz, boolean[]);
+DROP FUNCTION @extschema@.window_funnel_trans(internal, interval, text, timestamptz, boolean[]);
+DROP FUNCTION @extschema@.window_funnel_final(internal);
+DROP FUNCTION @extschema@.window_funnel_serial(internal);
+DROP FUNCTION @extschema@.window_funnel_deserial(bytea, internal);
+DROP FUNCTION @extschema@.window_funnel_combine(internal, internal);

@@ -8,7 +8,11 @@ use pgrx::{FromDatum, IntoDatum};
 use retention_core::funnel::{self, FunnelState, Modes};
 use retention_core::{MetricError, Result};
 
-pgrx::extension_sql_file!("funnel.sql", name = "funnel", requires = ["formulas"]);
+pgrx::extension_sql_file!(
+    "funnel.sql",
+    name = "funnel",
+    requires = ["formulas", "state_types"]
+);
 
 // --- ClickHouse's retention() --------------------------------------------------------------
 
@@ -68,43 +72,49 @@ impl AggState for State {
 }
 
 internal_state!(State: window_funnel_serial, window_funnel_deserial, window_funnel_combine);
+expanded_state!(State, "window_funnel_state": window_funnel_state_in, window_funnel_state_out,
+    window_funnel_state_recv, window_funnel_state_send, window_funnel_state_combine);
 
-pg_fn!(
-    /// `(state, window interval, [mode text,] ts timestamptz, VARIADIC conds boolean[])`.
-    fn window_funnel_trans(fcinfo) {
-        let with_mode = nargs(fcinfo) == 5;
-        let Some(w) = arg(fcinfo, 1) else {
-            null_parameter("window");
-        };
-        let window = arg_interval_us(w);
-        if !(window.is_finite() && window >= 0.0) {
-            report(MetricError::InvalidParameter("window_funnel: the window must not be negative".into()));
-        }
-        let window = window.min(i64::MAX as f64) as i64;
-        let modes = if with_mode {
-            match arg(fcinfo, 2) {
-                Some(m) => Modes::parse(arg_text(m, "mode")).or_report(),
-                None => null_parameter("mode"),
-            }
-        } else {
-            Modes::default()
-        };
-        let ts_at = if with_mode { 3 } else { 2 };
-        let conds = conditions(fcinfo, ts_at + 1, "window_funnel");
-        let Some(ts) = arg(fcinfo, ts_at) else {
-            return skip_row(fcinfo);
-        };
-        let n = conds.len();
-        let (d, s) = state_of(fcinfo, "window_funnel_trans", |alloc| State::new_in(window, modes, n, alloc));
-        s.check_same(window, modes, n).or_report();
-        s.funnel.add(ts.value() as i64, conds, modes);
-        d
+/// `(state, window interval, [mode text,] ts timestamptz, VARIADIC conds boolean[])`.
+unsafe fn window_funnel_add<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    let with_mode = nargs(fcinfo) == 5;
+    let Some(w) = arg(fcinfo, 1) else {
+        null_parameter("window");
+    };
+    let window = arg_interval_us(w);
+    if !(window.is_finite() && window >= 0.0) {
+        report(MetricError::InvalidParameter(
+            "window_funnel: the window must not be negative".into(),
+        ));
     }
-);
+    let window = window.min(i64::MAX as f64) as i64;
+    let modes = if with_mode {
+        match arg(fcinfo, 2) {
+            Some(m) => Modes::parse(arg_text(m, "mode")).or_report(),
+            None => null_parameter("mode"),
+        }
+    } else {
+        Modes::default()
+    };
+    let ts_at = if with_mode { 3 } else { 2 };
+    let conds = conditions(fcinfo, ts_at + 1, "window_funnel");
+    let Some(ts) = arg(fcinfo, ts_at) else {
+        return skip_row(fcinfo);
+    };
+    let n = conds.len();
+    let (d, s) = P::state(fcinfo, "window_funnel_trans", |alloc| {
+        State::new_in(window, modes, n, alloc)
+    });
+    s.check_same(window, modes, n).or_report();
+    s.funnel.add(ts.value() as i64, conds, modes);
+    d
+}
+placed!(window_funnel_add: window_funnel_trans, window_funnel_state_trans);
 
-pg_fn!(fn window_funnel_final(fcinfo) {
-    match final_state::<State>(fcinfo) {
+unsafe fn window_funnel_level<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    match P::final_state::<State>(fcinfo) {
         Some(s) => Datum::from(s.level() as i32),
         None => ret_null(fcinfo),
     }
-});
+}
+placed!(window_funnel_level: window_funnel_final, window_funnel_state_final);

@@ -24,39 +24,25 @@ COMMENT ON AGGREGATE @extschema@.retention(boolean[]) IS
     'element-wise over users for retention counts. No rows gives NULL; error 22023 for another '
     'number of conditions.';
 
-CREATE FUNCTION @extschema@.window_funnel_trans(internal, interval, timestamptz, VARIADIC boolean[]) RETURNS internal
-AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.window_funnel_trans(internal, interval, text, timestamptz, VARIADIC boolean[]) RETURNS internal
-AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.window_funnel_final(internal) RETURNS integer
-AS 'MODULE_PATHNAME', 'window_funnel_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.window_funnel_serial(internal) RETURNS bytea
-AS 'MODULE_PATHNAME', 'window_funnel_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.window_funnel_deserial(bytea, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'window_funnel_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.window_funnel_combine(internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'window_funnel_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.window_funnel_trans(internal, interval, timestamptz, boolean[]) IS
+CREATE FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, timestamptz, VARIADIC boolean[]) RETURNS @extschema@.window_funnel_state
+AS 'MODULE_PATHNAME', 'window_funnel_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, text, timestamptz, VARIADIC boolean[]) RETURNS @extschema@.window_funnel_state
+AS 'MODULE_PATHNAME', 'window_funnel_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.window_funnel_final(@extschema@.window_funnel_state) RETURNS integer
+AS 'MODULE_PATHNAME', 'window_funnel_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, timestamptz, boolean[]) IS
     'Transition function of window_funnel(window, ts, cond1, ...): records the row''s true '
     'conditions as events.';
-COMMENT ON FUNCTION @extschema@.window_funnel_trans(internal, interval, text, timestamptz, boolean[]) IS
+COMMENT ON FUNCTION @extschema@.window_funnel_trans(@extschema@.window_funnel_state, interval, text, timestamptz, boolean[]) IS
     'Transition function of window_funnel(window, mode, ts, cond1, ...).';
-COMMENT ON FUNCTION @extschema@.window_funnel_final(internal) IS
+COMMENT ON FUNCTION @extschema@.window_funnel_final(@extschema@.window_funnel_state) IS
     'Final function of window_funnel(): the deepest step reached.';
-COMMENT ON FUNCTION @extschema@.window_funnel_serial(internal) IS
-    'Serializes a partial window_funnel state for parallel aggregation.';
-COMMENT ON FUNCTION @extschema@.window_funnel_deserial(bytea, internal) IS
-    'Deserializes a partial window_funnel state.';
-COMMENT ON FUNCTION @extschema@.window_funnel_combine(internal, internal) IS
-    'Combines two partial window_funnel states: the union of their events.';
 CREATE AGGREGATE @extschema@.window_funnel(window_size interval, ts timestamptz, VARIADIC conditions boolean[]) (
-    SFUNC = @extschema@.window_funnel_trans, STYPE = internal, FINALFUNC = @extschema@.window_funnel_final,
-    COMBINEFUNC = @extschema@.window_funnel_combine, SERIALFUNC = @extschema@.window_funnel_serial,
-    DESERIALFUNC = @extschema@.window_funnel_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.window_funnel_trans, STYPE = @extschema@.window_funnel_state, FINALFUNC = @extschema@.window_funnel_final,
+    COMBINEFUNC = @extschema@.window_funnel_state_combine, PARALLEL = SAFE);
 CREATE AGGREGATE @extschema@.window_funnel(window_size interval, mode text, ts timestamptz, VARIADIC conditions boolean[]) (
-    SFUNC = @extschema@.window_funnel_trans, STYPE = internal, FINALFUNC = @extschema@.window_funnel_final,
-    COMBINEFUNC = @extschema@.window_funnel_combine, SERIALFUNC = @extschema@.window_funnel_serial,
-    DESERIALFUNC = @extschema@.window_funnel_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.window_funnel_trans, STYPE = @extschema@.window_funnel_state, FINALFUNC = @extschema@.window_funnel_final,
+    COMBINEFUNC = @extschema@.window_funnel_state_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.window_funnel(interval, timestamptz, boolean[]) IS
     'ClickHouse''s windowFunnel(window)(ts, cond1, ..., condN), 1 to 32 conditions: the '
     'deepest step of the chain cond1 -> cond2 -> ... whose steps happen in order within '

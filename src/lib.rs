@@ -18,6 +18,9 @@ pub extern "C-unwind" fn _PG_init() {
 
 mod pg;
 
+// The aggregate state types (src/pg/expanded.rs), before the aggregates that keep them.
+pgrx::extension_sql_file!("state_types.sql", name = "state_types", requires = ["formulas"]);
+
 mod formulas;
 mod funnel;
 mod orders;

@@ -9,11 +9,14 @@
 //! - [`ids`]: `customer_id` arguments of any supported type as exact keys;
 //! - [`summary`]: summary types that are their own aggregate state, updated in place;
 //! - [`state`]: `internal` states and their serial / deserial / combine functions;
+//! - [`expanded`]: states with a SQL type of their own (expanded objects), which Citus can
+//!   move between nodes;
 //! - [`stored`]: type I/O of every base type.
 //!
 //! DESIGN.md (at the repository's root) says which strategy each feature uses and why.
 
 mod calendar;
+mod expanded;
 mod fmgr;
 mod ids;
 mod memory;
@@ -22,6 +25,7 @@ mod stored;
 mod summary;
 
 pub use calendar::*;
+pub use expanded::*;
 pub use fmgr::*;
 pub use ids::*;
 pub use memory::*;
@@ -30,5 +34,6 @@ pub use stored::*;
 pub use summary::*;
 
 pub(crate) use fmgr::pg_fn;
+pub(crate) use expanded::{expanded_state, placed};
 pub(crate) use state::{binary_state, internal_state};
 pub(crate) use stored::{text_form, type_io};

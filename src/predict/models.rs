@@ -10,15 +10,19 @@
 
 use crate::pg::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
+use retention_core::predict::FitInfo;
 use retention_core::predict::bgnbd::{self, BgNbd};
 use retention_core::predict::clv;
 use retention_core::predict::gamma_gamma::{self, GammaGamma};
 use retention_core::predict::rfm::{FitState, Histogram};
 use retention_core::predict::sbg::{self, Cohort, Sbg};
-use retention_core::predict::FitInfo;
 use retention_core::{MetricError, Result};
 
-pgrx::extension_sql_file!("models.sql", name = "models", requires = ["rfm"]);
+pgrx::extension_sql_file!(
+    "models.sql",
+    name = "models",
+    requires = ["rfm", "state_types"]
+);
 
 text_form!(BgNbd, bgnbd::TYPE_NAME);
 text_form!(GammaGamma, gamma_gamma::TYPE_NAME);
@@ -34,6 +38,10 @@ binary_state!(Cohort);
 
 internal_state!(FitState: rfm_fit_serial, rfm_fit_deserial, rfm_fit_combine);
 internal_state!(Cohort: sbg_fit_serial, sbg_fit_deserial, sbg_fit_combine);
+expanded_state!(FitState, "rfm_fit_state": rfm_fit_state_in, rfm_fit_state_out, rfm_fit_state_recv,
+    rfm_fit_state_send, rfm_fit_state_combine);
+expanded_state!(Cohort, "sbg_fit_state": sbg_fit_state_in, sbg_fit_state_out, sbg_fit_state_recv,
+    sbg_fit_state_send, sbg_fit_state_combine);
 
 /// The state and the float arguments `1..=n` of a transition call, or `None` (the row is
 /// skipped) when one of them is NULL.
@@ -61,50 +69,48 @@ unsafe fn penalizer_arg(fcinfo: FunctionCallInfo, i: usize) -> Option<f64> {
     Some(p)
 }
 
-pg_fn!(
-    /// `bgnbd_fit(frequency, recency, T [, penalizer])`: one customer.
-    fn bgnbd_fit_trans(fcinfo) {
-        let Some([x, t_x, t]) = floats::<3>(fcinfo) else {
-            return skip_row(fcinfo);
-        };
-        let p = penalizer_arg(fcinfo, 4);
-        let (datum, s) = state_of(fcinfo, "bgnbd_fit_trans", |_| FitState::default());
-        s.set_penalizer(p).or_report();
-        s.hist.add(x, t_x, t).or_report();
-        datum
-    }
-);
+/// `bgnbd_fit(frequency, recency, T [, penalizer])`: one customer.
+unsafe fn bgnbd_fit_add<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    let Some([x, t_x, t]) = floats::<3>(fcinfo) else {
+        return skip_row(fcinfo);
+    };
+    let p = penalizer_arg(fcinfo, 4);
+    let (datum, s) = P::state(fcinfo, "bgnbd_fit_trans", |_| FitState::default());
+    s.set_penalizer(p).or_report();
+    s.hist.add(x, t_x, t).or_report();
+    datum
+}
+placed!(bgnbd_fit_add: bgnbd_fit_trans, bgnbd_fit_state_trans);
 
-pg_fn!(
-    /// `gamma_gamma_fit(frequency, monetary_value [, penalizer])`: one customer; customers
-    /// without repeat purchases carry no information on spend and are skipped.
-    fn gamma_gamma_fit_trans(fcinfo) {
-        let Some([x, m]) = floats::<2>(fcinfo) else {
-            return skip_row(fcinfo);
-        };
-        let p = penalizer_arg(fcinfo, 3);
-        let (datum, s) = state_of(fcinfo, "gamma_gamma_fit_trans", |_| FitState::default());
-        s.set_penalizer(p).or_report();
-        if x != 0.0 {
-            // The spend model reads frequency and spend only; recency and T are placeholders
-            // that pass the histogram's checks (0 <= recency <= T, T > 0).
-            s.hist.add_with_monetary(x, 0.0, 1.0, m).or_report();
-        }
-        datum
+/// `gamma_gamma_fit(frequency, monetary_value [, penalizer])`: one customer; customers
+/// without repeat purchases carry no information on spend and are skipped.
+unsafe fn gamma_gamma_fit_add<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    let Some([x, m]) = floats::<2>(fcinfo) else {
+        return skip_row(fcinfo);
+    };
+    let p = penalizer_arg(fcinfo, 3);
+    let (datum, s) = P::state(fcinfo, "gamma_gamma_fit_trans", |_| FitState::default());
+    s.set_penalizer(p).or_report();
+    if x != 0.0 {
+        // The spend model reads frequency and spend only; recency and T are placeholders
+        // that pass the histogram's checks (0 <= recency <= T, T > 0).
+        s.hist.add_with_monetary(x, 0.0, 1.0, m).or_report();
     }
-);
+    datum
+}
+placed!(gamma_gamma_fit_add: gamma_gamma_fit_trans, gamma_gamma_fit_state_trans);
 
-pg_fn!(
-    /// `sbg_fit(period, alive)`: customers of the cohort alive at the start of a period.
-    fn sbg_fit_trans(fcinfo) {
-        let (Some(p), Some(n)) = (arg(fcinfo, 1), arg(fcinfo, 2)) else {
-            return skip_row(fcinfo);
-        };
-        let (datum, s) = state_of(fcinfo, "sbg_fit_trans", |_| Cohort::default());
-        s.add(i64::from(p.value() as i32), n.value() as i64).or_report();
-        datum
-    }
-);
+/// `sbg_fit(period, alive)`: customers of the cohort alive at the start of a period.
+unsafe fn sbg_fit_add<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    let (Some(p), Some(n)) = (arg(fcinfo, 1), arg(fcinfo, 2)) else {
+        return skip_row(fcinfo);
+    };
+    let (datum, s) = P::state(fcinfo, "sbg_fit_trans", |_| Cohort::default());
+    s.add(i64::from(p.value() as i32), n.value() as i64)
+        .or_report();
+    datum
+}
+placed!(sbg_fit_add: sbg_fit_trans, sbg_fit_state_trans);
 
 /// A DEBUG1 message as a fit starts (`SET client_min_messages = debug1` shows it): how
 /// much it has to do. The cancellation test also times its interrupts from it.
@@ -113,12 +119,12 @@ fn announce_fit(aggregate: &str, rows: usize, customers: u64) {
 }
 
 /// The final function of an RFM fit: the fitted model, or NULL without customers.
-unsafe fn fit_final<T: TextForm>(
+unsafe fn fit_final<P: Placement, T: TextForm>(
     fcinfo: FunctionCallInfo,
     aggregate: &str,
     fit: fn(&Histogram, f64) -> Result<T>,
 ) -> Datum {
-    match final_state::<FitState>(fcinfo) {
+    match P::final_state::<FitState>(fcinfo) {
         Some(s) if !s.hist.is_empty() => {
             announce_fit(aggregate, s.hist.len(), s.hist.customers());
             text_form_datum(&fit(&s.hist, s.penalizer.unwrap_or(0.0)).or_report())
@@ -127,15 +133,22 @@ unsafe fn fit_final<T: TextForm>(
     }
 }
 
-pg_fn!(fn bgnbd_fit_final(fcinfo) { fit_final(fcinfo, "bgnbd_fit", bgnbd::fit) });
-pg_fn!(fn gamma_gamma_fit_final(fcinfo) { fit_final(fcinfo, "gamma_gamma_fit", gamma_gamma::fit) });
+unsafe fn bgnbd_fit_model<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    fit_final::<P, _>(fcinfo, "bgnbd_fit", bgnbd::fit)
+}
+placed!(bgnbd_fit_model: bgnbd_fit_final, bgnbd_fit_state_final);
+unsafe fn gamma_gamma_fit_model<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    fit_final::<P, _>(fcinfo, "gamma_gamma_fit", gamma_gamma::fit)
+}
+placed!(gamma_gamma_fit_model: gamma_gamma_fit_final, gamma_gamma_fit_state_final);
 
-pg_fn!(fn sbg_fit_final(fcinfo) {
-    match final_state::<Cohort>(fcinfo) {
+unsafe fn sbg_fit_model<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
+    match P::final_state::<Cohort>(fcinfo) {
         Some(c) => text_form_datum(&sbg::fit(c).or_report()),
         None => ret_null(fcinfo),
     }
-});
+}
+placed!(sbg_fit_model: sbg_fit_final, sbg_fit_state_final);
 
 // --- read-outs ------------------------------------------------------------------------------
 

@@ -75,39 +75,25 @@ COMMENT ON FUNCTION @extschema@.sbg_model_recv(internal) IS
     'Binary input of sbg_model: the text form''s bytes, checked.';
 COMMENT ON FUNCTION @extschema@.sbg_model_send(@extschema@.sbg_model) IS
     'Binary output of sbg_model: the text form''s bytes.';
-CREATE FUNCTION @extschema@.rfm_fit_serial(internal) RETURNS bytea
-AS 'MODULE_PATHNAME', 'rfm_fit_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.rfm_fit_deserial(bytea, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'rfm_fit_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.rfm_fit_combine(internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'rfm_fit_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rfm_fit_serial(internal) IS
-    'Serialize function of bgnbd_fit and gamma_gamma_fit: the histogram of distinct RFM rows.';
-COMMENT ON FUNCTION @extschema@.rfm_fit_deserial(bytea, internal) IS
-    'Deserialize function of bgnbd_fit and gamma_gamma_fit.';
-COMMENT ON FUNCTION @extschema@.rfm_fit_combine(internal, internal) IS
-    'Combine function of bgnbd_fit and gamma_gamma_fit: adds two histograms of customers.';
-CREATE FUNCTION @extschema@.bgnbd_fit_trans(internal, double precision, double precision, double precision) RETURNS internal
-AS 'MODULE_PATHNAME', 'bgnbd_fit_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.bgnbd_fit_trans(internal, double precision, double precision, double precision, double precision) RETURNS internal
-AS 'MODULE_PATHNAME', 'bgnbd_fit_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.bgnbd_fit_final(internal) RETURNS @extschema@.bgnbd_model
-AS 'MODULE_PATHNAME', 'bgnbd_fit_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.bgnbd_fit_trans(internal, double precision, double precision, double precision) IS
+CREATE FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'bgnbd_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'bgnbd_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.bgnbd_fit_final(@extschema@.rfm_fit_state) RETURNS @extschema@.bgnbd_model
+AS 'MODULE_PATHNAME', 'bgnbd_fit_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) IS
     'Transition function of bgnbd_fit(frequency, recency, T): adds one customer to the '
     'histogram.';
-COMMENT ON FUNCTION @extschema@.bgnbd_fit_trans(internal, double precision, double precision, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.bgnbd_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision, double precision) IS
     'Transition function of bgnbd_fit(frequency, recency, T, penalizer).';
-COMMENT ON FUNCTION @extschema@.bgnbd_fit_final(internal) IS
+COMMENT ON FUNCTION @extschema@.bgnbd_fit_final(@extschema@.rfm_fit_state) IS
     'Final function of bgnbd_fit: maximum-likelihood fit of the histogram.';
 CREATE AGGREGATE @extschema@.bgnbd_fit(frequency double precision, recency double precision, t double precision) (
-    SFUNC = @extschema@.bgnbd_fit_trans, STYPE = internal, FINALFUNC = @extschema@.bgnbd_fit_final,
-    COMBINEFUNC = @extschema@.rfm_fit_combine, SERIALFUNC = @extschema@.rfm_fit_serial,
-    DESERIALFUNC = @extschema@.rfm_fit_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.bgnbd_fit_trans, STYPE = @extschema@.rfm_fit_state, FINALFUNC = @extschema@.bgnbd_fit_final,
+    COMBINEFUNC = @extschema@.rfm_fit_state_combine, PARALLEL = SAFE);
 CREATE AGGREGATE @extschema@.bgnbd_fit(frequency double precision, recency double precision, t double precision, penalizer double precision) (
-    SFUNC = @extschema@.bgnbd_fit_trans, STYPE = internal, FINALFUNC = @extschema@.bgnbd_fit_final,
-    COMBINEFUNC = @extschema@.rfm_fit_combine, SERIALFUNC = @extschema@.rfm_fit_serial,
-    DESERIALFUNC = @extschema@.rfm_fit_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.bgnbd_fit_trans, STYPE = @extschema@.rfm_fit_state, FINALFUNC = @extschema@.bgnbd_fit_final,
+    COMBINEFUNC = @extschema@.rfm_fit_state_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.bgnbd_fit(double precision, double precision, double precision) IS
     'Fit the BG/NBD model by maximum likelihood (as lifetimes'' BetaGeoFitter) to one RFM row '
     'per customer: frequency (repeat purchases), recency and T in one time unit. Rows with a '
@@ -116,27 +102,25 @@ COMMENT ON AGGREGATE @extschema@.bgnbd_fit(double precision, double precision, d
     'Fit the BG/NBD model with lifetimes'' L2 penalizer (the same on every row; on the '
     'parameters with time scaled by 1 / max(T), as lifetimes does).';
 
-CREATE FUNCTION @extschema@.gamma_gamma_fit_trans(internal, double precision, double precision) RETURNS internal
-AS 'MODULE_PATHNAME', 'gamma_gamma_fit_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.gamma_gamma_fit_trans(internal, double precision, double precision, double precision) RETURNS internal
-AS 'MODULE_PATHNAME', 'gamma_gamma_fit_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.gamma_gamma_fit_final(internal) RETURNS @extschema@.gamma_gamma_model
-AS 'MODULE_PATHNAME', 'gamma_gamma_fit_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_trans(internal, double precision, double precision) IS
+CREATE FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'gamma_gamma_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) RETURNS @extschema@.rfm_fit_state
+AS 'MODULE_PATHNAME', 'gamma_gamma_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.gamma_gamma_fit_final(@extschema@.rfm_fit_state) RETURNS @extschema@.gamma_gamma_model
+AS 'MODULE_PATHNAME', 'gamma_gamma_fit_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision) IS
     'Transition function of gamma_gamma_fit(frequency, monetary_value): adds one repeat '
     'customer.';
-COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_trans(internal, double precision, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_trans(@extschema@.rfm_fit_state, double precision, double precision, double precision) IS
     'Transition function of gamma_gamma_fit(frequency, monetary_value, penalizer).';
-COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_final(internal) IS
+COMMENT ON FUNCTION @extschema@.gamma_gamma_fit_final(@extschema@.rfm_fit_state) IS
     'Final function of gamma_gamma_fit: maximum-likelihood fit of the repeat customers.';
 CREATE AGGREGATE @extschema@.gamma_gamma_fit(frequency double precision, monetary_value double precision) (
-    SFUNC = @extschema@.gamma_gamma_fit_trans, STYPE = internal, FINALFUNC = @extschema@.gamma_gamma_fit_final,
-    COMBINEFUNC = @extschema@.rfm_fit_combine, SERIALFUNC = @extschema@.rfm_fit_serial,
-    DESERIALFUNC = @extschema@.rfm_fit_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.gamma_gamma_fit_trans, STYPE = @extschema@.rfm_fit_state, FINALFUNC = @extschema@.gamma_gamma_fit_final,
+    COMBINEFUNC = @extschema@.rfm_fit_state_combine, PARALLEL = SAFE);
 CREATE AGGREGATE @extschema@.gamma_gamma_fit(frequency double precision, monetary_value double precision, penalizer double precision) (
-    SFUNC = @extschema@.gamma_gamma_fit_trans, STYPE = internal, FINALFUNC = @extschema@.gamma_gamma_fit_final,
-    COMBINEFUNC = @extschema@.rfm_fit_combine, SERIALFUNC = @extschema@.rfm_fit_serial,
-    DESERIALFUNC = @extschema@.rfm_fit_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.gamma_gamma_fit_trans, STYPE = @extschema@.rfm_fit_state, FINALFUNC = @extschema@.gamma_gamma_fit_final,
+    COMBINEFUNC = @extschema@.rfm_fit_state_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.gamma_gamma_fit(double precision, double precision) IS
     'Fit the Gamma-Gamma spend model (as lifetimes'' GammaGammaFitter) to the repeat '
     'customers: frequency > 0 and monetary_value (mean spend of the repeat purchases) > 0; '
@@ -144,29 +128,17 @@ COMMENT ON AGGREGATE @extschema@.gamma_gamma_fit(double precision, double precis
 COMMENT ON AGGREGATE @extschema@.gamma_gamma_fit(double precision, double precision, double precision) IS
     'Fit the Gamma-Gamma spend model with lifetimes'' L2 penalizer (the same on every row).';
 
-CREATE FUNCTION @extschema@.sbg_fit_trans(internal, integer, bigint) RETURNS internal
-AS 'MODULE_PATHNAME', 'sbg_fit_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.sbg_fit_final(internal) RETURNS @extschema@.sbg_model
-AS 'MODULE_PATHNAME', 'sbg_fit_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.sbg_fit_serial(internal) RETURNS bytea
-AS 'MODULE_PATHNAME', 'sbg_fit_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.sbg_fit_deserial(bytea, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'sbg_fit_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.sbg_fit_combine(internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'sbg_fit_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.sbg_fit_trans(internal, integer, bigint) IS
+CREATE FUNCTION @extschema@.sbg_fit_trans(@extschema@.sbg_fit_state, integer, bigint) RETURNS @extschema@.sbg_fit_state
+AS 'MODULE_PATHNAME', 'sbg_fit_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sbg_fit_final(@extschema@.sbg_fit_state) RETURNS @extschema@.sbg_model
+AS 'MODULE_PATHNAME', 'sbg_fit_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sbg_fit_trans(@extschema@.sbg_fit_state, integer, bigint) IS
     'Transition function of sbg_fit(period, alive).';
-COMMENT ON FUNCTION @extschema@.sbg_fit_final(internal) IS
+COMMENT ON FUNCTION @extschema@.sbg_fit_final(@extschema@.sbg_fit_state) IS
     'Final function of sbg_fit: maximum-likelihood fit of the cohort''s survivors.';
-COMMENT ON FUNCTION @extschema@.sbg_fit_serial(internal) IS 'Serialize function of sbg_fit.';
-COMMENT ON FUNCTION @extschema@.sbg_fit_deserial(bytea, internal) IS
-    'Deserialize function of sbg_fit.';
-COMMENT ON FUNCTION @extschema@.sbg_fit_combine(internal, internal) IS
-    'Combine function of sbg_fit: adds the numbers alive period by period.';
 CREATE AGGREGATE @extschema@.sbg_fit(period integer, alive bigint) (
-    SFUNC = @extschema@.sbg_fit_trans, STYPE = internal, FINALFUNC = @extschema@.sbg_fit_final,
-    COMBINEFUNC = @extschema@.sbg_fit_combine, SERIALFUNC = @extschema@.sbg_fit_serial,
-    DESERIALFUNC = @extschema@.sbg_fit_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.sbg_fit_trans, STYPE = @extschema@.sbg_fit_state, FINALFUNC = @extschema@.sbg_fit_final,
+    COMBINEFUNC = @extschema@.sbg_fit_state_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.sbg_fit(integer, bigint) IS
     'Fit the shifted-beta-geometric model (Fader & Hardie 2007) to a cohort: rows (period, '
     'alive) with period 0 the starting cohort, every period 0..n present (rows of one period '

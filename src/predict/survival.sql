@@ -25,39 +25,24 @@ COMMENT ON FUNCTION @extschema@.survival_curve_recv(internal) IS
     'Binary input of survival_curve: the text form''s bytes, checked.';
 COMMENT ON FUNCTION @extschema@.survival_curve_send(@extschema@.survival_curve) IS
     'Binary output of survival_curve: the text form''s bytes.';
-CREATE FUNCTION @extschema@.kaplan_meier_trans(internal, double precision, boolean) RETURNS internal
-AS 'MODULE_PATHNAME', 'kaplan_meier_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.survival_curve_rollup_trans(internal, @extschema@.survival_curve) RETURNS internal
-AS 'MODULE_PATHNAME', 'survival_curve_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.kaplan_meier_final(internal) RETURNS @extschema@.survival_curve
-AS 'MODULE_PATHNAME', 'kaplan_meier_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.kaplan_meier_serial(internal) RETURNS bytea
-AS 'MODULE_PATHNAME', 'kaplan_meier_serial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.kaplan_meier_deserial(bytea, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'kaplan_meier_deserial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.kaplan_meier_combine(internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'kaplan_meier_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.kaplan_meier_trans(internal, double precision, boolean) IS
+CREATE FUNCTION @extschema@.kaplan_meier_trans(@extschema@.kaplan_meier_state, double precision, boolean) RETURNS @extschema@.kaplan_meier_state
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.survival_curve_rollup_trans(@extschema@.kaplan_meier_state, @extschema@.survival_curve) RETURNS @extschema@.kaplan_meier_state
+AS 'MODULE_PATHNAME', 'survival_curve_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kaplan_meier_final(@extschema@.kaplan_meier_state) RETURNS @extschema@.survival_curve
+AS 'MODULE_PATHNAME', 'kaplan_meier_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kaplan_meier_trans(@extschema@.kaplan_meier_state, double precision, boolean) IS
     'Transition function of kaplan_meier(duration, churned).';
-COMMENT ON FUNCTION @extschema@.survival_curve_rollup_trans(internal, @extschema@.survival_curve) IS
+COMMENT ON FUNCTION @extschema@.survival_curve_rollup_trans(@extschema@.kaplan_meier_state, @extschema@.survival_curve) IS
     'Transition function of rollup(survival_curve).';
-COMMENT ON FUNCTION @extschema@.kaplan_meier_final(internal) IS
+COMMENT ON FUNCTION @extschema@.kaplan_meier_final(@extschema@.kaplan_meier_state) IS
     'Final function of kaplan_meier and rollup(survival_curve).';
-COMMENT ON FUNCTION @extschema@.kaplan_meier_serial(internal) IS
-    'Serialize function of kaplan_meier and rollup(survival_curve).';
-COMMENT ON FUNCTION @extschema@.kaplan_meier_deserial(bytea, internal) IS
-    'Deserialize function of kaplan_meier and rollup(survival_curve).';
-COMMENT ON FUNCTION @extschema@.kaplan_meier_combine(internal, internal) IS
-    'Combine function of kaplan_meier and rollup(survival_curve): adds events and censorings '
-    'per duration.';
 CREATE AGGREGATE @extschema@.kaplan_meier(duration double precision, churned boolean) (
-    SFUNC = @extschema@.kaplan_meier_trans, STYPE = internal, FINALFUNC = @extschema@.kaplan_meier_final,
-    COMBINEFUNC = @extschema@.kaplan_meier_combine, SERIALFUNC = @extschema@.kaplan_meier_serial,
-    DESERIALFUNC = @extschema@.kaplan_meier_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.kaplan_meier_trans, STYPE = @extschema@.kaplan_meier_state, FINALFUNC = @extschema@.kaplan_meier_final,
+    COMBINEFUNC = @extschema@.kaplan_meier_state_combine, PARALLEL = SAFE);
 CREATE AGGREGATE @extschema@.rollup(@extschema@.survival_curve) (
-    SFUNC = @extschema@.survival_curve_rollup_trans, STYPE = internal, FINALFUNC = @extschema@.kaplan_meier_final,
-    COMBINEFUNC = @extschema@.kaplan_meier_combine, SERIALFUNC = @extschema@.kaplan_meier_serial,
-    DESERIALFUNC = @extschema@.kaplan_meier_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.survival_curve_rollup_trans, STYPE = @extschema@.kaplan_meier_state, FINALFUNC = @extschema@.kaplan_meier_final,
+    COMBINEFUNC = @extschema@.kaplan_meier_state_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.kaplan_meier(double precision, boolean) IS
     'Kaplan-Meier survival of customers: one row per customer with its observed lifetime '
     '(duration >= 0, any unit) and whether it churned (true) or is still observed (false, '
@@ -68,9 +53,8 @@ COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.survival_curve) IS
     'ROLLUP is a grouping keyword, so the SQL parsers of BI tools (sqlglot in Superset) '
     'refuse rollup(...) as a call: write combine().';
 CREATE AGGREGATE @extschema@.combine(@extschema@.survival_curve) (
-    SFUNC = @extschema@.survival_curve_rollup_trans, STYPE = internal, FINALFUNC = @extschema@.kaplan_meier_final,
-    COMBINEFUNC = @extschema@.kaplan_meier_combine, SERIALFUNC = @extschema@.kaplan_meier_serial,
-    DESERIALFUNC = @extschema@.kaplan_meier_deserial, PARALLEL = SAFE);
+    SFUNC = @extschema@.survival_curve_rollup_trans, STYPE = @extschema@.kaplan_meier_state, FINALFUNC = @extschema@.kaplan_meier_final,
+    COMBINEFUNC = @extschema@.kaplan_meier_state_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.combine(@extschema@.survival_curve) IS
     'Merge Kaplan-Meier states of disjoint sets of customers (exact). NULLs skipped; no rows '
     'gives NULL.';

@@ -428,6 +428,11 @@ FORMS_BY_FAMILY = {
              ["survival_curve", "median_lifetime", "subjects"],
              any_of(f("survival_curve"), f("median_lifetime"), f("subjects")),
              ["range", "null", "empty", "nan"], "a curve and a level"),
+    ] + [
+        form(f"{t} text input", [t], type_input(t), ["text"],
+             "an aggregate's partial state as Citus moves it, not written by hand: its input checks "
+             "the whole binary form, whose numbers were checked when the rows were added")
+        for t in ["rfm_fit_state", "sbg_fit_state", "kaplan_meier_state", "window_funnel_state"]
     ],
 }
 FORMS = [fm for forms in FORMS_BY_FAMILY.values() for fm in forms]

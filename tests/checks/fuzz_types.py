@@ -136,6 +136,25 @@ SEEDS = {
         " (0, false), (0.25, true), (1e300, true)) v(d, e)",
         "SELECT kaplan_meier(d, e) FROM (VALUES (1, false)) v(d, e)",
     ],
+    # The aggregate state types (docs/citus.md): states made by direct calls of the
+    # transition functions, as Citus's workers make them.
+    "kaplan_meier_state": [
+        "SELECT kaplan_meier_trans(kaplan_meier_trans(kaplan_meier_trans(NULL, 6, true), 0.25, false), 1e300, true)",
+    ],
+    "rfm_fit_state": [
+        "SELECT bgnbd_fit_trans(bgnbd_fit_trans(NULL, 2, 30.43, 38.86), 0, 0, 38.86)",
+        "SELECT bgnbd_fit_trans(NULL::rfm_fit_state, 1, 2, 3, 0.1)",
+        "SELECT gamma_gamma_fit_trans(gamma_gamma_fit_trans(NULL, 2, 22.35), 1, 0.01)",
+    ],
+    "sbg_fit_state": [
+        "SELECT sbg_fit_trans(sbg_fit_trans(sbg_fit_trans(NULL, 0, 1000), 1, 631), 2, 468)",
+    ],
+    "window_funnel_state": [
+        "SELECT window_funnel_trans(window_funnel_trans(NULL::window_funnel_state, interval '1 hour', "
+        "text 'strict_order,strict_increase', timestamptz '2026-01-01 10:00+00', true, false, true), interval '1 hour', "
+        "text 'strict_order,strict_increase', timestamptz '2026-01-01 10:30+00', false, true, false)",
+        "SELECT window_funnel_trans(NULL::window_funnel_state, interval '0', timestamptz '2026-01-01 10:00+00', true)",
+    ],
 }
 
 # Hand-written edges, for every type.

@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod error;
 pub mod formulas;
 pub mod funnel;
+pub mod hex;
 pub mod interrupt;
 pub mod interval;
 pub mod orders;
