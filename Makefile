@@ -9,6 +9,8 @@
 #   make test-sql        pg_regress, dump/restore, doc examples, tests/checks/, load, pg_cron
 #   make test-package    the release package installed as a package manager would
 #   make test-upgrade    the last release, then ALTER EXTENSION UPDATE
+#   make test-citus      Citus 13.2.2 (built once from ../shared/vendor/citus), three nodes,
+#                        distributed results equal local ones (PostgreSQL 15 only)
 #   make check-one FILE=tests/pg_regress/sql/nps.sql   one golden file, check or shell
 #                test (FILE=tests/checks/NAME.py, tests/NAME.sh; ARGS=... passed on)
 # Each target first installs what is missing (scripts/setup.sh), as root or with sudo.
@@ -18,7 +20,7 @@ PG ?= 15
 export PG
 
 .PHONY: demo test bench setup install clean \
-	test-unit test-pg test-sql test-package test-upgrade check-one
+	test-unit test-pg test-sql test-package test-upgrade test-citus check-one
 
 demo: setup
 	scripts/install.sh
@@ -41,6 +43,9 @@ test-package:
 
 test-upgrade:
 	scripts/test.sh --tiers upgrade --pg $(PG)
+
+test-citus:
+	scripts/test.sh --tiers citus --pg 15
 
 check-one:
 	@test -n "$(FILE)" || { echo "make check-one FILE=tests/pg_regress/sql/NAME.sql (or tests/checks/NAME.py, tests/NAME.sh) [PG=18] [ARGS=...]" >&2; exit 2; }

@@ -24,12 +24,18 @@
 #               views and materialized views on it, this version's library, ALTER EXTENSION
 #               UPDATE: the catalog equals a fresh install, the results are unchanged, and
 #               a changed SQL surface without an upgrade script fails (tests/upgrade_check.sh)
+#   6. citus    on PostgreSQL 15 only (Citus 13.2 has no 18): Citus 13.2.2 built from
+#               ../shared/vendor/citus once per machine (scripts/citus.sh), a coordinator
+#               and two workers on loopback, every documented query shape on distributed
+#               tables equal to the same rows in local tables, partial aggregates on the
+#               workers (tests/checks/citus_check.py); CITUS=skip skips it when Citus is
+#               neither installed nor vendored
 #
 # Usage (docs/testing.md, *Running part of the suite*):
 #   scripts/test.sh                      every tier on 15 and 18 (make test, CI)
 #   scripts/test.sh [--tiers T,...] [--pg V,...]
 #                                        only those tiers (unit, pg_test, sql, package,
-#                                        upgrade), on those versions (make test-sql PG=18)
+#                                        upgrade, citus), on those versions (make test-sql PG=18)
 #   scripts/test.sh [--pg V,...] --only FILE [ARG...]
 #                                        one test (make check-one FILE=... PG=18):
 #       tests/pg_regress/sql/NAME.sql    that golden file, after setup.sql (which all need)
@@ -45,7 +51,7 @@ root=$(pwd -P)
 . scripts/pg.sh
 
 usage() { sed -n '/^# Usage/,/^#   that version first/s/^# \{0,1\}//p' "$0"; }
-all_tiers="unit pg_test sql package upgrade"
+all_tiers="unit pg_test sql package upgrade citus"
 tiers=$all_tiers
 versions=$PG_VERSIONS
 only=()
@@ -97,10 +103,14 @@ if [ ${#only[@]} -gt 0 ]; then
         case "$file" in
             tests/package_check.sh|tests/upgrade_check.sh) "$file" "${args[@]}"; continue ;;
             tests/cron_workflow.sh) [ "$v" = 15 ] || { echo "--- not on $v (Debian 12 packages pg_cron for 15 only)"; continue; } ;;
+            tests/checks/citus_check.py)
+                [ "$v" = 15 ] || { echo "--- not on $v (Citus 13.2 supports 15, not 18)"; continue; }
+                scripts/citus.sh ;;
         esac
         scripts/install.sh
         case "$file" in
             tests/pg_regress/sql/*.sql) scripts/cluster.sh -v "$v" tests/sql_tier.sh "$(basename "$file" .sql)" ;;
+            tests/checks/citus_check.py) scripts/citus.sh --cluster .venv/bin/python "$file" "${args[@]}" ;;
             tests/checks/*.py) scripts/cluster.sh -v "$v" .venv/bin/python "$file" "${args[@]}" ;;
             tests/cron_workflow.sh) cron_workflow "$v" ;;
             *) scripts/cluster.sh -v "$v" "$file" "${args[@]}" ;;
@@ -187,6 +197,23 @@ for v in $versions; do
         passed=$((passed + 1))
     fi
 done
+
+if wanted citus; then
+    if [[ " $versions " != *" 15 "* ]]; then
+        echo; echo "=== tier: citus: not run (it runs on PostgreSQL 15, which --pg leaves out)"
+    else
+        tier "citus on PostgreSQL 15 (Citus 13.2.2: a coordinator and two workers, distributed = local)"
+        scripts/citus.sh
+        if scripts/citus.sh --check; then
+            export PG=15
+            scripts/install.sh
+            scripts/citus.sh --cluster .venv/bin/python tests/checks/citus_check.py
+            passed=$((passed + 1))
+        else
+            echo "--- skipped (CITUS=skip): Citus is not installed and its source is missing"
+        fi
+    fi
+fi
 
 times+=("$(printf '%-12s %5d s' "$current" $((SECONDS - started)))")
 echo
