@@ -116,6 +116,13 @@ unsafe fn shared_context(agg: pg_sys::MemoryContext) -> pg_sys::MemoryContext {
     )
 }
 
+/// The state of an object, to read or update: the binary form kept for flattening is
+/// dropped first, so a flattening after an update never writes a stale one.
+unsafe fn state_of_object<'a, T>(o: *mut Object<T>) -> &'a mut T {
+    (*o).flat = None;
+    &mut *(*o).state
+}
+
 /// A new object holding the state `make` builds with the allocator of the object's memory
 /// context: the aggregate's shared one (`agg`), or one of its own under the current context
 /// outside an aggregate (a direct call, whose caller may delete the object). Returns its
@@ -159,7 +166,7 @@ pub unsafe fn running_state<'a, T: ExpandedState>(
     let mine = in_aggregate(fcinfo);
     match arg(fcinfo, 0) {
         Some(d) => match object_of::<T>(d) {
-            Some((o, true)) if mine => (d, &mut *(*o).state),
+            Some((o, true)) if mine => (d, state_of_object(o)),
             _ => {
                 let bytes = varlena_bytes(d);
                 new_object(owner(fcinfo, fname), |a| read_state::<T>(bytes, a))
@@ -178,7 +185,7 @@ unsafe fn owner(fcinfo: FunctionCallInfo, fname: &str) -> Option<pg_sys::MemoryC
 /// the current memory context, dropped with it).
 pub unsafe fn expanded_arg<'a, T: ExpandedState>(d: Datum) -> &'a mut T {
     if let Some((o, _)) = object_of::<T>(d) {
-        return &mut *(*o).state;
+        return state_of_object(o);
     }
     let ctx = pg_sys::CurrentMemoryContext;
     let v = read_state::<T>(varlena_bytes(d), PgAlloc(ctx)).or_report();
