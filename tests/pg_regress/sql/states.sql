@@ -47,6 +47,15 @@ FROM (SELECT u, window_funnel('2 days', ts, k = 0, k = 1, k = 2) AS level
             FROM generate_series(0, 2999) i) e
       GROUP BY u) x;
 
+-- As window aggregates (the same read-write state carried from row to row, read by the
+-- final function at each): the running curve's subjects and median (the first duration
+-- where S <= 1/2), by hand: {3 churned}: S(3) = 0, median 3; with 5 censored: S(3) = 1/2,
+-- median 3; with 5 churned: S(3) = 2/3, S(5) = 2/3 * 1/2 = 1/3, median 5; with 8 churned:
+-- S(3) = 3/4, S(5) = 3/4 * 2/3 = 1/2, median 5.
+SELECT d, churned, subjects(c), median_lifetime(c)
+FROM (SELECT d, churned, kaplan_meier(d, churned) OVER (ORDER BY d, churned ROWS UNBOUNDED PRECEDING) AS c
+      FROM km_rows) x ORDER BY d, churned;
+
 -- [text] State types' text input: not \x and hex, odd digits, hex that is no state (a
 -- version this build does not read, nothing at all); 22P02, naming the type.
 SELECT sqlstate_of($$SELECT 'abc'::kaplan_meier_state$$);
