@@ -25,7 +25,7 @@ CITUS_SHA256=dd2453caec20a830e5e63f1def5c5a98cb6f57ae510407cdcd800916fcdab430
 pg_config=/usr/lib/postgresql/15/bin/pg_config
 src=$(realpath -m "${CITUS_SRC:-../shared/vendor/citus}")
 BUILD_PACKAGES=(liblz4-dev libzstd-dev libkrb5-dev libselinux1-dev libpam0g-dev libcurl4-openssl-dev
-                flex bison autoconf make gcc postgresql-server-dev-15)
+                flex bison autoconf make gcc patch postgresql-server-dev-15)
 
 installed() {
     [ -x "$pg_config" ] || return 1
