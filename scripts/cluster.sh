@@ -7,7 +7,8 @@
 #
 # VERSION is one of scripts/pg.sh's PG_VERSIONS (default 15); -o adds a server setting.
 # -n starts NODES servers alike (default 1), each on its own port, for a Citus cluster
-# (tests/citus_check.sh): PGPORT is the first one's, PG_NODE_PORTS lists all of them.
+# (scripts/citus.sh --cluster, the Citus tier): PGPORT is the first one's, PG_NODE_PORTS
+# lists all of them.
 # The command runs as the calling user with the libpq environment set: PGHOST=localhost,
 # PGPORT, PGUSER=postgres (the cluster's superuser), PGDATABASE=postgres, and PATH starting
 # with the version's own bin directory (its psql, pg_dump, pgbench); PG_CONFIG and
