@@ -191,6 +191,9 @@ SHAPES = [
     ("survey: summaries per channel (GROUP BY)",
      "SELECT channel, nps_agg(nps_score)::text, csat_agg(csat_score)::text, ces_agg(ces_score, 7)::text, "
      "nps_ci(nps_agg(nps_score))::text FROM {responses} GROUP BY channel ORDER BY channel"),
+    ("survey: scores of other types (smallint, bigint, numeric, double precision)",
+     "SELECT nps_agg(nps_score::smallint)::text, nps(nps_score::bigint), csat(csat_score::numeric), "
+     "ces(ces_score::float8, 7) FROM {responses}"),
     ("survey: combine of daily summaries",
      "SELECT combine(s)::text FROM (SELECT date_trunc('day', answered_at, 'UTC') AS d, nps_agg(nps_score) AS s "
      "FROM {responses} GROUP BY 1) x"),
@@ -199,6 +202,8 @@ SHAPES = [
      "SELECT retention_rate(customer_id, ordered_at, %s, %s), churn_rate(customer_id, ordered_at, %s, %s), "
      "repeat_purchase_rate(customer_id), avg_time_between_purchases(customer_id, ordered_at), "
      "median_time_between_purchases(customer_id, ordered_at) FROM {orders}" % (FEB, MAR, FEB, MAR)),
+    ("one step: double precision amounts (float_amount)",
+     "SELECT period_series_agg(customer_id, ordered_at, amount::float8, 'month', 'UTC')::text FROM {orders}"),
     ("one step: customer_stats_agg",
      "SELECT customer_stats_agg(customer_id, ordered_at, amount)::text FROM {orders}"),
     ("one step: period_series_agg in UTC",
@@ -223,6 +228,10 @@ SHAPES = [
     ("two levels (CTE): retention_agg(h), customer_stats_agg(h)",
      "WITH c AS (SELECT customer_id, customer_history_agg(ordered_at, amount) AS h FROM {orders} GROUP BY customer_id) "
      "SELECT retention_agg(h, %s, %s)::text, customer_stats_agg(h)::text FROM c" % (FEB, MAR)),
+    ("two levels: yearly histories merged per customer, combine(customer_history)",
+     "SELECT count(*), sum(orders(h)), sum(revenue(h)) FROM (SELECT customer_id, combine(h) AS h FROM "
+     "(SELECT customer_id, customer_history_agg(ordered_at, amount) AS h FROM {orders} "
+     "GROUP BY customer_id, date_trunc('year', ordered_at, 'UTC')) x GROUP BY customer_id) y"),
     # stored histories
     ("stored histories: period_series_agg(h, zone), periods()",
      "SELECT (periods(s)).* FROM (SELECT period_series_agg(h, 'month', '%s') AS s FROM {histories}) x" % ZONE),
@@ -300,6 +309,8 @@ PARTIAL = [
     "csat(csat_score) FROM responses", "csat_agg(csat_score) FROM responses",
     "ces(ces_score, 7) FROM responses", "ces_mean(ces_score, 7) FROM responses",
     "ces_agg(ces_score, 7) FROM responses",
+    "nps(nps_score::bigint) FROM responses", "csat(csat_score::numeric) FROM responses",
+    "ces(ces_score::float8, 7) FROM responses",
     "combine(s) FROM (SELECT customer_id, nps_agg(nps_score) AS s FROM responses GROUP BY customer_id) x",
     "period_series_agg(h, 'month', 'UTC') FROM histories", "period_series_agg(h, 'month') FROM histories",
     "retention_agg(h, '1997-02-01', '1997-03-01') FROM histories", "customer_stats_agg(h) FROM histories",
@@ -471,6 +482,14 @@ def main():
         compare(check, c, name, sql)
     for name, sql in SESSION_ZONE_SHAPES:
         compare(check, c, name + " (session zone UTC, as the workers')", sql)
+
+    # DISTINCT is refused on the coordinator too (the Aggref says so there).
+    try:
+        c.execute("SELECT repeat_purchase_rate(DISTINCT customer_id) FROM orders").fetchall()
+        check.ok("repeat_purchase_rate(DISTINCT customer_id) on distributed orders is refused (0A000)", False, "no error")
+    except psycopg.Error as e:
+        check.ok("repeat_purchase_rate(DISTINCT customer_id) on distributed orders is refused (0A000)",
+                 e.sqlstate == "0A000", str(e))
 
     print("\n--- equal to single-node, TimeZone %s" % ZONE)
     check_zones(check, c, ports)
