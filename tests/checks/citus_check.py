@@ -36,7 +36,6 @@ Exits 1 on any difference.
                                         ids shifted by 100,000 a copy): bench/citus.sh, for the
                                         figures of docs/citus.md
 """
-import csv
 import os
 import re
 import subprocess
@@ -339,7 +338,7 @@ def check_partial(check, c):
                  "plan:\n" + plan[:1500])
 
 
-def check_zones(check, c, ports):
+def check_zones(check, c):
     """Under a session zone other than the workers', the zone-taking shapes still equal
     single-node, the session-zone forms equal it with the recipe and differ without it."""
     c.execute("SET TimeZone = '%s'" % ZONE)
@@ -492,7 +491,7 @@ def main():
                  e.sqlstate == "0A000", str(e))
 
     print("\n--- equal to single-node, TimeZone %s" % ZONE)
-    check_zones(check, c, ports)
+    check_zones(check, c)
 
     print("\n--- partial aggregates on the workers")
     check_partial(check, c)
