@@ -202,8 +202,8 @@ pg_fn!(fn cohort_summary_is_recurring(fcinfo) {
 // --- one step (the order log's transitions are in `onestep`) ---------------------------------
 
 pg_fn!(fn cohort_by_id_final(fcinfo) {
-    table_final::<Cohorts>(fcinfo, |u, z| cohort::new_body(u, z, false, &[]), cohort::add_customer)
+    table_final::<Cohorts>(fcinfo, |u, z| cohort::new_body(u, z, false, &[]), cohort::add_customer_runs)
 });
 pg_fn!(fn recurring_cohort_by_id_final(fcinfo) {
-    table_final::<Cohorts>(fcinfo, |u, z| cohort::new_body(u, z, true, &[]), cohort::add_customer)
+    table_final::<Cohorts>(fcinfo, |u, z| cohort::new_body(u, z, true, &[]), cohort::add_customer_runs)
 });

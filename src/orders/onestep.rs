@@ -2,9 +2,10 @@
 //! in the aggregate's memory context (see `retention_core::orders::ids` and `::log`): a
 //! partitioned hash table of customers holding only what the figure needs (1 byte of flags
 //! for retention, an order count, first / last / count for the mean gap), or a partitioned
-//! log of every order for the figures that need all of them (median gap, customer stats,
-//! period tables, cohorts). At the end the same level-2 code the two-level path runs on
-//! histories counts each customer. This module holds the state ([`OneStep`]) and the
+//! log of every order for the figures that need all of them (median gap, customer stats),
+//! or, for the calendar tables (period and MRR series, cohorts), a table of each customer's
+//! runs: its orders and revenue per period (`retention_core::orders::runs`). At the end the
+//! same level-2 code the two-level path runs on histories counts each customer. This module holds the state ([`OneStep`]) and the
 //! functions several features share (the order log's transitions and support functions, the
 //! final function of the calendar tables); each feature's own transitions and finals are in
 //! its module. SQL in `onestep.sql`.
@@ -14,6 +15,8 @@ use crate::pg::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
 use retention_core::orders::ids::{bad_state, IdMap, StateValue};
 use retention_core::orders::log::OrderLog;
+use retention_core::orders::runs::RunMap;
+use retention_core::orders::series::Run;
 use retention_core::orders::onestep::{read_head, write_head, Params};
 use retention_core::orders::words::{Grow, Summary};
 use retention_core::orders::{Customer, HAS_COST, HAS_ITEMS};
@@ -23,9 +26,11 @@ use retention_core::Result;
 
 pgrx::extension_sql_file!("onestep.sql", name = "onestep", requires = ["history"]);
 
-/// What a one-step state collects: a hash table of customers or a log of orders.
+/// What a one-step state collects: a hash table of customers, a log of orders or a table of
+/// runs.
 pub trait Collection: Sized {
-    fn new_in(alloc: PgAlloc) -> Self;
+    /// An empty collection for a state with these parameters.
+    fn new_in(alloc: PgAlloc, params: &Params) -> Self;
     /// Append the partial-state form (for a parallel leader).
     fn write(&mut self, out: &mut Vec<u8>);
     /// Add a partial state read back.
@@ -35,33 +40,54 @@ pub trait Collection: Sized {
 }
 
 impl<V: StateValue> Collection for IdMap<V, PgAlloc> {
-    fn new_in(alloc: PgAlloc) -> Self {
+    fn new_in(alloc: PgAlloc, _: &Params) -> Self {
         IdMap::new_in(alloc)
     }
     fn write(&mut self, out: &mut Vec<u8>) {
         self.flush(V::ZERO);
-        IdMap::write(self, out, |v, o| v.put(o));
+        IdMap::write(self, out);
     }
     fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()> {
-        self.read_merge(r, |r| V::get(r), V::ZERO)
+        self.read_merge(r)
     }
     fn absorb(&mut self, other: &mut Self) -> Result<()> {
         self.merge_from(other, V::ZERO)
     }
 }
 
-impl Collection for OrderLog<PgAlloc> {
-    fn new_in(alloc: PgAlloc) -> Self {
-        OrderLog::new_in(alloc)
+/// The orders of a one-step aggregate that needs them: every order in a log, or, with a
+/// calendar (the period tables), per customer and period in runs.
+pub enum OrderData {
+    Log(OrderLog<PgAlloc>),
+    Runs(RunMap<PgAlloc>),
+}
+
+impl Collection for OrderData {
+    fn new_in(alloc: PgAlloc, params: &Params) -> Self {
+        match params {
+            Params::Calendar { .. } => OrderData::Runs(RunMap::new_in(alloc)),
+            _ => OrderData::Log(OrderLog::new_in(alloc)),
+        }
     }
     fn write(&mut self, out: &mut Vec<u8>) {
-        OrderLog::write(self, out)
+        match self {
+            OrderData::Log(l) => l.write(out),
+            OrderData::Runs(m) => m.write(out).or_report(),
+        }
     }
     fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()> {
-        OrderLog::read_append(self, r)
+        match self {
+            OrderData::Log(l) => l.read_append(r),
+            OrderData::Runs(m) => m.read_append(r),
+        }
     }
     fn absorb(&mut self, other: &mut Self) -> Result<()> {
-        self.append(other)
+        match (self, other) {
+            (OrderData::Log(a), OrderData::Log(b)) => a.append(b),
+            (OrderData::Runs(a), OrderData::Runs(b)) => a.append(b),
+            // The states' parameters were compared first.
+            _ => Err(bad_state()),
+        }
     }
 }
 
@@ -87,7 +113,7 @@ impl<C: Collection + 'static> AggState for OneStep<C> {
     fn read(bytes: &[u8], alloc: PgAlloc) -> Result<Self> {
         let mut r = Reader::new(bytes);
         let (id, params) = read_head(&mut r)?;
-        let mut data = C::new_in(alloc);
+        let mut data = C::new_in(alloc, &params);
         data.read_append(&mut r)?;
         if !r.at_end() {
             return Err(bad_state());
@@ -110,7 +136,7 @@ impl<C: Collection + 'static> AggState for OneStep<C> {
 pub type Flags = OneStep<IdMap<u8, PgAlloc>>;
 pub type Counts = OneStep<IdMap<u64, PgAlloc>>;
 pub type Spans = OneStep<IdMap<retention_core::orders::ids::Span, PgAlloc>>;
-pub type Orders = OneStep<OrderLog<PgAlloc>>;
+pub type Orders = OneStep<OrderData>;
 
 /// The state of a transition call with parameters `params`, made in the aggregate's
 /// context on the first row (the id type from argument 1's type).
@@ -124,7 +150,7 @@ pub unsafe fn onestep_state<'a, C: Collection + 'static>(
         OneStep {
             id: id_type(fcinfo, 1),
             params,
-            data: C::new_in(alloc),
+            data: C::new_in(alloc, &params),
             calendar: 0,
         }
     });
@@ -134,13 +160,13 @@ pub unsafe fn onestep_state<'a, C: Collection + 'static>(
     (d, s)
 }
 
-/// A hash-table state of a final call with every buffered update applied, or `None` for a
-/// group without customers.
+/// A hash-table state of a final call with every buffered update applied and the customers
+/// of parallel workers merged in, or `None` for a group without customers.
 pub unsafe fn flushed<'a, V: StateValue>(
     fcinfo: FunctionCallInfo,
 ) -> Option<&'a mut OneStep<IdMap<V, PgAlloc>>> {
     let s = final_state::<OneStep<IdMap<V, PgAlloc>>>(fcinfo)?;
-    s.data.flush(V::ZERO);
+    s.data.settle().or_report();
     Some(s)
 }
 
@@ -156,14 +182,9 @@ pub unsafe fn id_and_time(fcinfo: FunctionCallInfo) -> Option<(Datum, i64)> {
 
 internal_state!(Orders: orders_by_id_serial, orders_by_id_deserial, orders_by_id_combine);
 
-/// Log one order row, `amount` at argument `a` (and items, cost after it when `with_extras`),
-/// into the state `state` gives (called only for a row that is not skipped).
-unsafe fn add_order<'a>(
-    fcinfo: FunctionCallInfo,
-    state: impl FnOnce() -> (Datum, &'a mut Orders),
-    a: Option<usize>,
-    with_extras: bool,
-) -> Datum {
+/// Log one order row, `amount` at argument `a` (and items, cost after it when `with_extras`)
+/// (called only for a row that is not skipped).
+unsafe fn add_order(fcinfo: FunctionCallInfo, a: Option<usize>, with_extras: bool) -> Datum {
     let Some((id, ts)) = id_and_time(fcinfo) else {
         return skip_row(fcinfo);
     };
@@ -178,9 +199,11 @@ unsafe fn add_order<'a>(
         ),
         _ => (0, None, None),
     };
-    let (d, s) = state();
-    s.data
-        .push(key_of(id, s.id), ts, amount, flags, items, cost)
+    let (d, s) = onestep_state::<OrderData>(fcinfo, Params::None, "orders_by_id_trans");
+    let OrderData::Log(log) = &mut s.data else {
+        report(bad_state());
+    };
+    log.push(key_of(id, s.id), ts, amount, flags, items, cost)
         .or_report();
     d
 }
@@ -189,65 +212,78 @@ pg_fn!(
     /// `(state, customer_id, ordered_at [, amount [, items, cost]])`.
     fn orders_by_id_trans(fcinfo) {
         let n = nargs(fcinfo);
-        let state = || onestep_state::<OrderLog<PgAlloc>>(fcinfo, Params::None, "orders_by_id_trans");
-        add_order(fcinfo, state, (n > 3).then_some(3), n > 4)
+        add_order(fcinfo, (n > 3).then_some(3), n > 4)
     }
 );
 
 pg_fn!(
-    /// `(state, customer_id, ordered_at, amount, granularity [, zone])`. The calendar
-    /// arguments are parsed once per call site (`call_calendar`) and compared with the
-    /// state's only when they change.
+    /// `(state, customer_id, ordered_at, amount, granularity [, zone])`: the order is added to
+    /// the customer's run of its period. The calendar arguments are parsed once per call
+    /// site (`call_calendar`) and compared with the state's only when they change.
     fn orders_by_id_series_trans(fcinfo) {
+        let Some((id, ts)) = id_and_time(fcinfo) else {
+            return skip_row(fcinfo);
+        };
+        let amount = arg(fcinfo, 3).map(|d| arg_numeric(d, "amount"));
         let zc = call_calendar(fcinfo, 4, nargs(fcinfo) > 5, None);
         let seen = zc as *const _ as usize;
-        let state = || match arg(fcinfo, 0) {
+        let (d, s) = match arg(fcinfo, 0) {
             Some(d) if (*d.cast_mut_ptr::<Orders>()).calendar == seen => {
                 (d, &mut *d.cast_mut_ptr::<Orders>())
             }
             _ => {
                 let params = Params::calendar(zc.unit(), zc.zone_name()).or_report();
-                let (d, s) = onestep_state::<OrderLog<PgAlloc>>(fcinfo, params, "orders_by_id_series_trans");
+                let (d, s) = onestep_state::<OrderData>(fcinfo, params, "orders_by_id_series_trans");
                 s.calendar = seen;
                 (d, s)
             }
         };
-        add_order(fcinfo, state, Some(3), false)
+        let index = zc.index(ts).or_report();
+        let OrderData::Runs(runs) = &mut s.data else {
+            report(bad_state());
+        };
+        runs.push(key_of(id, s.id), index, amount).or_report();
+        d
     }
 );
 
 /// Run `f` on every customer of an order log, sorted, answering cancel requests.
 pub unsafe fn each_customer(s: &mut Orders, mut f: impl FnMut(&Customer<'_>)) {
+    let OrderData::Log(log) = &mut s.data else {
+        report(bad_state());
+    };
     let mut scratch = Builder::new_in(current_alloc());
     let mut i = 0usize;
-    s.data
-        .each_customer(&mut scratch, |c| {
-            retention_core::interrupt::check_each(i, 4096);
-            i += 1;
-            f(c);
-            Ok(())
-        })
-        .or_report();
+    log.each_customer(&mut scratch, |c| {
+        retention_core::interrupt::check_each(i, 4096);
+        i += 1;
+        f(c);
+        Ok(())
+    })
+    .or_report();
 }
 
-/// A calendar table of every customer of an order log: `init` makes the empty body for the
-/// calendar, `add` counts a customer (activity, MRR or cohorts).
+/// A calendar table of every customer of a one-step state's runs: `init` makes the empty
+/// body for the calendar, `add` counts a customer by its runs (activity, MRR or cohorts).
 pub unsafe fn table_final<S: Summary>(
     fcinfo: FunctionCallInfo,
     init: impl FnOnce(Unit, &str) -> Result<Vec<u64>>,
-    add: fn(&mut [u64], &Customer<'_>, &mut dyn FnMut(i64) -> Result<i64>) -> Result<Grow>,
+    add: fn(&mut [u64], &[Run], u8, u16) -> Result<Grow>,
 ) -> Datum {
     let Some(s) = final_state::<Orders>(fcinfo) else {
         return ret_null(fcinfo);
     };
-    let Params::Calendar { unit, .. } = s.params else {
+    let (Params::Calendar { unit, .. }, OrderData::Runs(runs)) = (s.params, &mut s.data) else {
         report(bad_state());
     };
-    let zone = s.params.zone().to_string();
-    let zc = zone_calendar(fcinfo, unit, &zone);
-    let mut body = init(unit, &zone).or_report();
-    each_customer(s, |c| {
-        update_owned(&mut body, |b| add(b, c, &mut |ts| zc.index(ts)))
-    });
+    let mut body = init(unit, s.params.zone()).or_report();
+    let mut i = 0usize;
+    runs.each_customer(&mut Vec::new(), |runs, scale, display| {
+        retention_core::interrupt::check_each(i, 4096);
+        i += 1;
+        update_owned(&mut body, |b| add(b, runs, scale, display));
+        Ok(())
+    })
+    .or_report();
     final_words::<S>(&body)
 }

@@ -47,8 +47,8 @@ pg_fn!(fn mrr_series_history_trans(fcinfo) { table_history_trans::<MrrSeries>(fc
 
 // --- one step (the order log's transitions are in `onestep`) ---------------------------------
 
-pg_fn!(fn series_by_id_final(fcinfo) { table_final::<Activity>(fcinfo, series::new_body, series::add_activity) });
-pg_fn!(fn mrr_series_by_id_final(fcinfo) { table_final::<MrrSeries>(fcinfo, series::new_body, series::add_mrr) });
+pg_fn!(fn series_by_id_final(fcinfo) { table_final::<Activity>(fcinfo, series::new_body, series::add_activity_runs) });
+pg_fn!(fn mrr_series_by_id_final(fcinfo) { table_final::<MrrSeries>(fcinfo, series::new_body, series::add_mrr_runs) });
 
 // --- read-outs -------------------------------------------------------------------------------
 

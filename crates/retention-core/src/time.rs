@@ -221,6 +221,9 @@ pub struct Period {
 pub struct Calendar<A: Allocator> {
     pub unit: Unit,
     periods: AVec<Period, A>,
+    /// The period found last: rows in time order (as a shop's orders table is written) hit
+    /// it again and again.
+    last: Period,
 }
 
 impl<A: Allocator> Calendar<A> {
@@ -228,6 +231,11 @@ impl<A: Allocator> Calendar<A> {
         Calendar {
             unit,
             periods: AVec::new_in(alloc),
+            last: Period {
+                index: 0,
+                start: 0,
+                end: 0,
+            },
         }
     }
 
@@ -240,10 +248,14 @@ impl<A: Allocator> Calendar<A> {
         miss: &mut dyn FnMut(i64) -> Result<Period>,
     ) -> Result<Period> {
         // Most lookups repeat the last period or fall into a known one.
+        if self.last.start <= ts && ts < self.last.end {
+            return Ok(self.last);
+        }
         let at = self.periods.partition_point(|p| p.start <= ts);
         if at > 0 {
             let p = self.periods[at - 1];
             if ts < p.end {
+                self.last = p;
                 return Ok(p);
             }
         }
@@ -255,6 +267,7 @@ impl<A: Allocator> Calendar<A> {
             )));
         }
         self.periods.insert(at, p);
+        self.last = p;
         Ok(p)
     }
 }

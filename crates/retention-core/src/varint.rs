@@ -51,6 +51,11 @@ impl<'a> Reader<'a> {
         self.pos == self.bytes.len()
     }
 
+    /// Bytes not read yet.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.pos
+    }
+
     /// The next `n` bytes.
     pub fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let end = self.pos.checked_add(n)?;
@@ -68,6 +73,25 @@ impl<'a> Reader<'a> {
     /// An unsigned varint of at most `bits` significant bits.
     #[inline]
     pub fn uint(&mut self, bits: u32) -> Option<u128> {
+        // Up to 9 bytes (63 bits: every count, time and nearly every amount) in 64-bit
+        // arithmetic; the loop below takes longer ones.
+        let mut v = 0u64;
+        for (i, &b) in self.bytes[self.pos..].iter().take(9).enumerate() {
+            v |= ((b & 0x7F) as u64) << (7 * i);
+            if b < 0x80 {
+                let v = v as u128;
+                if bits < 128 && v >> bits != 0 {
+                    return None;
+                }
+                self.pos += i + 1;
+                return Some(v);
+            }
+        }
+        self.uint_long(bits)
+    }
+
+    #[cold]
+    fn uint_long(&mut self, bits: u32) -> Option<u128> {
         let mut v: u128 = 0;
         let mut shift = 0u32;
         loop {

@@ -209,15 +209,20 @@ pub fn add_customer(
     c: &Customer<'_>,
     locate: &mut dyn FnMut(i64) -> Result<i64>,
 ) -> Result<Grow> {
-    let runs = series::runs(c, locate)?;
+    add_customer_runs(b, &series::runs(c, locate)?, c.scale, c.display)
+}
+
+/// [`add_customer`] of a customer given by its runs (at least one), their amounts at
+/// `scale`, shown with `display` decimals.
+pub fn add_customer_runs(b: &mut [u64], runs: &[Run], scale: u8, display: u16) -> Result<Grow> {
     let (lo, hi) = (runs[0].index, runs[runs.len() - 1].index);
     if let Some(grown) = ensure_range(b, lo, hi)? {
         return Ok(Some(grown));
     }
-    rescale(b, c.scale, c.display)?;
+    rescale(b, scale, display)?;
     let h = head(b);
-    let f = pow10((h.scale - c.scale) as u32).expect("scale <= 30");
-    for member in cohorts_of(&runs, h.recurring) {
+    let f = pow10((h.scale - scale) as u32).expect("scale <= 30");
+    for member in cohorts_of(runs, h.recurring) {
         add_cohort(b, &h, member, f)?;
     }
     Ok(None)

@@ -42,7 +42,7 @@ pub struct HistoryBuilder<A: Allocator> {
 }
 
 #[cold]
-fn too_many_orders() -> MetricError {
+pub(crate) fn too_many_orders() -> MetricError {
     MetricError::OutOfRange("a customer_history holds at most 2^32 - 1 orders".into())
 }
 

@@ -188,6 +188,12 @@ struct Part<V, A: Allocator + Clone> {
     table: HashTable<Slot<V>, A>,
     pending: AVec<Pending<V>, A>,
     text: AVec<u8, A>,
+    /// Integer and uuid customers of other states (a parallel leader's input) in their
+    /// partial form, sorted by key as their workers wrote them: merged by
+    /// [`IdMap::settle`], never inserted into the table one by one.
+    encoded: AVec<(u64, AVec<u8, A>), A>,
+    /// Customers merged by [`IdMap::settle`], sorted by key; none of them in `table`.
+    merged: AVec<Slot<V>, A>,
 }
 
 pub struct IdMap<V, A: Allocator + Clone> {
@@ -241,6 +247,8 @@ impl<V, A: Allocator + Clone> IdMap<V, A> {
                 table: HashTable::new_in(alloc.clone()),
                 pending: AVec::new_in(alloc.clone()),
                 text: AVec::new_in(alloc.clone()),
+                encoded: AVec::new_in(alloc.clone()),
+                merged: AVec::new_in(alloc.clone()),
             });
         }
         IdMap {
@@ -268,10 +276,16 @@ impl<V, A: Allocator + Clone> IdMap<V, A> {
         Ok(self.parts[partition(hash)].entry(kind, key, hash, new))
     }
 
-    /// Number of customers. Call [`IdMap::flush`] first.
+    /// Number of customers. Call [`IdMap::flush`] (and [`IdMap::settle`]) first.
     pub fn len(&self) -> usize {
-        debug_assert!(self.parts.iter().all(|p| p.pending.is_empty()));
-        self.parts.iter().map(|p| p.table.len()).sum()
+        debug_assert!(self
+            .parts
+            .iter()
+            .all(|p| p.pending.is_empty() && p.encoded.is_empty()));
+        self.parts
+            .iter()
+            .map(|p| p.table.len() + p.merged.len())
+            .sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -286,24 +300,31 @@ impl<V, A: Allocator + Clone> IdMap<V, A> {
                 p.table.allocation_size()
                     + p.pending.capacity() * std::mem::size_of::<Pending<V>>()
                     + p.text.capacity()
+                    + p.merged.capacity() * std::mem::size_of::<Slot<V>>()
+                    + p.encoded.iter().map(|(_, b)| b.capacity()).sum::<usize>()
             })
             .sum()
     }
 
-    /// Every (id, value), partition by partition. Call [`IdMap::flush`] first.
+    /// Every (id, value), partition by partition. Call [`IdMap::flush`] (and
+    /// [`IdMap::settle`]) first.
     pub fn iter(&self) -> impl Iterator<Item = (Key<'_>, &V)> + '_ {
         let kind = self.kind.unwrap_or(KeyKind::Int);
         self.parts.iter().flat_map(move |p| {
             p.table
                 .iter()
+                .chain(p.merged.iter())
                 .map(move |s| (slot_key(&p.text, kind, s), &s.value))
         })
     }
 
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> + '_ {
-        self.parts
-            .iter_mut()
-            .flat_map(|p| p.table.iter_mut().map(|s| &mut s.value))
+        self.parts.iter_mut().flat_map(|p| {
+            p.table
+                .iter_mut()
+                .chain(p.merged.iter_mut())
+                .map(|s| &mut s.value)
+        })
     }
 }
 
@@ -350,43 +371,22 @@ impl<V: Merge, A: Allocator + Clone> IdMap<V, A> {
         }
     }
 
-    /// Serialize (parallel workers send partial states to the leader): kind, count, then
-    /// each key and the value `put` writes. Call [`IdMap::flush`] first.
-    pub fn write(&self, out: &mut Vec<u8>, mut put: impl FnMut(&V, &mut Vec<u8>)) {
-        out.push(self.kind.map_or(0, |k| k as u8));
-        varint::put(out, self.len() as u128);
-        for (key, v) in self.iter() {
-            write_key(out, key);
-            put(v, out);
-        }
-    }
-
-    /// Read what [`IdMap::write`] wrote, merging each value into this map.
-    pub fn read_merge(
-        &mut self,
-        r: &mut Reader<'_>,
-        mut get: impl FnMut(&mut Reader<'_>) -> Result<V>,
-        zero: V,
-    ) -> Result<()> {
-        let kind = read_kind(r)?;
-        let n = r.u64().ok_or_else(bad_state)?;
-        if n > 0 && kind.is_none() {
-            return Err(bad_state());
-        }
-        for _ in 0..n {
-            let key = read_key(r, kind.ok_or_else(bad_state)?)?;
-            let v = get(r)?;
-            self.entry(key, || zero)?.merge(&v);
-        }
-        Ok(())
-    }
-
-    /// Merge another map's customers into this one.
+    /// Merge another map's customers into this one (combining partial states in memory, as
+    /// a parallel leader does with the states it read: their encoded customers are moved
+    /// over, to be merged by [`IdMap::settle`]).
     pub fn merge_from(&mut self, other: &mut IdMap<V, A>, zero: V) -> Result<()> {
         other.flush(zero);
         self.flush(zero);
+        if let Some(k) = other.kind {
+            if *self.kind.get_or_insert(k) != k {
+                return Err(bad_state());
+            }
+        }
         for (key, v) in other.iter() {
             self.entry(key, || zero)?.merge(v);
+        }
+        for (mine, theirs) in self.parts.iter_mut().zip(other.parts.iter_mut()) {
+            mine.encoded.append(&mut theirs.encoded);
         }
         Ok(())
     }
@@ -394,6 +394,261 @@ impl<V: Merge, A: Allocator + Clone> IdMap<V, A> {
     pub fn allocator(&self) -> &A {
         &self.alloc
     }
+}
+
+impl<V: StateValue, A: Allocator + Clone> IdMap<V, A> {
+    /// Serialize (parallel workers send partial states to the leader): the kind, then per
+    /// partition the number of customers, their length in bytes, and each key and value
+    /// (`StateValue::put`). Integer and uuid customers are sorted by key, integers written
+    /// as their increase over the one before, so that the leader merges them in one pass
+    /// (see [`IdMap::settle`]). Call [`IdMap::flush`] first.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.push(self.kind.map_or(0, |k| k as u8));
+        let kind = self.kind.unwrap_or(KeyKind::Int);
+        let mut bytes = Vec::new();
+        let mut slots: Vec<&Slot<V>> = Vec::new();
+        for p in self.parts.iter() {
+            bytes.clear();
+            slots.clear();
+            slots.extend(p.table.iter().chain(p.merged.iter()));
+            if kind != KeyKind::Text {
+                slots.sort_unstable_by_key(|s| (s.a, s.b));
+            }
+            let mut n = 0u64;
+            let mut prev: Option<(u64, u64, V)> = None;
+            // Sorted, a key can only repeat next to itself (in `table` and `merged`).
+            let emit =
+                |bytes: &mut Vec<u8>, n: &mut u64, last: Option<u64>, (a, b, v): (u64, u64, V)| {
+                    match kind {
+                        KeyKind::Int => varint::put(bytes, (a - last.unwrap_or(0)) as u128),
+                        KeyKind::Uuid => {
+                            bytes.extend_from_slice(&a.to_le_bytes());
+                            bytes.extend_from_slice(&b.to_le_bytes());
+                        }
+                        KeyKind::Text => {
+                            write_key(bytes, Key::Text(&p.text[a as usize..(a + b) as usize]))
+                        }
+                    }
+                    v.put(bytes);
+                    *n += 1;
+                };
+            let mut last: Option<u64> = None;
+            for s in slots.iter() {
+                match &mut prev {
+                    Some((a, b, v)) if kind != KeyKind::Text && (*a, *b) == (s.a, s.b) => {
+                        v.merge(&s.value)
+                    }
+                    _ => {
+                        if let Some(done) = prev.replace((s.a, s.b, s.value)) {
+                            emit(&mut bytes, &mut n, last, done);
+                            last = Some(done.0);
+                        }
+                    }
+                }
+            }
+            if let Some(done) = prev {
+                emit(&mut bytes, &mut n, last, done);
+            }
+            put_partition(out, n, &bytes);
+        }
+    }
+
+    /// Read what [`IdMap::write`] wrote in another process: text customers are merged into
+    /// the table; integer and uuid ones are kept as they are, checked and merged by
+    /// [`IdMap::settle`].
+    pub fn read_merge(&mut self, r: &mut Reader<'_>) -> Result<()> {
+        let kind = read_kind(r)?;
+        if let Some(k) = kind {
+            if *self.kind.get_or_insert(k) != k {
+                return Err(bad_state());
+            }
+        }
+        for part in 0..PARTITIONS {
+            // Every customer takes at least 2 bytes.
+            let (n, bytes) = read_partition(r, 2)?;
+            if n == 0 {
+                continue;
+            }
+            match kind.ok_or_else(bad_state)? {
+                KeyKind::Text => {
+                    let mut r = Reader::new(bytes);
+                    for _ in 0..n {
+                        let key = read_key(&mut r, KeyKind::Text)?;
+                        let v = V::get(&mut r)?;
+                        self.entry(key, || V::ZERO)?.merge(&v);
+                    }
+                    if !r.at_end() {
+                        return Err(bad_state());
+                    }
+                }
+                _ => {
+                    let copy = copy_in(bytes, self.alloc.clone());
+                    self.parts[part].encoded.push((n, copy));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Merge the encoded customers of other states ([`IdMap::read_merge`]) with this map's
+    /// own, partition by partition, in one pass over the keys in order: what a parallel
+    /// leader does before it reads the customers. An error if they do not decode.
+    pub fn settle(&mut self) -> Result<()> {
+        self.flush(V::ZERO);
+        let Some(kind) = self.kind else {
+            return Ok(());
+        };
+        let alloc = self.alloc.clone();
+        for p in self.parts.iter_mut() {
+            if p.encoded.is_empty() {
+                continue;
+            }
+            let mut own: Vec<Slot<V>> = p.table.drain().chain(p.merged.drain(..)).collect();
+            own.sort_unstable_by_key(|s| (s.a, s.b));
+            let mut sources: Vec<SlotSource<'_, V>> = vec![SlotSource::Own(own.into_iter())];
+            for (n, bytes) in p.encoded.iter() {
+                sources.push(SlotSource::Encoded(SlotDecoder {
+                    r: Reader::new(bytes),
+                    left: *n,
+                    kind,
+                    last: None,
+                }));
+            }
+            let mut out: AVec<Slot<V>, A> = AVec::new_in(alloc.clone());
+            merge_sorted(&mut sources, |a, b| a.merge(b), |s| out.push(s))?;
+            p.merged = out;
+            p.encoded.clear();
+        }
+        Ok(())
+    }
+}
+
+/// One source of [`IdMap::settle`]'s merge: the map's own customers, sorted, or another
+/// state's, decoded.
+enum SlotSource<'a, V> {
+    Own(std::vec::IntoIter<Slot<V>>),
+    Encoded(SlotDecoder<'a>),
+}
+
+struct SlotDecoder<'a> {
+    r: Reader<'a>,
+    left: u64,
+    kind: KeyKind,
+    last: Option<(u64, u64)>,
+}
+
+impl<V: StateValue> SlotSource<'_, V> {
+    #[inline]
+    fn next(&mut self) -> Result<Option<Slot<V>>> {
+        let d = match self {
+            SlotSource::Own(it) => return Ok(it.next()),
+            SlotSource::Encoded(d) => d,
+        };
+        if d.left == 0 {
+            return if d.r.at_end() {
+                Ok(None)
+            } else {
+                Err(bad_state())
+            };
+        }
+        d.left -= 1;
+        let (a, b) = match d.kind {
+            KeyKind::Int => {
+                let step = d.r.u64().ok_or_else(bad_state)?;
+                match d.last {
+                    Some(_) if step == 0 => return Err(bad_state()),
+                    Some((a, _)) => (a.checked_add(step).ok_or_else(bad_state)?, 0),
+                    None => (step, 0),
+                }
+            }
+            _ => {
+                let w = d.r.take(16).ok_or_else(bad_state)?;
+                let a = u64::from_le_bytes(w[..8].try_into().expect("8 bytes"));
+                let b = u64::from_le_bytes(w[8..].try_into().expect("8 bytes"));
+                if d.last.is_some_and(|l| l >= (a, b)) {
+                    return Err(bad_state());
+                }
+                (a, b)
+            }
+        };
+        d.last = Some((a, b));
+        let value = V::get(&mut d.r)?;
+        Ok(Some(Slot { a, b, value }))
+    }
+}
+
+/// Merge sorted sources of customers into `out` in key order, the values of one key merged
+/// with `merge`: a scan of the sources' next keys (a parallel leader has one per process).
+fn merge_sorted<V: StateValue>(
+    sources: &mut [SlotSource<'_, V>],
+    merge: impl Fn(&mut V, &V),
+    mut out: impl FnMut(Slot<V>),
+) -> Result<()> {
+    let mut heads: Vec<Option<Slot<V>>> = Vec::with_capacity(sources.len());
+    for s in sources.iter_mut() {
+        heads.push(s.next()?);
+    }
+    let mut cur: Option<Slot<V>> = None;
+    for i in 0usize.. {
+        crate::interrupt::check_every(i);
+        let mut best: Option<usize> = None;
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(s) = h {
+                if best.is_none_or(|b| {
+                    let t = heads[b].as_ref().expect("a head");
+                    (s.a, s.b) < (t.a, t.b)
+                }) {
+                    best = Some(i);
+                }
+            }
+        }
+        let Some(i) = best else { break };
+        let next = sources[i].next()?;
+        let s = std::mem::replace(&mut heads[i], next).expect("a head");
+        match &mut cur {
+            Some(c) if (c.a, c.b) == (s.a, s.b) => merge(&mut c.value, &s.value),
+            _ => {
+                if let Some(done) = cur.replace(s) {
+                    out(done);
+                }
+            }
+        }
+    }
+    if let Some(done) = cur {
+        out(done);
+    }
+    Ok(())
+}
+
+/// Append one partition of a partial state: its number of items and their bytes.
+pub(crate) fn put_partition(out: &mut Vec<u8>, n: u64, bytes: &[u8]) {
+    varint::put(out, n as u128);
+    varint::put(out, bytes.len() as u128);
+    out.extend_from_slice(bytes);
+}
+
+/// Read what [`put_partition`] wrote: the number of items, each of at least `min` bytes,
+/// and their bytes.
+pub(crate) fn read_partition<'a>(r: &mut Reader<'a>, min: u64) -> Result<(u64, &'a [u8])> {
+    let n = r.u64().ok_or_else(bad_state)?;
+    let len = usize::try_from(r.u64().ok_or_else(bad_state)?).map_err(|_| bad_state())?;
+    let bytes = r.take(len).ok_or_else(bad_state)?;
+    if n > len as u64 / min || (n == 0) != (len == 0) {
+        return Err(bad_state());
+    }
+    Ok((n, bytes))
+}
+
+/// A copy of `bytes` in `alloc`, as one copy (the allocator-aware Vec copies a slice
+/// element by element).
+pub(crate) fn copy_in<A: Allocator>(bytes: &[u8], alloc: A) -> AVec<u8, A> {
+    let mut copy = AVec::with_capacity_in(bytes.len(), alloc);
+    // SAFETY: capacity for bytes.len() bytes, all written here.
+    unsafe {
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), copy.as_mut_ptr(), bytes.len());
+        copy.set_len(bytes.len());
+    }
+    copy
 }
 
 /// The error of a partial aggregate state that does not decode.
@@ -494,5 +749,137 @@ impl StateValue for Span {
         (s.n > 0 && s.first <= s.last)
             .then_some(s)
             .ok_or_else(bad_state)
+    }
+}
+
+/// Customer ids as the order collections store them (`log::OrderLog`, `runs::RunMap`): one
+/// word each. Integers are kept as they are; uuid and text ids are numbered in order of
+/// arrival through an [`IdMap`] (exact comparison), one entry per customer. A stored key's
+/// partition is that of the id's own hash, so the workers of a parallel plan, which number
+/// ids differently, still put a customer in the same partition.
+pub struct Numbering<A: Allocator + Clone> {
+    kind: Option<KeyKind>,
+    ids: IdMap<u32, A>,
+    next: u32,
+}
+
+/// How another process's stored keys become this one's (see [`Numbering::read`]).
+pub struct Renumbering {
+    kind: Option<KeyKind>,
+    /// (theirs, ours), sorted; empty for integer ids, which are stored as they are.
+    pairs: Vec<(u64, u64)>,
+}
+
+impl Renumbering {
+    /// Integer keys: kept as they are.
+    pub fn keep() -> Renumbering {
+        Renumbering {
+            kind: Some(KeyKind::Int),
+            pairs: Vec::new(),
+        }
+    }
+
+    pub fn kind(&self) -> Option<KeyKind> {
+        self.kind
+    }
+
+    /// Whether stored keys stay what they were, and so keep their order.
+    pub fn keeps_keys(&self) -> bool {
+        self.kind == Some(KeyKind::Int)
+    }
+
+    /// Our stored key for theirs; `None` for a key they never numbered.
+    #[inline]
+    pub fn key(&self, theirs: u64) -> Option<u64> {
+        if self.keeps_keys() {
+            return Some(theirs);
+        }
+        self.pairs
+            .binary_search_by_key(&theirs, |p| p.0)
+            .ok()
+            .map(|i| self.pairs[i].1)
+    }
+}
+
+impl<A: Allocator + Clone> Numbering<A> {
+    pub fn new_in(alloc: A) -> Self {
+        Numbering {
+            kind: None,
+            ids: IdMap::new_in(alloc),
+            next: 0,
+        }
+    }
+
+    pub fn kind(&self) -> Option<KeyKind> {
+        self.kind
+    }
+
+    /// Take `kind` as the ids' kind if there is none yet; whether it is theirs now.
+    pub fn adopt(&mut self, kind: KeyKind) -> bool {
+        *self.kind.get_or_insert(kind) == kind
+    }
+
+    /// The stored key of an id and its partition, numbering a new uuid or text id.
+    #[inline]
+    pub fn stored(&mut self, key: Key<'_>) -> Result<(u64, usize)> {
+        let kind = *self.kind.get_or_insert(key.kind());
+        if kind != key.kind() {
+            return Err(MetricError::InvalidParameter(
+                "customer ids of different types cannot be combined".into(),
+            ));
+        }
+        let part = partition(key.hash());
+        let stored = match key {
+            Key::Int(v) => v as u64,
+            _ => {
+                let next = &mut self.next;
+                let id = *self.ids.entry(key, || {
+                    *next += 1;
+                    *next - 1
+                })?;
+                if self.next == u32::MAX {
+                    return Err(MetricError::LimitExceeded(
+                        "more than 2^32 - 1 customers".into(),
+                    ));
+                }
+                id as u64
+            }
+        };
+        Ok((stored, part))
+    }
+
+    /// Serialize (the head of a parallel worker's partial state): the kind, then the
+    /// numbered ids with their numbers.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.push(self.kind.map_or(0, |k| k as u8));
+        varint::put(out, self.ids.len() as u128);
+        for (key, id) in self.ids.iter() {
+            varint::put(out, *id as u128);
+            write_key(out, key);
+        }
+    }
+
+    /// Read what [`Numbering::write`] wrote in another process, numbering its ids here.
+    pub fn read(&mut self, r: &mut Reader<'_>) -> Result<Renumbering> {
+        let kind = read_kind(r)?;
+        if let Some(k) = kind {
+            let mine = *self.kind.get_or_insert(k);
+            if mine != k {
+                return Err(bad_state());
+            }
+        }
+        let n = r.u64().ok_or_else(bad_state)?;
+        if n > 0 && matches!(kind, None | Some(KeyKind::Int)) {
+            return Err(bad_state());
+        }
+        let mut pairs = Vec::new();
+        for _ in 0..n {
+            let theirs = r.u64().ok_or_else(bad_state)?;
+            let key = read_key(r, kind.ok_or_else(bad_state)?)?;
+            let (ours, _) = self.stored(key)?;
+            pairs.push((theirs, ours));
+        }
+        pairs.sort_unstable();
+        Ok(Renumbering { kind, pairs })
     }
 }

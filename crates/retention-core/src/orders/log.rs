@@ -13,7 +13,7 @@
 //! plus 48 bytes per order that gives items or cost.
 
 use super::history::HistoryBuilder;
-use super::ids::{bad_state, partition, read_key, write_key, IdMap, Key, KeyKind, PARTITIONS};
+use super::ids::{bad_state, Key, Numbering, PARTITIONS};
 use super::{amount_at, check_amount, check_items, Customer, NO_AMOUNT};
 use crate::decimal::{Dec, MAX_DISPLAY, MAX_SCALE};
 use crate::error::{MetricError, Result};
@@ -50,13 +50,11 @@ struct Extra {
 }
 
 pub struct OrderLog<A: Allocator + Clone> {
-    kind: Option<KeyKind>,
+    ids: Numbering<A>,
     parts: AVec<AVec<Rec, A>, A>,
     /// Per partition: 0 when its rows are in no order, else the number of sorted runs it
     /// consists of.
     sorted_runs: [u32; PARTITIONS],
-    ids: IdMap<u32, A>,
-    next_id: u32,
     extras: AVec<Extra, A>,
     alloc: A,
 }
@@ -68,11 +66,9 @@ impl<A: Allocator + Clone> OrderLog<A> {
             parts.push(AVec::new_in(alloc.clone()));
         }
         OrderLog {
-            kind: None,
+            ids: Numbering::new_in(alloc.clone()),
             parts,
             sorted_runs: [0; PARTITIONS],
-            ids: IdMap::new_in(alloc.clone()),
-            next_id: 0,
             extras: AVec::new_in(alloc.clone()),
             alloc,
         }
@@ -85,35 +81,6 @@ impl<A: Allocator + Clone> OrderLog<A> {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// The stored key and partition of an id, numbering uuid and text ids.
-    #[inline]
-    fn key_of(&mut self, key: Key<'_>) -> Result<(u64, usize)> {
-        let kind = *self.kind.get_or_insert(key.kind());
-        if kind != key.kind() {
-            return Err(MetricError::InvalidParameter(
-                "customer ids of different types cannot be combined".into(),
-            ));
-        }
-        let part = partition(key.hash());
-        let stored = match key {
-            Key::Int(v) => v as u64,
-            _ => {
-                let next = &mut self.next_id;
-                let id = *self.ids.entry(key, || {
-                    *next += 1;
-                    *next - 1
-                })?;
-                if self.next_id == u32::MAX {
-                    return Err(MetricError::LimitExceeded(
-                        "more than 2^32 - 1 customers".into(),
-                    ));
-                }
-                id as u64
-            }
-        };
-        Ok((stored, part))
     }
 
     /// Append one order row, checked as `customer_history_agg` checks it.
@@ -151,7 +118,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
         } else {
             NO_EXTRA
         };
-        let (key, part) = self.key_of(key)?;
+        let (key, part) = self.ids.stored(key)?;
         self.sorted_runs[part] = 0;
         self.parts[part].push(Rec {
             key,
@@ -200,12 +167,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
     /// copied as they are in memory): kind, the numbered ids, the items and costs, then
     /// each partition's rows, sorted here so the leader only merges.
     pub fn write(&mut self, out: &mut Vec<u8>) {
-        out.push(self.kind.map_or(0, |k| k as u8));
-        varint::put(out, self.ids.len() as u128);
-        for (key, id) in self.ids.iter() {
-            varint::put(out, *id as u128);
-            write_key(out, key);
-        }
+        self.ids.write(out);
         varint::put(out, self.extras.len() as u128);
         for e in self.extras.iter() {
             out.push((e.items.is_some() as u8) | (e.cost.is_some() as u8) << 1);
@@ -230,23 +192,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
 
     /// Append what [`OrderLog::write`] wrote (another worker's rows).
     pub fn read_append(&mut self, r: &mut Reader<'_>) -> Result<()> {
-        let kind = super::ids::read_kind(r)?;
-        if let Some(k) = kind {
-            let mine = *self.kind.get_or_insert(k);
-            if mine != k {
-                return Err(bad_state());
-            }
-        }
-        let n_ids = r.u64().ok_or_else(bad_state)?;
-        // Their numbers to ours.
-        let mut remap: Vec<(u64, u64)> = Vec::new();
-        for _ in 0..n_ids {
-            let theirs = r.u64().ok_or_else(bad_state)?;
-            let key = read_key(r, kind.ok_or_else(bad_state)?)?;
-            let (ours, _) = self.key_of(key)?;
-            remap.push((theirs, ours));
-        }
-        remap.sort_unstable();
+        let renumber = self.ids.read(r)?;
         let base = self.extras.len();
         let n_extras = r.u64().ok_or_else(bad_state)? as usize;
         for _ in 0..n_extras {
@@ -317,13 +263,11 @@ impl<A: Allocator + Clone> OrderLog<A> {
                 if rec.extra != NO_EXTRA {
                     rec.extra += base as u32;
                 }
-                if kind != Some(KeyKind::Int) {
-                    match remap.binary_search_by_key(&rec.key, |p| p.0) {
-                        Ok(i) => rec.key = remap[i].1,
-                        Err(_) => {
-                            checked = Err(bad_state());
-                            break;
-                        }
+                match renumber.key(rec.key) {
+                    Some(k) => rec.key = k,
+                    None => {
+                        checked = Err(bad_state());
+                        break;
                     }
                 }
             }
@@ -335,7 +279,7 @@ impl<A: Allocator + Clone> OrderLog<A> {
             // Integer keys keep the worker's order: one more sorted run to merge. Renumbered
             // keys lose it.
             let runs = &mut self.sorted_runs[part];
-            *runs = if kind == Some(KeyKind::Int) && (at == 0 || *runs > 0) {
+            *runs = if renumber.keeps_keys() && (at == 0 || *runs > 0) {
                 *runs + 1
             } else {
                 0

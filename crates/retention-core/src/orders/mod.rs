@@ -17,6 +17,7 @@ pub mod mrr;
 pub mod onestep;
 pub mod retention;
 pub mod rfm;
+pub mod runs;
 pub mod series;
 pub mod stats;
 pub mod words;

@@ -241,6 +241,12 @@ impl Table {
 
     fn slot_mut<'b>(&self, b: &'b mut [u64], index: i64) -> &'b mut [u64] {
         let h = self.head(b);
+        self.slot_of(&h, b, index)
+    }
+
+    /// [`Table::slot_mut`] with the head read once: the per-customer loops.
+    #[inline]
+    fn slot_of<'b>(&self, h: &Head, b: &'b mut [u64], index: i64) -> &'b mut [u64] {
         let i = (index - h.first) as usize;
         &mut b[h.at + i * self.width..h.at + (i + 1) * self.width]
     }
@@ -284,6 +290,9 @@ impl Table {
     /// Raise the money scale of every slot to `scale` and the display scale to `display`.
     fn rescale(&self, b: &mut [u64], scale: u8, display: u16) -> Result<()> {
         let h = self.head(b);
+        if scale <= h.scale && display <= h.display {
+            return Ok(());
+        }
         b[h.at - 1] = scale_word(h.scale, h.display.max(display));
         if scale <= h.scale {
             return Ok(());
@@ -698,18 +707,24 @@ pub fn add_activity(
     c: &Customer<'_>,
     locate: &mut dyn FnMut(i64) -> Result<i64>,
 ) -> Result<Grow> {
+    add_activity_runs(b, &runs(c, locate)?, c.scale, c.display)
+}
+
+/// [`add_activity`] of a customer given by its runs (at least one), their amounts at
+/// `scale`, shown with `display` decimals.
+pub fn add_activity_runs(b: &mut [u64], runs: &[Run], scale: u8, display: u16) -> Result<Grow> {
     let t = &ACTIVITY;
-    let runs = runs(c, locate)?;
     let (lo, hi) = (runs[0].index, runs[runs.len() - 1].index);
     if let Some(grown) = t.ensure_range(b, lo, hi + 1)? {
         return Ok(Some(grown));
     }
-    t.rescale(b, c.scale, c.display)?;
-    let f = pow10((t.scale(b) - c.scale) as u32).expect("scale <= 30");
+    t.rescale(b, scale, display)?;
+    let h = t.head(b);
+    let f = pow10((h.scale - scale) as u32).expect("scale <= 30");
     let what = t.type_name;
     for (k, r) in runs.iter().enumerate() {
-        let (status, churns_after) = run_status(&runs, k);
-        let s = t.slot_mut(b, r.index);
+        let (status, churns_after) = run_status(runs, k);
+        let s = t.slot_of(&h, b, r.index);
         let class = match status {
             Status::New => NEW,
             Status::Retained => RETAINED,
@@ -725,7 +740,7 @@ pub fn add_activity(
             .ok_or_else(|| crate::decimal::overflow("revenue"))?;
         write_i128(&mut s[REVENUE..], rev);
         if churns_after {
-            add_count(&mut t.slot_mut(b, r.index + 1)[CHURNED], 1, what)?;
+            add_count(&mut t.slot_of(&h, b, r.index + 1)[CHURNED], 1, what)?;
         }
     }
     t.note_active(b, lo, hi);
@@ -913,11 +928,14 @@ pub fn add_mrr(
     c: &Customer<'_>,
     locate: &mut dyn FnMut(i64) -> Result<i64>,
 ) -> Result<Grow> {
+    add_mrr_runs(b, &runs(c, locate)?, c.scale, c.display)
+}
+
+/// [`add_mrr`] of a customer given by its runs, their amounts at `scale`, shown with
+/// `display` decimals.
+pub fn add_mrr_runs(b: &mut [u64], runs: &[Run], scale: u8, display: u16) -> Result<Grow> {
     let t = &MRR;
-    let runs: Vec<Run> = runs(c, locate)?
-        .into_iter()
-        .filter(|r| r.amount > 0)
-        .collect();
+    let runs: Vec<Run> = runs.iter().copied().filter(|r| r.amount > 0).collect();
     let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
         return Ok(None); // never had MRR
     };
@@ -925,8 +943,9 @@ pub fn add_mrr(
     if let Some(grown) = t.ensure_range(b, lo, hi + 1)? {
         return Ok(Some(grown));
     }
-    t.rescale(b, c.scale, c.display)?;
-    let f = pow10((t.scale(b) - c.scale) as u32).expect("scale <= 30");
+    t.rescale(b, scale, display)?;
+    let h = t.head(b);
+    let f = pow10((h.scale - scale) as u32).expect("scale <= 30");
     let what = t.type_name;
     let scaled = |v: i128| {
         v.checked_mul(f)
@@ -939,7 +958,7 @@ pub fn add_mrr(
             _ if runs[k - 1].index == r.index - 1 => scaled(runs[k - 1].amount)?,
             _ => 0,
         };
-        let s = t.slot_mut(b, r.index);
+        let s = t.slot_of(&h, b, r.index);
         if prev == 0 {
             let (m, c) = if k == 0 {
                 (M_NEW, C_NEW)
@@ -958,7 +977,7 @@ pub fn add_mrr(
         add_money(s, M_END, v)?;
         add_count(&mut s[C_END], 1, what)?;
         if !(k + 1 < runs.len() && runs[k + 1].index == r.index + 1) {
-            let n = t.slot_mut(b, r.index + 1);
+            let n = t.slot_of(&h, b, r.index + 1);
             add_money(n, M_CHURN, v)?;
             add_count(&mut n[C_CHURN], 1, what)?;
         }

@@ -25,6 +25,7 @@ use retention_core::orders::cohort::{self, Cohorts};
 use retention_core::orders::history::{self, HistoryBuilder};
 use retention_core::orders::ids::{IdMap, Key, KeyKind, Span, StateValue};
 use retention_core::orders::log::OrderLog;
+use retention_core::orders::runs::RunMap;
 use retention_core::orders::mrr::{self, Mrr};
 use retention_core::orders::onestep;
 use retention_core::orders::retention::{self, Retention, Window};
@@ -297,6 +298,13 @@ pub fn targets() -> Vec<Target> {
             false,
             order_log_state,
             order_log_seeds
+        ),
+        target!(
+            "run map state",
+            "partial_states",
+            false,
+            run_map_state,
+            run_map_seeds
         ),
         target!(
             "one-step state head",
@@ -1358,18 +1366,21 @@ fn map_entries<V: Samples>(m: &IdMap<V, Global>) -> Vec<String> {
 fn id_map_state<V: Samples>(b: &[u8]) -> Outcome {
     let mut m: IdMap<V, Global> = IdMap::new_in(Global);
     let mut r = Reader::new(b);
-    if let Err(e) = m.read_merge(&mut r, V::get, V::ZERO) {
+    if let Err(e) = m.read_merge(&mut r) {
         return rejected(&e);
     }
     if !r.at_end() {
         return rejected_str();
     }
-    m.flush(V::ZERO);
+    // Integer and uuid customers are checked when they are merged.
+    if let Err(e) = m.settle() {
+        return rejected(&e);
+    }
     let mut out = Vec::new();
-    m.write(&mut out, |v, o| v.put(o));
+    m.write(&mut out);
     let mut again: IdMap<V, Global> = IdMap::new_in(Global);
     let mut r = Reader::new(&out);
-    match again.read_merge(&mut r, V::get, V::ZERO) {
+    match again.read_merge(&mut r).and_then(|()| again.settle()) {
         Ok(()) if r.at_end() && map_entries(&again) == map_entries(&m) => Ok(true),
         Ok(()) => Err(fail("the written state reads back as a different one")),
         Err(e) => Err(fail(format!("the written state does not read back: {e}"))),
@@ -1399,7 +1410,7 @@ fn id_map_seeds<V: Samples>() -> Vec<Vec<u8>> {
         }
         m.flush(V::ZERO);
         let mut bytes = Vec::new();
-        m.write(&mut bytes, |v, o| v.put(o));
+        m.write(&mut bytes);
         out.push(bytes);
     }
     out.push(vec![0, 0]);
@@ -1507,6 +1518,80 @@ fn order_log_seeds() -> Vec<Vec<u8>> {
     }
     let mut empty = Vec::new();
     OrderLog::new_in(Global).write(&mut empty);
+    out.push(empty);
+    out
+}
+
+/// Every customer of a run map: its runs, scale and display scale, sorted.
+fn run_rows(m: &mut RunMap<Global>) -> retention_core::Result<Vec<String>> {
+    let mut rows = Vec::new();
+    m.each_customer(&mut Vec::new(), |runs, scale, display| {
+        rows.push(format!("{runs:?} at {scale}, shown with {display}"));
+        Ok(())
+    })?;
+    rows.sort();
+    Ok(rows)
+}
+
+fn run_map_state(b: &[u8]) -> Outcome {
+    let mut m = RunMap::new_in(Global);
+    let mut r = Reader::new(b);
+    if let Err(e) = m.read_append(&mut r) {
+        return rejected(&e);
+    }
+    if !r.at_end() {
+        return rejected_str();
+    }
+    // Runs of integer ids are checked when they are merged.
+    let rows = match run_rows(&mut m) {
+        Ok(rows) => rows,
+        Err(e) => return rejected(&e),
+    };
+    let mut out = Vec::new();
+    if let Err(e) = m.write(&mut out) {
+        return Err(fail(format!("a state whose customers read does not write: {e}")));
+    }
+    let mut again = RunMap::new_in(Global);
+    let mut r = Reader::new(&out);
+    match again.read_append(&mut r) {
+        Ok(()) if r.at_end() => {}
+        Ok(()) => return Err(fail("the written state has bytes left over")),
+        Err(e) => return Err(fail(format!("the written state does not read back: {e}"))),
+    }
+    match run_rows(&mut again) {
+        Ok(rows2) if rows2 == rows => Ok(true),
+        Ok(_) => Err(fail("the written state reads back to different customers")),
+        Err(e) => Err(fail(format!("the written state's customers do not read: {e}"))),
+    }
+}
+
+fn run_map_seeds() -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for kind in [KeyKind::Int, KeyKind::Uuid, KeyKind::Text] {
+        let mut m = RunMap::new_in(Global);
+        let names: Vec<Vec<u8>> = (0..3u8)
+            .map(|i| format!("customer {i}").into_bytes())
+            .collect();
+        for (i, amount) in [Some("10.5"), None, Some("0"), Some("99999.999"), Some("7")]
+            .into_iter()
+            .enumerate()
+        {
+            for (c, name) in names.iter().enumerate() {
+                let key = match kind {
+                    KeyKind::Int => Key::Int(c as i64 * 1000 - 1),
+                    KeyKind::Uuid => Key::Uuid([c as u8 + 1; 16]),
+                    KeyKind::Text => Key::Text(name),
+                };
+                m.push(key, (i as i64 + c as i64) / 2 - 1, amount.map(dec))
+                    .unwrap();
+            }
+        }
+        let mut bytes = Vec::new();
+        m.write(&mut bytes).unwrap();
+        out.push(bytes);
+    }
+    let mut empty = Vec::new();
+    RunMap::new_in(Global).write(&mut empty).unwrap();
     out.push(empty);
     out
 }
