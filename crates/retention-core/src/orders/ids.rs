@@ -500,7 +500,8 @@ impl<V: StateValue, A: Allocator + Clone> IdMap<V, A> {
         };
         let alloc = self.alloc.clone();
         for p in self.parts.iter_mut() {
-            if p.encoded.is_empty() {
+            // Customers added to the table after an earlier settle may be in `merged` too.
+            if p.encoded.is_empty() && (p.merged.is_empty() || p.table.is_empty()) {
                 continue;
             }
             let mut own: Vec<Slot<V>> = p.table.drain().chain(p.merged.drain(..)).collect();
