@@ -5,10 +5,10 @@
 //! log of every order for the figures that need all of them (median gap, customer stats),
 //! or, for the calendar tables (period and MRR series, cohorts), a table of each customer's
 //! runs: its orders and revenue per period (`retention_core::orders::runs`). At the end the
-//! same level-2 code the two-level path runs on histories counts each customer. This module holds the state ([`OneStep`]) and the
-//! functions several features share (the order log's transitions and support functions, the
-//! final function of the calendar tables); each feature's own transitions and finals are in
-//! its module. SQL in `onestep.sql`.
+//! same level-2 code the two-level path runs on histories counts each customer. This module
+//! holds the state ([`OneStep`]) and the functions several features share (the order
+//! transitions and support functions, the final function of the calendar tables); each
+//! feature's own transitions and finals are in its module. SQL in `onestep.sql`.
 
 use super::history::Builder;
 use crate::pg::*;
