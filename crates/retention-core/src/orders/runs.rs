@@ -12,8 +12,9 @@
 //! The table is split into [`PARTITIONS`] by the hash of the customer id, like the other
 //! one-step collections ([`super::ids`]): updates are buffered per partition and applied
 //! while the partition is in cache, and at the end each partition is sorted by (customer,
-//! period) and read customer by customer. Runs of one customer and period from several
-//! workers are merged there. Amounts are summed exactly at the largest decimal scale of the
+//! period) and read customer by customer. In a parallel leader the workers' runs, kept in
+//! the compact form their workers sorted and wrote ([`RunMap::write`]), are merged in on
+//! the way, and runs of one customer and period from several workers added together. Amounts are summed exactly at the largest decimal scale of the
 //! run's orders; a customer's runs are then brought to the customer's scale, which is what
 //! [`super::history::HistoryBuilder`] does to its orders, with the same checks and errors.
 //!
@@ -75,7 +76,7 @@ impl Rec {
         if self.scale != o.scale {
             return self.merge_rescaled(o);
         }
-        // Sums of amounts below 2^64 of fewer than 2^64 rows: below 2^128, but checked.
+        // Sums of amounts below 2^64 of fewer than 2^32 rows: below 2^96, but checked.
         self.amount = self
             .amount
             .checked_add(o.amount)
