@@ -45,7 +45,12 @@ SELECT retention_agg(customer_id, ordered_at, '2025-06-01', '2025-09-01')::text 
 FROM big_orders;
 CREATE VIEW one_step_text_ids AS
 SELECT customer_stats_agg(customer_id::text, ordered_at, amount)::text AS stats,
-       retention_agg(customer_id::text, ordered_at, '2025-06-01', '2025-09-01')::text AS retention
+       retention_agg(customer_id::text, ordered_at, '2025-06-01', '2025-09-01')::text AS retention,
+       repeat_purchase_rate(customer_id::text) AS repeat_rate,
+       period_series_agg(customer_id::text, ordered_at, amount, 'month')::text AS series,
+       cohort_agg(customer_id::text, ordered_at, amount, 'month')::text AS cohorts,
+       repeat_purchase_rate(md5(customer_id::text)::uuid) AS repeat_rate_uuid,
+       period_series_agg(md5(customer_id::text)::uuid, ordered_at, amount, 'month')::text AS series_uuid
 FROM big_orders;
 
 SET max_parallel_workers_per_gather = 0;
@@ -68,6 +73,10 @@ SELECT digest = :'serial_level1_partial' AS level1_partial_equal FROM level1_par
 SELECT md5(t::text) = :'serial_level2' AS level2_equal FROM level2 t;
 SELECT md5(t::text) = :'serial_one_step' AS one_step_equal FROM one_step t;
 SELECT md5(t::text) = :'serial_text_ids' AS text_ids_equal FROM one_step_text_ids t;
+-- The workers' runs and customers with renumbered (text, uuid) ids equal those of integer ids.
+SELECT t.series = o.series AND t.series_uuid = o.series AND t.repeat_rate = t.repeat_rate_uuid
+       AND t.repeat_rate = (SELECT repeat_purchase_rate(customer_id) FROM big_orders) AS ids_agree
+FROM one_step_text_ids t, one_step o;
 -- And the two paths agree with each other (histories were stored three times over; one
 -- copy per customer is the population).
 SELECT (SELECT customer_stats_agg(h)::text FROM (SELECT DISTINCT ON (customer_id) h FROM big_history) d)
