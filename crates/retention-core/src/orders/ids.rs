@@ -780,10 +780,6 @@ impl Renumbering {
         }
     }
 
-    pub fn kind(&self) -> Option<KeyKind> {
-        self.kind
-    }
-
     /// Whether stored keys stay what they were, and so keep their order.
     pub fn keeps_keys(&self) -> bool {
         self.kind == Some(KeyKind::Int)

@@ -282,7 +282,6 @@ impl<A: Allocator + Clone> Part<A> {
                 }
             }
         }
-        drop(take);
         match cur {
             Some(done) => f(done),
             None => Ok(()),
@@ -417,10 +416,11 @@ impl<A: Allocator + Clone> RunMap<A> {
             part.each_run(|r| {
                 let (key, index, scale, display) =
                     prev.map_or((0, 0, 0, 0), |p| (p.key, p.index, p.scale, p.display));
-                let flags = (r.priced < r.orders) as u8 * UNPRICED
-                    | (prev.is_none() || (r.scale, r.display) != (scale, display)) as u8 * SCALES
-                    | (r.priced > 0) as u8 * PRICED
-                    | (r.priced > 0 && r.max as i128 != r.amount) as u8 * MAX;
+                let flag = |on: bool, f: u8| if on { f } else { 0 };
+                let flags = flag(r.priced < r.orders, UNPRICED)
+                    | flag(prev.is_none() || (r.scale, r.display) != (scale, display), SCALES)
+                    | flag(r.priced > 0, PRICED)
+                    | flag(r.priced > 0 && r.max as i128 != r.amount, MAX);
                 bytes.push(flags);
                 let step = r.key - key;
                 varint::put(&mut bytes, step as u128);
