@@ -16,7 +16,7 @@
 //! not depend on the time unit. The reported log-likelihood is the sum over customers in the
 //! data's own unit, without the penalty: the number FHL publish (-9582.4 on CDNOW).
 
-use super::rfm::{self, Histogram, Rfm};
+use super::rfm::{self, Histogram, Rfm, Row};
 use super::special::signed_ln;
 use super::FitInfo;
 use super::{
@@ -102,11 +102,12 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(h: &Histogram, scale: f64) -> Prepared {
+    /// `rows`: a histogram's rows in its order (sorted by frequency first).
+    fn new(rows: &[Row], customers: u64, scale: f64) -> Prepared {
         let mut groups: Vec<Group> = Vec::new();
-        let mut weights = Vec::with_capacity(h.len());
+        let mut weights = Vec::with_capacity(rows.len());
         // The histogram is sorted by frequency first, so groups are runs.
-        for (i, row) in h.rows().enumerate() {
+        for (i, row) in rows.iter().enumerate() {
             let x = row.rfm.frequency;
             let w = row.weight as f64;
             match groups.last_mut() {
@@ -124,10 +125,10 @@ impl Prepared {
         }
         Prepared {
             groups,
-            recency: Column::new(h.rows().map(|row| row.rfm.recency * scale)),
-            age: Column::new(h.rows().map(|row| row.rfm.t * scale)),
+            recency: Column::new(rows.iter().map(|row| row.rfm.recency * scale)),
+            age: Column::new(rows.iter().map(|row| row.rfm.t * scale)),
             weights,
-            customers: h.customers() as f64,
+            customers: customers as f64,
         }
     }
 
@@ -224,20 +225,21 @@ pub fn fit(h: &Histogram, penalizer: f64) -> Result<BgNbd> {
     if h.customers() == 0 {
         return invalid("BG/NBD cannot be fitted without customers");
     }
-    if h.rows().all(|row| row.rfm.frequency == 0.0) {
+    let rows: Vec<Row> = h.rows().collect();
+    if rows.iter().all(|row| row.rfm.frequency == 0.0) {
         return invalid(
             "BG/NBD cannot be fitted when no customer has a repeat purchase (every frequency is 0): the likelihood then has no maximum",
         );
     }
     // lifetimes' `_scale_time`: 1 / max(T). T > 0, so only a subnormal T could make it
     // infinite; such data are left unscaled.
-    let max_t = h.rows().map(|row| row.rfm.t).fold(0.0, f64::max);
+    let max_t = rows.iter().map(|row| row.rfm.t).fold(0.0, f64::max);
     let scale = if (1.0 / max_t).is_finite() {
         1.0 / max_t
     } else {
         1.0
     };
-    let scaled = Prepared::new(h, scale);
+    let scaled = Prepared::new(&rows, h.customers(), scale);
     let n = scaled.customers;
     let found = fit_log_params_with_gradient("BG/NBD", &NAMES, |lp, g| {
         let params = [0, 1, 2, 3].map(|i| lp[i].exp());
@@ -254,7 +256,7 @@ pub fn fit(h: &Histogram, penalizer: f64) -> Result<BgNbd> {
     if !(alpha.is_finite() && alpha > 0.0) {
         return invalid("BG/NBD cannot be fitted to these data: alpha is out of range of a double precision number in the data's time unit");
     }
-    let log_likelihood = Prepared::new(h, 1.0).log_likelihood(r, alpha, a, b);
+    let log_likelihood = Prepared::new(&rows, h.customers(), 1.0).log_likelihood(r, alpha, a, b);
     Ok(BgNbd {
         r,
         alpha,
@@ -271,7 +273,7 @@ pub fn fit(h: &Histogram, penalizer: f64) -> Result<BgNbd> {
     })
 }
 
-fn check_customer(x: f64, t_x: f64, t: f64) -> Result<()> {
+pub(crate) fn check_customer(x: f64, t_x: f64, t: f64) -> Result<()> {
     rfm::validate_for_prediction(&Rfm {
         frequency: x,
         recency: t_x,
@@ -280,7 +282,7 @@ fn check_customer(x: f64, t_x: f64, t: f64) -> Result<()> {
     })
 }
 
-fn finite(v: f64, what: &str) -> Result<f64> {
+pub(crate) fn finite(v: f64, what: &str) -> Result<f64> {
     if v.is_finite() {
         Ok(v + 0.0) // -0.0 as 0
     } else {
@@ -383,13 +385,22 @@ impl BgNbd {
         lo + (a - (1.0 - A_STEP)) / (2.0 * A_STEP) * (hi - lo)
     }
 
-    /// lifetimes computes `second = 1 - exp(ln 2F1(r + x, b + x; c; z) + (r + x) ln(1 - z))`
+    /// Eq. 10 at dropout parameter `a`: `(a + b + x - 1) / (a - 1) * bracket / denominator`.
+    fn expected_at(&self, a: f64, t: f64, x: f64, t_x: f64, age: f64) -> f64 {
+        let c = a + self.b + x - 1.0;
+        c / (a - 1.0) * self.bracket(a, t, x, age) / self.denominator(a, x, t_x, age)
+    }
+
+    /// The bracket of eq. 10 at dropout parameter `a`: the only factor that depends on the
+    /// horizon t, and it does not depend on the recency. NaN where the series fails.
+    ///
+    /// lifetimes computes `1 - exp(ln 2F1(r + x, b + x; c; z) + (r + x) ln(1 - z))`
     /// with c = a + b + x - 1, z = t / (alpha + T + t), falling back to Euler's
     /// transformation when the 2F1 overflows. We always use the transformed form and let the
     /// (1 - z) powers meet first: (1 - z)^(c - (r+x) - (b+x)) (1 - z)^(r + x) = (1 - z)^(a - 1),
-    /// so `second = 1 - 2F1(a + b - 1 - r, a - 1; c; z) (1 - z)^(a - 1)`, equal term for term
-    /// and free of two huge logarithms cancelling (the 2F1 alone is e^4607 at x = 1000).
-    fn expected_at(&self, a: f64, t: f64, x: f64, t_x: f64, age: f64) -> f64 {
+    /// so the bracket is `1 - 2F1(a + b - 1 - r, a - 1; c; z) (1 - z)^(a - 1)`, equal term for
+    /// term and free of two huge logarithms cancelling (the 2F1 alone is e^4607 at x = 1000).
+    pub(crate) fn bracket(&self, a: f64, t: f64, x: f64, age: f64) -> f64 {
         let Self { r, alpha, b, .. } = *self;
         let c = a + b + x - 1.0;
         let z = t / (alpha + age + t);
@@ -398,18 +409,43 @@ impl BgNbd {
             return f64::NAN;
         };
         let e = ln_f + (a - 1.0) * ln_1mz;
-        let second = if sign > 0.0 {
+        if sign > 0.0 {
             -e.exp_m1()
         } else {
             1.0 + e.exp()
-        };
-        let first = c / (a - 1.0);
-        let denominator = if x > 0.0 {
+        }
+    }
+
+    /// The denominator of eq. 10, `1 + [x > 0] (a / (b + x - 1)) ((alpha + T) / (alpha +
+    /// t_x))^(r + x)`, at dropout parameter `a`: free of the horizon t.
+    fn denominator(&self, a: f64, x: f64, t_x: f64, age: f64) -> f64 {
+        let Self { r, alpha, b, .. } = *self;
+        if x > 0.0 {
             1.0 + ((a / (b + x - 1.0)).ln() + (r + x) * ((alpha + age) / (alpha + t_x)).ln()).exp()
         } else {
             1.0
-        };
-        first * second / denominator
+        }
+    }
+
+    /// Eq. 10 split for sums over many horizons t (a CLV's months): E[X(t) | x, t_x, T] is
+    /// `sum_k w_k scale(a_k, x, t_x, T) bracket(a_k, t, x, T)` over the dropout parameters
+    /// `a_k` of [`Self::a_points`], so a sum over t needs the bracket's sum alone, which is
+    /// the same for every customer with the same x and T whatever their recency.
+    /// Points with weight 0 are not needed (the second one away from a = 1).
+    pub(crate) fn a_points(&self) -> [(f64, f64); 2] {
+        let a = self.a;
+        if (a - 1.0).abs() >= A_STEP {
+            return [(a, 1.0), (a, 0.0)];
+        }
+        // The interpolation of `expected` near a = 1, where the formula is 0/0.
+        let w = (a - (1.0 - A_STEP)) / (2.0 * A_STEP);
+        [(1.0 - A_STEP, 1.0 - w), (1.0 + A_STEP, w)]
+    }
+
+    /// The factor of eq. 10 free of the horizon, `(a + b + x - 1) / (a - 1) / denominator`,
+    /// at dropout parameter `a` (see [`Self::a_points`]).
+    pub(crate) fn scale_at(&self, a: f64, x: f64, t_x: f64, age: f64) -> f64 {
+        (a + self.b + x - 1.0) / (a - 1.0) / self.denominator(a, x, t_x, age)
     }
 
     /// The text form: `(version:1,model:"bgnbd",r:…,alpha:…,a:…,b:…,log_likelihood:…,
@@ -530,7 +566,7 @@ mod tests {
     #[test]
     fn gradient_matches_finite_differences() {
         let h = super::super::cdnow::summary();
-        let p = Prepared::new(&h, 1.0 / 38.86);
+        let p = Prepared::new(&h.rows().collect::<Vec<_>>(), h.customers(), 1.0 / 38.86);
         super::super::assert_gradient(
             |at| p.evaluate(at, None),
             |at| {

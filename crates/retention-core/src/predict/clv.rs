@@ -21,7 +21,8 @@
 //! i f - f, which can differ in the last bit. Here the discount has no default: the caller
 //! says which.
 
-use super::bgnbd::BgNbd;
+use super::bgnbd::{self, BgNbd};
+use super::check_time;
 use super::gamma_gamma::GammaGamma;
 use crate::error::{invalid, Result};
 use crate::formulas::show;
@@ -87,9 +88,7 @@ impl Horizon {
 
 /// The purchase half of the CLV: sum over months i of the expected purchases in month i,
 /// E[X(i f)] - E[X(i f - f)], discounted by (1 + monthly_discount)^i. The CLV is this times
-/// the expected spend. Month i's lower end i f - f is month i - 1's upper end (i - 1) f
-/// whenever the two round to the same double (always for whole f, such as 30 days), and
-/// then its expectation is not computed twice.
+/// the expected spend.
 pub fn discounted_purchases(
     transactions: &BgNbd,
     frequency: f64,
@@ -97,24 +96,55 @@ pub fn discounted_purchases(
     age: f64,
     horizon: &Horizon,
 ) -> Result<f64> {
+    check_inputs(frequency, recency, age, horizon)?;
+    let sums = bracket_sums(transactions, frequency, age, horizon);
+    from_bracket_sums(transactions, frequency, recency, age, &sums)
+}
+
+/// The checks of the expectations the sum is made of: the customer, and the horizon's end.
+fn check_inputs(x: f64, t_x: f64, age: f64, horizon: &Horizon) -> Result<()> {
+    bgnbd::check_customer(x, t_x, age)?;
+    check_time("t", horizon.months as f64 * horizon.periods_per_month)
+}
+
+/// The part of [`discounted_purchases`] shared by the customers with the same frequency
+/// and T (any recency): per dropout point of [`BgNbd::a_points`], the sum over months of
+/// the discounted increments of eq. 10's bracket, the only factor of E[X(t)] that depends
+/// on t. Month i's lower end i f - f is month i - 1's upper end (i - 1) f whenever the two
+/// round to the same double (always for whole f, such as 30 days), and then its bracket is
+/// not computed twice.
+fn bracket_sums(m: &BgNbd, x: f64, age: f64, horizon: &Horizon) -> [f64; 2] {
     let f = horizon.periods_per_month;
-    let expected = |t: f64| {
-        transactions.conditional_expected_number_of_purchases_up_to_time(t, frequency, recency, age)
-    };
+    m.a_points().map(|(a, w)| {
+        if w == 0.0 {
+            return 0.0;
+        }
+        let mut total = 0.0;
+        let mut previous: Option<(f64, f64)> = None; // (t, bracket) of the month before
+        for i in 1..=horizon.months {
+            let t = i as f64 * f;
+            let lower_t = t - f;
+            let lower = match previous {
+                Some((pt, pb)) if pt.to_bits() == lower_t.to_bits() => pb,
+                _ => m.bracket(a, lower_t, x, age),
+            };
+            let upper = m.bracket(a, t, x, age);
+            total += (upper - lower) / (1.0 + horizon.monthly_discount).powi(i as i32);
+            previous = Some((t, upper));
+        }
+        total
+    })
+}
+
+/// [`discounted_purchases`] from its [`bracket_sums`]: each times eq. 10's factor free of t.
+fn from_bracket_sums(m: &BgNbd, x: f64, t_x: f64, age: f64, sums: &[f64; 2]) -> Result<f64> {
     let mut total = 0.0;
-    let mut previous: Option<(f64, f64)> = None; // (t, E[X(t)]) of the month before
-    for i in 1..=horizon.months {
-        let t = i as f64 * f;
-        let lower_t = t - f;
-        let lower = match previous {
-            Some((pt, pe)) if pt.to_bits() == lower_t.to_bits() => pe,
-            _ => expected(lower_t)?,
-        };
-        let upper = expected(t)?;
-        total += (upper - lower) / (1.0 + horizon.monthly_discount).powi(i as i32);
-        previous = Some((t, upper));
+    for ((a, w), sum) in m.a_points().into_iter().zip(sums) {
+        if w != 0.0 {
+            total += w * m.scale_at(a, x, t_x, age) * sum;
+        }
     }
-    Ok(total)
+    bgnbd::finite(total, "conditional expected number of purchases")
 }
 
 /// The discounted CLV of `customer` over `horizon` (see the module doc).
@@ -134,14 +164,14 @@ pub fn customer_lifetime_value(
     Ok(value * discounted_purchases(transactions, x, t_x, age, horizon)?)
 }
 
-/// [`discounted_purchases`] remembered for the customers seen last: customers with the
-/// same (frequency, recency, T) share it (at day granularity a million customers have a
-/// few hundred thousand distinct histories, and every one-time buyer of a day shares one),
-/// so a query computing the CLV of every customer evaluates it once per distinct history.
-/// Holds at most `capacity` entries; when full it starts again empty.
+/// [`discounted_purchases`] with its costly part remembered: customers with the same
+/// frequency and T share their [`bracket_sums`] (a million customers of a day-level summary
+/// have a few thousand distinct (frequency, T) pairs), so a query computing the CLV of every
+/// customer evaluates the hypergeometric series once per pair, and per customer only the
+/// factor of its recency. Holds at most `capacity` entries; when full it starts again empty.
 #[derive(Debug)]
 pub struct PurchasesMemo {
-    values: std::collections::HashMap<[u64; 3], f64>,
+    values: hashbrown::HashMap<[u64; 2], [f64; 2]>,
     model: Option<(BgNbd, Horizon)>,
     capacity: usize,
 }
@@ -149,14 +179,14 @@ pub struct PurchasesMemo {
 impl PurchasesMemo {
     pub fn new(capacity: usize) -> PurchasesMemo {
         PurchasesMemo {
-            values: std::collections::HashMap::new(),
+            values: hashbrown::HashMap::new(),
             model: None,
             capacity,
         }
     }
 
-    /// [`discounted_purchases`], from the memo when this model and horizon computed it for
-    /// the same history before.
+    /// [`discounted_purchases`], with the part this model and horizon computed for the same
+    /// frequency and T before taken from the memo.
     pub fn get(
         &mut self,
         transactions: &BgNbd,
@@ -165,20 +195,25 @@ impl PurchasesMemo {
         age: f64,
         horizon: &Horizon,
     ) -> Result<f64> {
+        check_inputs(frequency, recency, age, horizon)?;
         if self.model != Some((*transactions, *horizon)) {
             self.values.clear();
             self.model = Some((*transactions, *horizon));
         }
-        let key = [frequency.to_bits(), recency.to_bits(), age.to_bits()];
-        if let Some(v) = self.values.get(&key) {
-            return Ok(*v);
-        }
-        let v = discounted_purchases(transactions, frequency, recency, age, horizon)?;
-        if self.values.len() >= self.capacity {
-            self.values.clear();
-        }
-        self.values.insert(key, v);
-        Ok(v)
+        // `+ 0.0`: -0.0 and 0.0 share an entry.
+        let key = [(frequency + 0.0).to_bits(), (age + 0.0).to_bits()];
+        let sums = match self.values.get(&key) {
+            Some(v) => *v,
+            None => {
+                let v = bracket_sums(transactions, frequency, age, horizon);
+                if self.values.len() >= self.capacity {
+                    self.values.clear();
+                }
+                self.values.insert(key, v);
+                v
+            }
+        };
+        from_bracket_sums(transactions, frequency, recency, age, &sums)
     }
 }
 
@@ -313,6 +348,38 @@ mod tests {
         assert!(customer_lifetime_value(&bg, &gg, &bad, &horizon).is_err());
     }
 
+    /// The split sum equals the plain sum of eq. 10's month increments (the formula as
+    /// lifetimes writes it), for a < 1, a > 1 and the interpolation near a = 1.
+    #[test]
+    fn split_sum_equals_the_sum_of_expectations() {
+        let (bg, _) = models();
+        let models = [bg, BgNbd { a: 2.5, ..bg }, BgNbd { a: 1.0 + 3e-6, ..bg }];
+        let histories = [(0.0, 0.0, 30.0), (2.0, 20.0, 38.0), (2.0, 1.5, 38.0), (40.0, 37.0, 38.86)];
+        for m in &models {
+            for (months, discount, f) in [(12, 0.01, 30.0), (24, 0.05, WEEKS_PER_MONTH), (1, 0.0, 1.0)] {
+                let horizon = Horizon::new(months, discount, f).unwrap();
+                for &(x, t_x, age) in &histories {
+                    let e = |t: f64| {
+                        m.conditional_expected_number_of_purchases_up_to_time(t, x, t_x, age)
+                            .unwrap()
+                    };
+                    let want: f64 = (1..=months)
+                        .map(|i| {
+                            let t = i as f64 * f;
+                            (e(t) - e(t - f)) / (1.0 + discount).powi(i as i32)
+                        })
+                        .sum();
+                    let got = discounted_purchases(m, x, t_x, age, &horizon).unwrap();
+                    assert!(
+                        (got - want).abs() <= 1e-12 * want.abs(),
+                        "a {} {months} {x} {t_x} {age}: {got} vs {want}",
+                        m.a
+                    );
+                }
+            }
+        }
+    }
+
     /// The memo gives what a fresh computation gives, for repeated and new histories, after
     /// it fills up, and after the model or the horizon changes.
     #[test]
@@ -324,6 +391,7 @@ mod tests {
             (0.0, 0.0, 30.0),
             (2.0, 20.0, 38.0),
             (0.0, 0.0, 30.0),
+            (2.0, 3.0, 38.0),
             (5.0, 1.0, 2.0),
             (1.0, 1.0, 9.0),
             (2.0, 20.0, 38.0),
