@@ -15,7 +15,9 @@
 //!
 //! Fader and Hardie condense customers into their distinct (x, t_x, T) patterns with a count
 //! (lifetimes' `weights`): the likelihood is a sum over patterns, weighted. So is this state:
-//! a sorted map from distinct rows to customer counts. It is exact, mergeable (adding counts
+//! a map from distinct rows to customer counts (a hash table: a million customers are added
+//! one by one), read in sorted order, so that sums over it do not depend on the order the
+//! customers came in. It is exact, mergeable (adding counts
 //! is associative and commutative), and at most as large as the number of customers, often
 //! far smaller (integer-day recencies repeat).
 //!
@@ -26,7 +28,6 @@
 use crate::error::{invalid, MetricError, Result};
 use crate::formulas::show;
 use crate::varint::{self, Reader};
-use std::collections::BTreeMap;
 
 /// Version of the binary form.
 pub const VERSION: u8 = 1;
@@ -84,7 +85,7 @@ impl Key {
 /// Customers by distinct RFM row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Histogram {
-    rows: BTreeMap<Key, u64>,
+    rows: hashbrown::HashMap<Key, u64>,
     customers: u64,
 }
 
@@ -234,11 +235,18 @@ impl Histogram {
         self.customers
     }
 
-    /// The rows in ascending order.
-    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
-        self.rows.iter().map(|(k, w)| Row {
+    /// The distinct rows with their counts, in ascending order.
+    fn sorted(&self) -> Vec<(Key, u64)> {
+        let mut rows: Vec<(Key, u64)> = self.rows.iter().map(|(k, w)| (*k, *w)).collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        rows
+    }
+
+    /// The rows in ascending order (sorted at each call: callers collect them once).
+    pub fn rows(&self) -> impl Iterator<Item = Row> {
+        self.sorted().into_iter().map(|(k, w)| Row {
             rfm: k.rfm(),
-            weight: *w,
+            weight: w,
         })
     }
 
@@ -247,7 +255,7 @@ impl Histogram {
         let mut out = Vec::with_capacity(2 + self.rows.len() * 27);
         out.push(VERSION);
         varint::put(&mut out, self.rows.len() as u128);
-        for (k, w) in &self.rows {
+        for (k, w) in &self.sorted() {
             out.push(u8::from(k.monetary.is_some()));
             // Frequencies are whole numbers <= 2^53: exact as integers.
             varint::put(&mut out, f64::from_bits(k.frequency) as u128);
