@@ -24,6 +24,41 @@ mod tests {
         one(&format!("SELECT pg_temp.sqlstate_of($q${query}$q$)"))
     }
 
+    /// numeric_datum builds the numeric without text where it can; the bytes must be those
+    /// numeric_in gives for the decimal's text (what it did before), at every edge: zero,
+    /// signs, display scales above the mantissa's, scales past a base-10000 digit, values
+    /// at and past the int64 range (the text path).
+    #[pg_test]
+    fn numeric_datum_equals_numeric_in_of_the_text() {
+        use crate::pg::{numeric_datum, numeric_datum_of_text, varlena_bytes};
+        use retention_core::decimal::Dec;
+        let big = i128::from(i64::MAX);
+        let cases = [
+            Dec::new(0, 0),
+            Dec::new(0, 2).with_display(2),
+            Dec::new(0, 0).with_display(5),
+            Dec::new(1999, 2),
+            Dec::new(-1999, 2).with_display(4),
+            Dec::new(5, 30),
+            Dec::new(-123456789, 5).with_display(9),
+            Dec::new(10000, 0),
+            Dec::new(100000000, 4),
+            Dec::new(big, 0),
+            Dec::new(-big - 1, 3),
+            Dec::new(big + 1, 0),
+            Dec::new(big, 0).with_display(1),
+            Dec::new(i128::MAX, 30),
+            Dec::new(7, 0).with_display(1000),
+        ];
+        for d in cases {
+            unsafe {
+                let fast = varlena_bytes(numeric_datum(d)).to_vec();
+                let text = varlena_bytes(numeric_datum_of_text(&d.to_string())).to_vec();
+                assert_eq!(fast, text, "{d:?} ({d})");
+            }
+        }
+    }
+
     #[pg_test]
     fn transition_called_as_a_function_does_not_modify_its_argument() {
         // Inside an aggregate the state is updated in place; called directly, the same

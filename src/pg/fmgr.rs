@@ -433,7 +433,21 @@ pub unsafe fn call_builtin(func: unsafe fn(FunctionCallInfo) -> Datum, args: &[D
 
 /// A decimal as `numeric`.
 pub unsafe fn numeric_datum(d: retention_core::decimal::Dec) -> Datum {
-    numeric_datum_of_text(&d.to_string())
+    // Without text when the value at its printed scale, max(scale, display), fits an int64
+    // (any amount below 92 billion with 8 decimals): PostgreSQL's own m / 10^scale, which
+    // gives the numeric numeric_in gives for the text.
+    let extra = d.display.saturating_sub(u16::from(d.scale));
+    let m = 10i128
+        .checked_pow(u32::from(extra))
+        .and_then(|p| d.m.checked_mul(p))
+        .and_then(|m| i64::try_from(m).ok());
+    match m {
+        Some(m) => Datum::from(pg_sys::int64_div_fast_to_numeric(
+            m,
+            i32::from(d.scale) + i32::from(extra),
+        )),
+        None => numeric_datum_of_text(&d.to_string()),
+    }
 }
 
 /// A decimal's text (digits, sign and point, as `Dec` or a float prints it) as `numeric`.
