@@ -12,14 +12,11 @@ cohort of first orders (UTC) and each month from the cohort's own on, the cohort
 the customers active that month, retention (active / size), the orders and the revenue.
 """
 import decimal
-import os
-import statistics
-import subprocess
 import tempfile
-import time
 
 import harness
 import orders
+from engines import Engines, timed
 from harness import Case
 
 DB = "pg_retention_bench_cohorts"
@@ -113,10 +110,7 @@ def check(db):
 
 
 # ---- other systems ----------------------------------------------------------------------------
-# The orders go to DuckDB and ClickHouse as they are in PostgreSQL: customer_id bigint, the time
-# as whole seconds since 1970 (UTC), the amount as decimal(10,2); each system keeps them in its
-# own in-memory or native table (loading is not timed), in time order as in PostgreSQL.
-# Each query returns cohort month (date), period offset, cohort size, active, orders, revenue.
+# The orders in DuckDB and ClickHouse as bench/engines.py loads them. Each query returns cohort month (date), period offset, cohort size, active, orders, revenue.
 
 DUCKDB_SQL = """
 WITH cm AS (
@@ -186,24 +180,8 @@ def normalize(rows, width):
     return sorted(out)
 
 
-def timed(run, rounds):
-    """Median wall time (ms) of `run()` over `rounds` runs after one untimed run, and its
-    result."""
-    result = run()
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
-
-
 def other_systems(db, results, rounds):
-    import chdb  # the reference packages of .venv (tests/reference/requirements.txt)
-    import duckdb
-    from chdb import session as chs
-
-    harness.log("Cohorts: other systems: exporting the orders")
+    harness.log("Cohorts: other systems: loading the orders")
     ours_serial = {r["case"].name: r["ms"][("serial", "ours")] for r in results}
     ours_2w = {r["case"].name: r["ms"][("2 workers", "ours")] for r in results}
     one_step, stored = CASES[0].name, CASES[2].name
@@ -212,45 +190,15 @@ def other_systems(db, results, rounds):
             f"FROM ({CASES[2].ours}) t").splitlines()], 6)
     months = 1 + max(r[1] for r in pg_rows)
     with tempfile.TemporaryDirectory() as tmp:
-        csv = os.path.join(tmp, "orders.csv")
-        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db, "-c",
-                        f"\\copy (SELECT customer_id, extract(epoch FROM ordered_at)::bigint, amount FROM orders) "
-                        f"TO '{csv}' WITH (FORMAT csv)"], check=True)
-        duck = duckdb.connect()
-        duck.execute(f"""CREATE TABLE orders AS
-            SELECT customer_id, make_timestamp(epoch * 1000000) AS ordered_at, amount
-            FROM read_csv('{csv}', header = false,
-                          columns = {{'customer_id': 'BIGINT', 'epoch': 'BIGINT', 'amount': 'DECIMAL(10,2)'}})""")
-        parquet = os.path.join(tmp, "orders.parquet")
-        duck.execute(f"COPY (SELECT customer_id, epoch(ordered_at)::BIGINT AS epoch, amount FROM orders) "
-                     f"TO '{parquet}' (FORMAT parquet)")
-        os.remove(csv)
-        ch = chs.Session(os.path.join(tmp, "chdb"))
-        ch.query("CREATE TABLE orders (customer_id Int64, ordered_at DateTime('UTC'), amount Decimal(10, 2)) "
-                 "ENGINE = MergeTree ORDER BY ordered_at")
-        ch.query(f"INSERT INTO orders SELECT customer_id, toDateTime(epoch, 'UTC'), amount "
-                 f"FROM file('{parquet}', Parquet)")
-        ch.query("OPTIMIZE TABLE orders FINAL")
-
-        def duck_run(threads):
-            duck.execute(f"SET threads = {threads}")
-            return lambda: duck.execute(DUCKDB_SQL).fetchall()
-
-        def ch_run(sql, threads):
-            def run():
-                out = ch.query(sql.format(threads=threads), "TabSeparated").bytes().decode()
-                return [line.split("\t") for line in out.splitlines()]
-            return run
-
+        e = Engines(db, tmp)
         systems = [
-            (f"DuckDB {duckdb.__version__}", "GROUP BY customer, month; join with first months; GROUP BY cohort, offset",
-             duck_run, 6),
-            (f"ClickHouse {chdb_version(ch)} (chdb {chdb.__version__})",
-             "GROUP BY customer, month; groupArray per customer; ARRAY JOIN; GROUP BY cohort, offset",
-             lambda t: ch_run(CLICKHOUSE_SQL, t), 6),
-            (f"ClickHouse {chdb_version(ch)} (chdb {chdb.__version__}), retention()",
+            (e.duck_name, "GROUP BY customer, month; join with first months; GROUP BY cohort, offset",
+             lambda t: e.duck_run(DUCKDB_SQL, t), 6),
+            (e.ch_name, "GROUP BY customer, month; groupArray per customer; ARRAY JOIN; GROUP BY cohort, offset",
+             lambda t: e.ch_run(CLICKHOUSE_SQL, t), 6),
+            (f"{e.ch_name}, retention()",
              f"join with first months; retention() of {months} offsets per customer; sumForEach per cohort",
-             lambda t: ch_run(clickhouse_retention_sql(months), t), 4),
+             lambda t: e.ch_run(clickhouse_retention_sql(months), t), 4),
         ]
         rows = []
         checks = []
@@ -270,7 +218,7 @@ def other_systems(db, results, rounds):
             rows.append([name, how, f"{ms[1]:.0f}", f"{ms[2]:.0f}",
                          harness.fmt(ms[1] / ours_serial[one_step]), harness.fmt(ms[2] / ours_2w[one_step]),
                          harness.fmt(ms[1] / ours_serial[stored]), harness.fmt(ms[2] / ours_2w[stored])])
-        duck.close()
+        e.close()
     head = ["system", "query", "1 thread ms", "2 threads ms", "÷ ours one step (serial)", "÷ ours one step (2w)",
             "÷ ours stored (serial)", "÷ ours stored (2w)"]
     rows.insert(0, ["pg_retention, one step", "cohort_agg(customer_id, ordered_at, amount, 'month')",
@@ -286,10 +234,6 @@ def other_systems(db, results, rounds):
             + "\n\nTheir queries:\n\n```sql norun\n-- DuckDB\n" + DUCKDB_SQL.strip() + ";\n-- ClickHouse\n"
             + CLICKHOUSE_SQL.strip().format(threads=2) + ";\n-- ClickHouse, retention()\n"
             + clickhouse_retention_sql(months).strip().format(threads=2) + ";\n```")
-
-
-def chdb_version(ch):
-    return ch.query("SELECT version()", "TabSeparated").bytes().decode().strip()
 
 
 def main(rows, rounds):

@@ -8,7 +8,7 @@
 # Each module prints its Markdown report (docs/benchmarks.md), also kept in .bench/<module>.md.
 set -euo pipefail
 cd "$(dirname "$0")"
-all=$(ls ./*.py | sed -e 's|^\./||' -e 's|\.py$||' | grep -vx harness)
+all=$(ls ./*.py | sed -e 's|^\./||' -e 's|\.py$||' | grep -vxE "harness|engines")
 case "${1:-all}" in
     all) modules=$all; [ $# -gt 0 ] && shift ;;
     [0-9]*) modules=$all ;;
