@@ -8,7 +8,11 @@ The data set: `rows` orders (10 million by default) from about rows / 10 custome
 fixed seed. Before anything is timed, every case's result is checked against its hand-written
 SQL on the same data (see check()); a difference stops the run.
 """
+import decimal
+import tempfile
+
 import harness
+from engines import Engines, timed
 from harness import Case
 
 DB = "pg_retention_bench_orders"
@@ -252,13 +256,104 @@ def check(db, modes, whole_days):
             "(rows compared with the column types' equality):\n\n" + "\n".join(lines))
 
 
+# ---- other systems ----------------------------------------------------------------------------
+# The figures DuckDB and ClickHouse users compute themselves, in each one's SQL, on the orders as
+# bench/engines.py loads them (time-ordered, as here): (case of CASES whose times they are
+# compared with, DuckDB SQL, ClickHouse SQL or None). The period series is DuckDB's only: the
+# hand-written SQL (lag() over each customer's months, generate_series) runs there unchanged,
+# ClickHouse would need a rewrite of its own (lagInFrame over an explicit frame), and the cohort
+# module already times ClickHouse's idiom for per-customer months.
+TS = "toDateTime('{} 00:00:00', 'UTC')"
+OTHERS = [
+    ("repeat purchase rate, one step",
+     "SELECT count(*) FILTER (WHERE n >= 2)::DOUBLE / count(*) FROM (SELECT count(*) AS n FROM orders GROUP BY customer_id) t",
+     "SELECT countIf(n >= 2) / count() FROM (SELECT count() AS n FROM orders GROUP BY customer_id) "
+     "SETTINGS max_threads = {threads}"),
+    ("retention rate, Q4 against Q3, one step, with the window's WHERE",
+     f"SELECT count(*) FILTER (WHERE last_at >= TIMESTAMP '{PS}')::DOUBLE / count(*) "
+     f"FROM (SELECT max(ordered_at) AS last_at FROM orders "
+     f"WHERE ordered_at >= TIMESTAMP '{BASE}' AND ordered_at < TIMESTAMP '{PE}' "
+     f"GROUP BY customer_id HAVING min(ordered_at) < TIMESTAMP '{PS}') t",
+     f"SELECT countIf(last_at >= {TS.format(PS)}) / count() "
+     f"FROM (SELECT max(ordered_at) AS last_at FROM orders "
+     f"WHERE ordered_at >= {TS.format(BASE)} AND ordered_at < {TS.format(PE)} "
+     f"GROUP BY customer_id HAVING min(ordered_at) < {TS.format(PS)}) "
+     "SETTINGS max_threads = {threads}"),
+    ("period series by month, one step", HAND_SERIES, None),
+]
+
+
+def cells(row):
+    """A result row as comparable values: dates as dates, numbers exact (decimals to the cent)."""
+    out = []
+    for v in row:
+        text = str(v)
+        if v is None or text in ("", "None", "\\N"):
+            out.append(None)
+        elif len(text) >= 10 and text[4] == "-" and text[7] == "-":
+            out.append(text[:10])
+        elif "." in text or "e" in text.lower():
+            d = decimal.Decimal(text)
+            out.append(str(d.quantize(decimal.Decimal("0.01"))) if -d.as_tuple().exponent == 2 else float(text))
+        else:
+            out.append(int(text))
+    return tuple(out)
+
+
+def other_systems(db, results, rounds):
+    """Markdown: DuckDB and ClickHouse on the same orders, their results checked equal to
+    ours first, timed with 1 and 2 threads against our times of the same run."""
+    harness.log("Order-history metrics: other systems: loading the orders")
+    by_name = {r["case"].name: r for r in results}
+    rows, checks = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        e = Engines(db, tmp)
+        for case_name, duck_sql, ch_sql in OTHERS:
+            case = by_name[case_name]["case"]
+            ours_sql = case.ours.replace("SELECT period_start,", "SELECT (period_start AT TIME ZONE 'UTC')::date,")
+            want = sorted(cells(line.split("|")) for line in harness.value(db, ours_sql + ";").splitlines())
+            ms_ours = by_name[case_name]["ms"]
+            rows.append([case_name, "pg_retention", f"{ms_ours[('serial', 'ours')]:.0f}",
+                         f"{ms_ours[('2 workers', 'ours')]:.0f}", "1.00", "1.00"])
+            for name, make in [(e.duck_name, lambda t, q=duck_sql: e.duck_run(q, t))] + (
+                    [(e.ch_name, lambda t, q=ch_sql: e.ch_run(q, t))] if ch_sql else []):
+                ms = {}
+                for threads in (1, 2):
+                    harness.log(f"Order-history metrics: {case_name}: {name}, {threads} thread{'s' * (threads > 1)}")
+                    ms[threads], result = timed(make(threads), rounds)
+                    got = sorted(cells(r) for r in result)
+                    if got != want:
+                        diff = sorted(set(got) ^ set(want))[:5]
+                        raise RuntimeError(f"{case_name}: {name} ({threads} threads) differs from pg_retention: {diff}")
+                checks.append(f"- {case_name}: {name}: {len(want)} row{'s' * (len(want) != 1)} equal to "
+                              "pg_retention's, with 1 and 2 threads")
+                rows.append(["", name, f"{ms[1]:.0f}", f"{ms[2]:.0f}",
+                             harness.fmt(ms[1] / ms_ours[("serial", "ours")]),
+                             harness.fmt(ms[2] / ms_ours[("2 workers", "ours")])])
+        e.close()
+    head = ["case", "system", "1 thread (serial) ms", "2 threads (2 workers) ms", "÷ ours serial", "÷ ours 2w"]
+    queries = []
+    for case_name, duck_sql, ch_sql in OTHERS:
+        queries.append(f"-- {case_name}: DuckDB\n{duck_sql.strip()};")
+        if ch_sql:
+            queries.append(f"-- {case_name}: ClickHouse\n{ch_sql.strip().format(threads=2)};")
+    return ("#### The same figures in DuckDB and ClickHouse\n\n"
+            "The orders copied into each system's own table in time order (DuckDB in memory, ClickHouse "
+            f"MergeTree ordered by time; loading not timed); median of {rounds} runs after one untimed run, "
+            "1 and 2 threads (DuckDB `SET threads`, ClickHouse `max_threads`); pg_retention's times from "
+            "the table above (serial, 2 workers). A ratio above 1 means the other system is slower.\n\n"
+            + harness.table(head, rows) + "\n\nChecked before timing:\n\n" + "\n".join(checks)
+            + "\n\nTheir queries:\n\n```sql norun\n" + "\n".join(queries) + "\n```")
+
+
 def main(rows, rounds):
     # Serially and with 2 workers up to a million rows; beyond, to save minutes, with 2
     # workers only (the path with serialized partial states and combine functions) and
     # without the whole-day median (exact at any size: two years hold 731 distinct day gaps).
     small = rows <= 1_000_000
     harness.run("Order-history metrics", DB, SETUP.format(rows=rows, db=DB), CASES, rows, rounds,
-                check=lambda db: check(db, harness.MODES if small else [harness.TWO_WORKERS], small))
+                check=lambda db: check(db, harness.MODES if small else [harness.TWO_WORKERS], small),
+                extra=lambda db, results: other_systems(db, results, rounds))
 
 
 if __name__ == "__main__":
