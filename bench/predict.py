@@ -58,7 +58,7 @@ WORK_MEM = "SET work_mem = '256MB';"
 
 # Each customer's rfm() is computed once, as a column `r`, then taken apart: `(rfm(...)).*`
 # would call it once per column, and `LATERAL rfm(...)` costs a function scan (a tuplestore)
-# per customer, about 0.6 s a million. From orders the subquery's GROUP BY keeps PostgreSQL
+# per customer, 0.3-0.6 s a million. From orders the subquery's GROUP BY keeps PostgreSQL
 # from pulling it up; over a table, OFFSET 0 does (docs/predict.md).
 SUMMARY = """SELECT customer_id, (r).*
     FROM ({rows}) c"""
