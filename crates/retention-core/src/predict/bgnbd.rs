@@ -376,13 +376,13 @@ impl BgNbd {
     /// FHL 2005 eq. 10 (see [`Self::conditional_expected_number_of_purchases_up_to_time`]),
     /// unchecked; NaN where the series fails.
     fn expected(&self, t: f64, x: f64, t_x: f64, age: f64) -> f64 {
-        let a = self.a;
-        if (a - 1.0).abs() >= A_STEP {
-            return self.expected_at(a, t, x, t_x, age);
+        let [(lo_a, _), (hi_a, w)] = self.a_points();
+        let lo = self.expected_at(lo_a, t, x, t_x, age);
+        if w == 0.0 {
+            return lo;
         }
-        let lo = self.expected_at(1.0 - A_STEP, t, x, t_x, age);
-        let hi = self.expected_at(1.0 + A_STEP, t, x, t_x, age);
-        lo + (a - (1.0 - A_STEP)) / (2.0 * A_STEP) * (hi - lo)
+        let hi = self.expected_at(hi_a, t, x, t_x, age);
+        lo + w * (hi - lo)
     }
 
     /// Eq. 10 at dropout parameter `a`: `(a + b + x - 1) / (a - 1) * bracket / denominator`.
@@ -437,7 +437,7 @@ impl BgNbd {
         if (a - 1.0).abs() >= A_STEP {
             return [(a, 1.0), (a, 0.0)];
         }
-        // The interpolation of `expected` near a = 1, where the formula is 0/0.
+        // Near a = 1 the formula is 0/0: the value is interpolated between these two.
         let w = (a - (1.0 - A_STEP)) / (2.0 * A_STEP);
         [(1.0 - A_STEP, 1.0 - w), (1.0 + A_STEP, w)]
     }
