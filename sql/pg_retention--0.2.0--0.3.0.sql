@@ -3478,3 +3478,13 @@ DROP FUNCTION @extschema@.window_funnel_final(internal);
 DROP FUNCTION @extschema@.window_funnel_serial(internal);
 DROP FUNCTION @extschema@.window_funnel_deserial(bytea, internal);
 DROP FUNCTION @extschema@.window_funnel_combine(internal, internal);
+
+-- ---------------------------------------------------------------------------------------
+-- Issue 19 item 1: window_funnel's modes strict_once and allow_reentry (ClickHouse 26.x).
+-- The same aggregate and functions; only the description of the modes changes.
+COMMENT ON AGGREGATE @extschema@.window_funnel(interval, text, timestamptz, boolean[]) IS
+    'window_funnel with ClickHouse''s modes, a comma-separated list: strict_deduplication (a '
+    'repeated step stops the chain), strict_order (no other event between steps), '
+    'strict_increase (steps at strictly increasing times), strict_once (a row is one step '
+    'at most), allow_reentry (with strict_order: an event of a step not yet due is skipped). '
+    'Error 22023 for another mode, or allow_reentry without strict_order.';

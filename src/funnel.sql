@@ -51,4 +51,6 @@ COMMENT ON AGGREGATE @extschema@.window_funnel(interval, timestamptz, boolean[])
 COMMENT ON AGGREGATE @extschema@.window_funnel(interval, text, timestamptz, boolean[]) IS
     'window_funnel with ClickHouse''s modes, a comma-separated list: strict_deduplication (a '
     'repeated step stops the chain), strict_order (no other event between steps), '
-    'strict_increase (steps at strictly increasing times). Error 22023 for another mode.';
+    'strict_increase (steps at strictly increasing times), strict_once (a row is one step '
+    'at most), allow_reentry (with strict_order: an event of a step not yet due is skipped). '
+    'Error 22023 for another mode, or allow_reentry without strict_order.';

@@ -18,7 +18,8 @@ seconds: date_trunc('second', ts) against DateTime and windows in seconds.
 Compared per user: retention(c1, c2, c3, c4); window_funnel(w, ts, c1, ..., c4) for the
 windows 1 hour, 1 day, 3 days 12 hours, 7 days and each of them minus one microsecond (so
 that the events at the window's end decide some users); every mode and combination of
-modes (strict_deduplication, strict_order, strict_increase) for 1 day and 1 hour.
+modes (strict_deduplication, strict_order, strict_increase, strict_once, allow_reentry with
+strict_order) for 1 day and 1 hour.
 
 NULL conditions. The extension counts a NULL condition as false (docs/cohorts.md and the
 contract of retention()); ClickHouse skips a row in which any argument is NULL (the -Null
@@ -73,7 +74,12 @@ WINDOWS = [("1 hour", 3600), ("1 day", 86400), ("3 days 12 hours", 3 * 86400 + 1
            ("7 days", 7 * 86400)]
 MODES = ["strict_deduplication", "strict_order", "strict_increase",
          "strict_deduplication,strict_order", "strict_deduplication,strict_increase",
-         "strict_order,strict_increase", "strict_deduplication,strict_order,strict_increase"]
+         "strict_order,strict_increase", "strict_deduplication,strict_order,strict_increase",
+         # strict_once (a row is one step at most) and allow_reentry (needs strict_order)
+         "strict_once", "strict_once,strict_deduplication", "strict_once,strict_order",
+         "strict_once,strict_increase", "strict_order,allow_reentry",
+         "strict_deduplication,strict_order,allow_reentry", "strict_once,strict_order,allow_reentry",
+         "strict_deduplication,strict_order,strict_increase,strict_once,allow_reentry"]
 
 
 # ---------------------------------------------------------------- the data
@@ -369,6 +375,10 @@ HAND_CASES = [
     ("a later, better chain", case((0, 1, 0, 0, 0), (7200, 0, 1, 0, 0), (10000, 1, 0, 0, 0), (10001, 0, 1, 0, 0),
                                    (10002, 0, 0, 1, 0))),
     ("no first step at all", case((0, 0, 1, 0, 0), (1, 0, 0, 1, 0))),
+    ("a row matching two steps, then each step again (strict_once)",
+     case((0, 1, 0, 0, 0), (1, 0, 1, 1, 0), (2, 0, 1, 0, 0), (3, 0, 0, 1, 0), (4, 0, 0, 0, 1))),
+    ("c1 c3 c2 c3 c4: a step too early, then the chain (allow_reentry)",
+     case((0, 1, 0, 0, 0), (1, 0, 0, 1, 0), (2, 0, 1, 0, 0), (3, 0, 0, 1, 0), (4, 0, 0, 0, 1))),
 ]
 
 

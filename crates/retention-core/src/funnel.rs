@@ -15,7 +15,10 @@
 //! deepest level reached, as ClickHouse does since its PR #99003 of 2026; before, it
 //! reported the level of the event just before the repeat), `strict_order` (no other event
 //! may come between the steps of a chain), `strict_increase` (steps must have strictly
-//! increasing times). ClickHouse skips a row in which any condition is NULL; here a NULL
+//! increasing times), `strict_once` (a row is one step of a chain at most: the search keeps
+//! the chains with their rows) and `allow_reentry` (with strict_order, an event of a step
+//! whose previous step was not reached is skipped instead of ending the search). ClickHouse
+//! skips a row in which any condition is NULL; here a NULL
 //! condition is false, as in the contract of `retention`.
 
 use crate::error::{invalid, MetricError, Result};
@@ -88,23 +91,41 @@ pub struct Modes {
     pub strict_deduplication: bool,
     pub strict_order: bool,
     pub strict_increase: bool,
+    /// A row counts for at most one step of a chain (a row matching two conditions cannot
+    /// be two steps).
+    pub strict_once: bool,
+    /// With `strict_order`: an event of a step whose previous step was not reached is
+    /// skipped instead of ending the search, so a chain can start again.
+    pub allow_reentry: bool,
 }
+
+/// The modes' names, as ClickHouse spells them, in the order of their bits.
+const MODE_NAMES: [&str; 5] = [
+    "strict_deduplication",
+    "strict_order",
+    "strict_increase",
+    "strict_once",
+    "allow_reentry",
+];
 
 impl Modes {
     /// A comma-separated list of mode names (ClickHouse's spelling), or the empty string.
     pub fn parse(text: &str) -> Result<Modes> {
-        let mut m = Modes::default();
+        let mut bits = 0u8;
         for name in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            match name {
-                "strict_deduplication" => m.strict_deduplication = true,
-                "strict_order" => m.strict_order = true,
-                "strict_increase" => m.strict_increase = true,
-                other => {
+            match MODE_NAMES.iter().position(|m| *m == name) {
+                Some(i) => bits |= 1 << i,
+                None => {
                     return invalid(format!(
-                        "window_funnel mode \"{other}\" is not supported: use strict_deduplication, strict_order or strict_increase"
+                        "window_funnel mode \"{name}\" is not supported: use {}",
+                        MODE_NAMES.join(", ")
                     ))
                 }
             }
+        }
+        let m = Modes::from_u8(bits);
+        if m.allow_reentry && !m.strict_order {
+            return invalid("window_funnel mode allow_reentry needs strict_order");
         }
         Ok(m)
     }
@@ -113,6 +134,8 @@ impl Modes {
         self.strict_deduplication as u8
             | (self.strict_order as u8) << 1
             | (self.strict_increase as u8) << 2
+            | (self.strict_once as u8) << 3
+            | (self.allow_reentry as u8) << 4
     }
 
     pub fn from_u8(v: u8) -> Modes {
@@ -120,25 +143,224 @@ impl Modes {
             strict_deduplication: v & 1 != 0,
             strict_order: v & 2 != 0,
             strict_increase: v & 4 != 0,
+            strict_once: v & 8 != 0,
+            allow_reentry: v & 16 != 0,
         }
+    }
+
+    /// The modes of a stored byte, if it is one `parse` can give.
+    fn from_stored(v: u8) -> Option<Modes> {
+        let m = Modes::from_u8(v);
+        (v >> MODE_NAMES.len() == 0 && (!m.allow_reentry || m.strict_order)).then_some(m)
     }
 }
 
 /// The events of one group: (time, condition number from 1; 0 for a row with no true
-/// condition in strict_order mode).
+/// condition in strict_order mode). In strict_once mode the group keeps its rows instead:
+/// (time, the mask of its true conditions), since the search must know which events came
+/// from the same row.
 pub struct Funnel<A: Allocator> {
     pub events: AVec<(i64, u8), A>,
+    pub rows: AVec<(i64, u32), A>,
 }
 
-impl<A: Allocator> Funnel<A> {
+/// The events of sorted rows (time, mask) of strict_once mode: (time, condition, row number),
+/// sorted; a row matching nothing is condition 0.
+fn row_events(rows: &[(i64, u32)], n: usize) -> Vec<(i64, u8, u32)> {
+    let mut events = Vec::with_capacity(rows.len());
+    for (row, &(ts, mask)) in rows.iter().enumerate() {
+        let row = row as u32;
+        if mask == 0 {
+            events.push((ts, 0, row));
+        }
+        for i in (0..n).filter(|i| mask >> i & 1 == 1) {
+            events.push((ts, i as u8 + 1, row));
+        }
+    }
+    events.sort_unstable();
+    events
+}
+
+/// The chains of the search, as a mode keeps them; levels from 0.
+trait Chains {
+    /// Whether a chain has reached level `idx`.
+    fn reached(&self, idx: usize) -> bool;
+    /// An event of step 1, at `ts` in row `row`: a new chain.
+    fn start(&mut self, ts: i64, row: u32);
+    /// Whether an event of step `idx` (reached already) repeats it (strict_deduplication).
+    fn repeats(&self, idx: usize, row: u32) -> bool;
+    /// Extend the chains of level `idx - 1` that can take an event of step `idx`.
+    fn extend(&mut self, idx: usize, ts: i64, row: u32, window: i64, strict_increase: bool);
+    /// Before the first event of a later time: drop chains that no later event can tell
+    /// apart.
+    fn settle(&mut self) {}
+}
+
+/// ClickHouse's search over events sorted by (time, condition[, row]): the deepest level
+/// reached by a chain of `n` steps.
+fn search<C: Chains>(
+    events: impl Iterator<Item = (i64, u8, u32)>,
+    chains: &mut C,
+    window: i64,
+    n: usize,
+    modes: Modes,
+) -> usize {
+    let deepest = |c: &C| (0..n).rev().find(|&i| c.reached(i)).map_or(0, |i| i + 1);
+    let mut first_event = false;
+    let mut time = i64::MIN;
+    for (i, (ts, event, row)) in events.enumerate() {
+        crate::interrupt::check_every(i);
+        if ts > time {
+            chains.settle();
+            time = ts;
+        }
+        if modes.strict_order && event == 0 {
+            if first_event {
+                break;
+            }
+            continue;
+        }
+        let idx = event as usize - 1;
+        if idx == 0 {
+            chains.start(ts, row);
+            first_event = true;
+        } else if modes.strict_deduplication && chains.reached(idx) {
+            if chains.repeats(idx, row) {
+                return deepest(chains);
+            }
+        } else if modes.strict_order && first_event && !chains.reached(idx - 1) {
+            if modes.allow_reentry {
+                continue;
+            }
+            return (0..n).find(|&i| !chains.reached(i)).unwrap_or(n);
+        } else if chains.reached(idx - 1) {
+            chains.extend(idx, ts, row, window, modes.strict_increase);
+            if idx + 1 == n && chains.reached(idx) {
+                return n;
+            }
+        }
+    }
+    deepest(chains)
+}
+
+/// The search without strict_once: per level, the chain that reached it last, as (time of
+/// its first step, time of this step).
+impl Chains for Vec<Option<(i64, i64)>> {
+    fn reached(&self, idx: usize) -> bool {
+        self[idx].is_some()
+    }
+
+    fn start(&mut self, ts: i64, _row: u32) {
+        self[0] = Some((ts, ts));
+    }
+
+    fn repeats(&self, _idx: usize, _row: u32) -> bool {
+        true
+    }
+
+    fn extend(&mut self, idx: usize, ts: i64, _row: u32, window: i64, strict_increase: bool) {
+        if let Some((first, prev)) = self[idx - 1] {
+            if ts <= first.saturating_add(window) && (!strict_increase || prev < ts) {
+                self[idx] = Some((first, ts));
+            }
+        }
+    }
+}
+
+/// A chain of strict_once mode: the times of its first and last steps, and the row of each
+/// step (row numbers of the group's rows in sorted order).
+struct Chain {
+    first: i64,
+    last: i64,
+    rows: Vec<u32>,
+}
+
+/// strict_once mode keeps every chain that could still go on, with the rows it used, since
+/// one row matching two conditions may be the next step of one chain and not of another.
+impl Chains for Vec<Vec<Chain>> {
+    fn reached(&self, idx: usize) -> bool {
+        !self[idx].is_empty()
+    }
+
+    fn start(&mut self, ts: i64, row: u32) {
+        self[0].push(Chain {
+            first: ts,
+            last: ts,
+            rows: vec![row],
+        });
+    }
+
+    /// A repeat, unless this row is already in every chain of the level.
+    fn repeats(&self, idx: usize, row: u32) -> bool {
+        self[idx].iter().any(|c| !c.rows.contains(&row))
+    }
+
+    fn extend(&mut self, idx: usize, ts: i64, row: u32, window: i64, strict_increase: bool) {
+        let (before, after) = self.split_at_mut(idx);
+        let (prev, next) = (&mut before[idx - 1], &mut after[0]);
+        // Chains out of the window are dropped, but one always stays, so that the level
+        // still counts as reached.
+        let mut kept = 0;
+        for i in 0..prev.len() {
+            let in_window = ts <= prev[i].first.saturating_add(window);
+            if !in_window && prev.len() - (i - kept) > 1 {
+                continue;
+            }
+            prev.swap(kept, i);
+            let c = &prev[kept];
+            kept += 1;
+            if in_window && !c.rows.contains(&row) && (!strict_increase || c.last < ts) {
+                let mut rows = Vec::with_capacity(idx + 1);
+                rows.extend_from_slice(&c.rows);
+                rows.push(row);
+                next.push(Chain {
+                    first: c.first,
+                    last: ts,
+                    rows,
+                });
+            }
+        }
+        prev.truncate(kept);
+    }
+
+    /// A later event is in no chain's row and later than every chain's last step, so of the
+    /// chains of a level the one with the latest first step takes every such event any other
+    /// takes (its window ends last), and leads to chains that do likewise: keep that one. A
+    /// level then holds the chains of one time at most, where keeping them all would grow
+    /// with the product of the steps' events.
+    fn settle(&mut self) {
+        for level in self.iter_mut().filter(|l| l.len() > 1) {
+            let latest = (0..level.len())
+                .max_by_key(|&i| level[i].first)
+                .expect("two");
+            level.swap(0, latest);
+            level.truncate(1);
+        }
+    }
+}
+
+impl<A: Allocator + Clone> Funnel<A> {
     pub fn new_in(alloc: A) -> Self {
         Funnel {
-            events: AVec::new_in(alloc),
+            events: AVec::new_in(alloc.clone()),
+            rows: AVec::new_in(alloc),
         }
     }
 
     /// Add one row's conditions.
     pub fn add(&mut self, ts: i64, conds: impl IntoIterator<Item = Option<bool>>, modes: Modes) {
+        if modes.strict_once {
+            let mut mask = 0u32;
+            for (i, c) in conds.into_iter().enumerate() {
+                if c == Some(true) {
+                    mask |= 1 << i;
+                }
+            }
+            if mask != 0 || modes.strict_order {
+                self.rows.push((ts, mask));
+            }
+            return;
+        }
         let before = self.events.len();
         for (i, c) in conds.into_iter().enumerate() {
             if c == Some(true) {
@@ -150,52 +372,36 @@ impl<A: Allocator> Funnel<A> {
         }
     }
 
+    /// Add the events (or rows) of another group's funnel.
+    pub fn extend(&mut self, other: &Funnel<A>) {
+        self.events.extend_from_slice(&other.events);
+        self.rows.extend_from_slice(&other.rows);
+    }
+
     /// The deepest level reached by a chain of `n` conditions.
     pub fn level(&mut self, window: i64, n: usize, modes: Modes) -> usize {
-        let events = &mut self.events;
-        if events.is_empty() {
+        if self.events.is_empty() && self.rows.is_empty() {
             return 0;
         }
         if !modes.strict_order && n == 1 {
             return 1;
         }
-        events.sort_unstable();
-        // For each level reached: (time of the chain's first event, time of this step).
-        let mut reached: Vec<Option<(i64, i64)>> = vec![None; n];
-        let mut first_event = false;
-        for &(ts, event) in events.iter() {
-            if modes.strict_order && event == 0 {
-                if first_event {
-                    break;
-                }
-                continue;
-            }
-            let idx = event as usize - 1;
-            if idx == 0 {
-                reached[0] = Some((ts, ts));
-                first_event = true;
-            } else if modes.strict_deduplication && reached[idx].is_some() {
-                return reached
-                    .iter()
-                    .rposition(|r| r.is_some())
-                    .map_or(0, |i| i + 1);
-            } else if modes.strict_order && first_event && reached[idx - 1].is_none() {
-                return reached.iter().position(|r| r.is_none()).unwrap_or(n);
-            } else if let Some((first, prev)) = reached[idx - 1] {
-                let in_window =
-                    ts <= first.saturating_add(window) && (!modes.strict_increase || prev < ts);
-                if in_window {
-                    reached[idx] = Some((first, ts));
-                    if idx + 1 == n {
-                        return n;
-                    }
-                }
-            }
+        if modes.strict_once {
+            return self.level_once(window, n, modes);
         }
-        reached
-            .iter()
-            .rposition(|r| r.is_some())
-            .map_or(0, |i| i + 1)
+        self.events.sort_unstable();
+        let events = self.events.iter().map(|&(ts, event)| (ts, event, 0));
+        search(events, &mut vec![None; n], window, n, modes)
+    }
+
+    /// strict_once mode: the rows are numbered in sorted order, so that the answer does not
+    /// depend on the order they arrived in (rows alike in time and conditions are
+    /// interchangeable).
+    fn level_once(&mut self, window: i64, n: usize, modes: Modes) -> usize {
+        self.rows.sort_unstable();
+        let events = row_events(&self.rows, n);
+        let mut chains: Vec<Vec<Chain>> = (0..n).map(|_| Vec::new()).collect();
+        search(events.into_iter(), &mut chains, window, n, modes)
     }
 }
 
@@ -309,6 +515,19 @@ mod tests {
         assert_eq!(f.level(100, 2, m("strict_increase")), 1);
         assert!(Modes::parse("strict_deduplication, strict_order").is_ok());
         assert!(Modes::parse("loose").is_err());
+        // A, C, B with strict_order: C, whose step B was not reached, ends the search (1);
+        // with allow_reentry it is skipped and B is step 2 (ClickHouse's windowFunnel source,
+        // worked by hand; tests/checks/clickhouse_check.py compares with ClickHouse).
+        let reentry = m("strict_order, allow_reentry");
+        let mut f = Funnel::new_in(Global);
+        for (t, c) in [(1, 0), (2, 2), (3, 1)] {
+            f.add(t, (0..3).map(|i| Some(i == c)), reentry);
+        }
+        assert_eq!(f.level(100, 3, m("strict_order")), 1);
+        assert_eq!(f.level(100, 3, reentry), 2);
+        assert!(Modes::parse("allow_reentry").is_err(), "needs strict_order");
+        let unknown = Modes::parse("strict").unwrap_err().to_string();
+        assert!(unknown.contains("strict_once, allow_reentry"), "{unknown}");
         // No events, or events but no first step.
         assert_eq!(Funnel::new_in(Global).level(10, 2, Modes::default()), 0);
         let mut f = Funnel::new_in(Global);
@@ -321,7 +540,8 @@ mod tests {
 /// group's events.
 ///
 /// Partial form: the modes' byte, the number of conditions (one byte), the window and the
-/// event count as varints, then per event its time as a zigzag varint and its condition byte.
+/// event count as varints, then per event its time as a zigzag varint and its condition byte;
+/// in strict_once mode the row count and per row its time and its conditions' mask (a varint).
 pub struct FunnelState<A: Allocator> {
     pub window: i64,
     pub modes: Modes,
@@ -329,7 +549,7 @@ pub struct FunnelState<A: Allocator> {
     pub funnel: Funnel<A>,
 }
 
-impl<A: Allocator> FunnelState<A> {
+impl<A: Allocator + Clone> FunnelState<A> {
     pub fn new_in(window: i64, modes: Modes, n: usize, alloc: A) -> Self {
         FunnelState {
             window,
@@ -357,13 +577,21 @@ impl<A: Allocator> FunnelState<A> {
     /// Add the events of another state of the same parameters.
     pub fn merge(&mut self, other: &FunnelState<A>) -> Result<()> {
         self.check_same(other.window, other.modes, other.n)?;
-        self.funnel.events.extend_from_slice(&other.funnel.events);
+        self.funnel.extend(&other.funnel);
         Ok(())
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&[self.modes.to_u8(), self.n as u8]);
         varint::put(out, self.window as u128);
+        if self.modes.strict_once {
+            varint::put(out, self.funnel.rows.len() as u128);
+            for (ts, mask) in self.funnel.rows.iter() {
+                varint::put(out, varint::zigzag(*ts as i128));
+                varint::put(out, *mask as u128);
+            }
+            return;
+        }
         varint::put(out, self.funnel.events.len() as u128);
         for (ts, e) in self.funnel.events.iter() {
             varint::put(out, varint::zigzag(*ts as i128));
@@ -374,7 +602,7 @@ impl<A: Allocator> FunnelState<A> {
     pub fn read(bytes: &[u8], alloc: A) -> Result<Self> {
         let bad = || MetricError::InvalidBinary("invalid partial aggregate state".into());
         let mut r = Reader::new(bytes);
-        let modes = Modes::from_u8(r.byte().ok_or_else(bad)?);
+        let modes = r.byte().and_then(Modes::from_stored).ok_or_else(bad)?;
         let n = r.byte().ok_or_else(bad)? as usize;
         let window = r.u64().filter(|w| *w <= i64::MAX as u64).ok_or_else(bad)? as i64;
         let count = r.u64().ok_or_else(bad)?;
@@ -382,15 +610,217 @@ impl<A: Allocator> FunnelState<A> {
             return Err(bad());
         }
         let mut s = FunnelState::new_in(window, modes, n, alloc);
+        // An event's condition is one of the n, a row's mask has bits of the n only; the row
+        // without a true condition (0) is kept in strict_order mode only.
+        let masks = 1..=(u32::MAX >> (MAX_CONDITIONS - n)) as u64;
         for _ in 0..count {
             let ts = r.i64().ok_or_else(bad)?;
-            let e = r.byte().filter(|e| (*e as usize) <= n).ok_or_else(bad)?;
+            if modes.strict_once {
+                let mask = r
+                    .u64()
+                    .filter(|m| masks.contains(m) || (*m == 0 && modes.strict_order));
+                s.funnel.rows.push((ts, mask.ok_or_else(bad)? as u32));
+                continue;
+            }
+            let e = r.byte();
+            let e =
+                e.filter(|e| (1..=n).contains(&(*e as usize)) || (*e == 0 && modes.strict_order));
+            let e = e.ok_or_else(bad)?;
             s.funnel.events.push((ts, e));
         }
         if !r.at_end() {
             return Err(bad());
         }
         Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod strict_once_tests {
+    use super::*;
+    use allocator_api2::alloc::Global;
+
+    /// Pseudo-random numbers below k (a linear congruential generator: fixed cases).
+    fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |k| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % k
+        }
+    }
+
+    /// The level of rows (time, true conditions from 0) with n conditions and a window of 100.
+    fn level(rows: &[(i64, &[usize])], n: usize, modes: &str) -> usize {
+        let modes = Modes::parse(modes).unwrap();
+        let mut f = Funnel::new_in(Global);
+        for (t, conds) in rows {
+            f.add(*t, (0..n).map(|i| Some(conds.contains(&i))), modes);
+        }
+        f.level(100, n, modes)
+    }
+
+    #[test]
+    fn a_row_is_one_step_at_most() {
+        // One row matching c1 and c2: two steps by default, one in strict_once mode; two
+        // rows at the same time make the two steps in both.
+        assert_eq!(level(&[(1, &[0, 1])], 2, ""), 2);
+        assert_eq!(level(&[(1, &[0, 1])], 2, "strict_once"), 1);
+        assert_eq!(level(&[(1, &[0]), (1, &[1])], 2, "strict_once"), 2);
+        // R0 {c1, c2} at 1, R1 {c2} at 2: R0 cannot be its own step 2, R1 is.
+        assert_eq!(level(&[(1, &[0, 1]), (2, &[1])], 2, "strict_once"), 2);
+        // R0 {c1} at 1, R1 {c2, c3} at 2, R2 {c2} at 3, R3 {c3} at 4. By default R1 is steps
+        // 2 and 3 (level 3). In strict_once mode R1 is step 2 of the chain R0 R1 and cannot
+        // be its step 3; R2 makes the chain R0 R2, which R3 ends: 3. With
+        // strict_deduplication, R2 repeats step 2 of a chain it is not in, which ends the
+        // search at the deepest level reached, 2; by default R1's step 3 came first: 3.
+        let rows: [(i64, &[usize]); 4] = [(1, &[0]), (2, &[1, 2]), (3, &[1]), (4, &[2])];
+        assert_eq!(level(&rows, 3, ""), 3);
+        assert_eq!(level(&rows, 3, "strict_once"), 3);
+        assert_eq!(level(&rows, 3, "strict_once, strict_deduplication"), 2);
+        assert_eq!(level(&rows, 3, "strict_deduplication"), 3);
+        // The window: a chain from c1 at 1 cannot take c2 at 102; the one from c1 at 50 can.
+        let rows: [(i64, &[usize]); 3] = [(1, &[0]), (50, &[0]), (102, &[1])];
+        assert_eq!(level(&rows, 2, "strict_once"), 2);
+        assert_eq!(
+            level(
+                &rows[..1]
+                    .iter()
+                    .chain(&rows[2..])
+                    .copied()
+                    .collect::<Vec<_>>(),
+                2,
+                "strict_once"
+            ),
+            1
+        );
+        // strict_order: a row matching nothing after the first step ends the search.
+        assert_eq!(
+            level(
+                &[(1, &[0]), (2, &[]), (3, &[1])],
+                2,
+                "strict_once, strict_order"
+            ),
+            1
+        );
+        assert_eq!(
+            level(&[(1, &[0]), (3, &[1])], 2, "strict_once, strict_order"),
+            2
+        );
+        // strict_increase: the steps at the same time do not count.
+        assert_eq!(
+            level(&[(1, &[0]), (1, &[1])], 2, "strict_once, strict_increase"),
+            1
+        );
+        assert_eq!(level(&[], 2, "strict_once"), 0);
+    }
+
+    /// ClickHouse's search as it is, keeping every chain.
+    struct EveryChain(Vec<Vec<Chain>>);
+
+    impl Chains for EveryChain {
+        fn reached(&self, idx: usize) -> bool {
+            Chains::reached(&self.0, idx)
+        }
+        fn start(&mut self, ts: i64, row: u32) {
+            Chains::start(&mut self.0, ts, row)
+        }
+        fn repeats(&self, idx: usize, row: u32) -> bool {
+            Chains::repeats(&self.0, idx, row)
+        }
+        fn extend(&mut self, idx: usize, ts: i64, row: u32, window: i64, strict_increase: bool) {
+            Chains::extend(&mut self.0, idx, ts, row, window, strict_increase)
+        }
+    }
+
+    #[test]
+    fn keeping_one_chain_per_level_between_times_changes_no_answer() {
+        let mut next = numbers(11);
+        for case in 0..5000 {
+            let modes = Modes::from_u8(next(32) as u8 | 8);
+            let modes = Modes {
+                allow_reentry: modes.allow_reentry && modes.strict_order,
+                ..modes
+            };
+            let mut f = Funnel::new_in(Global);
+            for _ in 0..1 + next(14) {
+                let mask = next(16) as u32;
+                f.add(
+                    next(8) as i64 * 30,
+                    (0..4).map(|c| Some(mask >> c & 1 == 1)),
+                    modes,
+                );
+            }
+            let settled = f.level(100, 4, modes);
+            let events = row_events(&f.rows, 4);
+            let mut every = EveryChain((0..4).map(|_| Vec::new()).collect());
+            let full = search(events.into_iter(), &mut every, 100, 4, modes);
+            assert_eq!(
+                settled,
+                full,
+                "case {case}: {:?} {modes:?}",
+                f.rows.as_slice()
+            );
+        }
+    }
+
+    #[test]
+    fn many_events_per_step_stay_cheap() {
+        // 3,000 events of each of 4 steps within one window, steps interleaved: without
+        // dropping the chains that no later event tells apart, level 3 would hold billions
+        // of chains before step 4 came. Step 4 is only at the end: level 4.
+        let mut rows: Vec<(i64, &[usize])> = Vec::new();
+        for t in 0..3000 {
+            rows.extend([
+                (t * 4, &[0][..]),
+                (t * 4 + 1, &[1][..]),
+                (t * 4 + 2, &[2][..]),
+            ]);
+        }
+        let modes = Modes::parse("strict_once").unwrap();
+        let mut f = Funnel::new_in(Global);
+        for (t, conds) in &rows {
+            f.add(*t, (0..4).map(|i| Some(conds.contains(&i))), modes);
+        }
+        assert_eq!(f.level(1_000_000, 4, modes), 3);
+        f.add(
+            20_000,
+            [Some(false), Some(false), Some(false), Some(true)],
+            modes,
+        );
+        assert_eq!(f.level(1_000_000, 4, modes), 4);
+    }
+
+    #[test]
+    fn the_order_rows_arrive_in_does_not_matter() {
+        // Parallel plans add a group's rows in another order than serial ones: every mode on
+        // random small groups, rows forwards, backwards and split in two merged states.
+        let mut next = numbers(7);
+        for case in 0..3000 {
+            let rows: Vec<(i64, u32)> = (0..1 + next(9))
+                .map(|_| (next(6) as i64 * 40, next(8) as u32))
+                .collect();
+            let modes = Modes::from_u8(next(32) as u8 | 8);
+            let modes = Modes {
+                allow_reentry: modes.allow_reentry && modes.strict_order,
+                ..modes
+            };
+            let run = |order: &mut dyn Iterator<Item = &(i64, u32)>, split: usize| {
+                let (mut a, mut b) = (Funnel::new_in(Global), Funnel::new_in(Global));
+                for (i, (t, mask)) in order.enumerate() {
+                    let f = if i < split { &mut a } else { &mut b };
+                    f.add(*t, (0..3).map(|c| Some(mask >> c & 1 == 1)), modes);
+                }
+                a.extend(&b);
+                a.level(100, 3, modes)
+            };
+            let forwards = run(&mut rows.iter(), rows.len());
+            assert_eq!(
+                forwards,
+                run(&mut rows.iter().rev(), rows.len() / 2),
+                "case {case}: {rows:?} {modes:?}"
+            );
+        }
     }
 }
 
@@ -412,6 +842,28 @@ mod state_tests {
         assert_eq!(back.level(), 2);
         let other = FunnelState::new_in(100, Modes::default(), 2, Global);
         assert!(a.merge(&other).is_err(), "other modes");
+        // strict_once keeps rows: (time, mask).
+        let once = Modes::parse("strict_once").unwrap();
+        let mut c = FunnelState::new_in(100, once, 2, Global);
+        c.funnel.add(10, [Some(true), Some(true)], once);
+        c.funnel.add(20, [None, Some(true)], once);
+        let mut once_bytes = Vec::new();
+        c.write(&mut once_bytes);
+        let mut back = FunnelState::read(&once_bytes, Global).unwrap();
+        assert_eq!(back.funnel.rows.as_slice(), &[(10, 3), (20, 2)]);
+        assert_eq!(back.level(), 2);
+        // modes byte 8 (strict_once), 2 conditions, window 100, 1 row: time 10 (zigzag 20)
+        // and a mask of 3, 4 (a third condition) or 0 (no condition, strict_order only).
+        assert!(FunnelState::read(&[8, 2, 100, 1, 20, 3], Global).is_ok());
+        for bytes in [
+            &[8, 2, 100, 1, 20, 4][..],
+            &[8, 2, 100, 1, 20, 0],
+            &[16, 2, 100, 0],
+            &[32, 2, 100, 0],
+        ] {
+            assert!(FunnelState::read(bytes, Global).is_err(), "{bytes:?}");
+        }
+        assert!(FunnelState::read(&[10, 2, 100, 1, 20, 0], Global).is_ok());
         for bytes in [&out[..out.len() - 1], &[0, 0, 0, 0][..], &[0, 33, 0, 0][..]] {
             assert!(FunnelState::read(bytes, Global).is_err(), "{bytes:?}");
         }

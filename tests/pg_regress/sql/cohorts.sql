@@ -94,7 +94,9 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   -- [negative] a negative window
   ($$SELECT window_funnel(interval '-1 day', now(), true, true)$$),
   -- [name] an unknown funnel mode
-  ($$SELECT window_funnel(interval '1 day', 'strict_sometimes', now(), true, true)$$)
+  ($$SELECT window_funnel(interval '1 day', 'strict_sometimes', now(), true, true)$$),
+  -- [name] allow_reentry without strict_order
+  ($$SELECT window_funnel(interval '1 day', 'strict_once, allow_reentry', now(), true, true)$$)
 ) v(q);
 
 -- ClickHouse's documentation, retention(): uids 0-4 visited on 2020-01-01, -02 and -03;

@@ -37,6 +37,13 @@ FROM (SELECT sbg_fit_trans(sbg_fit_trans(sbg_fit_trans(sbg_fit_trans(sbg_fit_tra
 SELECT window_funnel_final(window_funnel_trans(window_funnel_trans(NULL::window_funnel_state, interval '1 hour',
            text 'strict_order', timestamptz '2026-01-01 10:00', true, false), interval '1 hour', text 'strict_order',
            timestamptz '2026-01-01 10:30', false, true)::text::window_funnel_state) AS level_from_text;
+-- strict_once keeps rows, not events: one row matching both steps, then step 2 again, is
+-- level 2 (the row is step 1 only; the later row is step 2); without the later row, 1.
+SELECT window_funnel_final(window_funnel_trans(window_funnel_trans(NULL::window_funnel_state, interval '1 hour',
+           text 'strict_once', timestamptz '2026-01-01 10:00', true, true), interval '1 hour', text 'strict_once',
+           timestamptz '2026-01-01 10:30', false, true)::text::window_funnel_state) AS once_level_from_text,
+       window_funnel_final(window_funnel_trans(NULL::window_funnel_state, interval '1 hour',
+           text 'strict_once', timestamptz '2026-01-01 10:00', true, true)::text::window_funnel_state) AS one_row;
 -- Over a GROUP BY of many groups (every state in one memory context of the aggregate's),
 -- worked by hand: users 0..499 have the steps 0, 1, 2 at minutes u, u + 1000 and u + 2000,
 -- within the two days, so level 3; users 500..999 have step 0 only, so level 1.
