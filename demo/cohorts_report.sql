@@ -47,3 +47,19 @@ FROM retention_curve((SELECT cohort_agg(h, 'month') FROM customer_histories), 'o
 JOIN retention_curve((SELECT cohort_agg(h, 'month') FROM customer_histories), 'on or after', '1998-07-01') a
   USING (period_offset)
 WHERE o.period_offset > 0;
+
+\echo
+\echo 'A repeat-purchase funnel: customers with three orders within 90 days (strict_once: an order is'
+\echo 'one step), by the month of their first purchase: conversion from the first order with its 95%'
+\echo 'Wilson interval, and the median and mean time from the order before'
+SELECT to_char(first_month, 'YYYY-MM') AS cohort, f.step AS "order", f.users AS customers,
+       round(100 * f.conversion::numeric, 1) AS "conversion %",
+       round(100 * f.conversion_lower::numeric, 1) || '-' || round(100 * f.conversion_upper::numeric, 1) AS "95%",
+       f.median_time, date_trunc('hour', f.mean_time) AS mean_time
+FROM (SELECT first_month, funnel_table(steps, 3) AS t
+      FROM (SELECT customer_id, date_trunc('month', min(ordered_at)) AS first_month,
+                   window_funnel_steps(interval '90 days', 'strict_once', ordered_at, true, true, true) AS steps
+            FROM orders GROUP BY customer_id) c
+      GROUP BY first_month) g,
+     unnest(g.t) f
+ORDER BY first_month, f.step;

@@ -18,8 +18,8 @@
                            everything they share stay hand-written in src/survey.sql.
 
     src/state_types.sql    the aggregate state types (docs/citus.md): for each of
-                           rfm_fit_state, sbg_fit_state, kaplan_meier_state and
-                           window_funnel_state, the type with its input, output, receive and
+                           rfm_fit_state, sbg_fit_state, kaplan_meier_state,
+                           window_funnel_state and funnel_table_state, the type with its input, output, receive and
                            send functions and its combine function, each with its COMMENT ON.
                            The transitions, final functions and aggregates that use them
                            stay hand-written beside their features (models.sql, survival.sql,
@@ -394,6 +394,7 @@ STATE_TYPES = [
      "kaplan_meier and combine(survival_curve)"),
     ("window_funnel_state", "the window, the modes and the events of one group",
      "window_funnel"),
+    ("funnel_table_state", "the users per step and the times between steps", "funnel_table"),
 ]
 
 STATE_HEADER = GENERATED + """\

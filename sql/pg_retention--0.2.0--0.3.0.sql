@@ -3488,3 +3488,95 @@ COMMENT ON AGGREGATE @extschema@.window_funnel(interval, text, timestamptz, bool
     'strict_increase (steps at strictly increasing times), strict_once (a row is one step '
     'at most), allow_reentry (with strict_order: an event of a step not yet due is skipped). '
     'Error 22023 for another mode, or allow_reentry without strict_order.';
+
+-- ---------------------------------------------------------------------------------------
+-- Issue 19 item 1: the funnel's step table. window_funnel_steps() gives a user's step times
+-- (window_funnel's state, another final function); funnel_table() aggregates them over
+-- users into funnel_step rows, with a state type of its own (src/state_types.sql) for Citus.
+-- funnel_table_state
+CREATE TYPE @extschema@.funnel_table_state;
+CREATE FUNCTION @extschema@.funnel_table_state_in(cstring) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_state_out(@extschema@.funnel_table_state) RETURNS cstring
+AS 'MODULE_PATHNAME', 'funnel_table_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_state_recv(internal) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_state_send(@extschema@.funnel_table_state) RETURNS bytea
+AS 'MODULE_PATHNAME', 'funnel_table_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.funnel_table_state (INPUT = @extschema@.funnel_table_state_in, OUTPUT = @extschema@.funnel_table_state_out,
+    RECEIVE = @extschema@.funnel_table_state_recv, SEND = @extschema@.funnel_table_state_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.funnel_table_state IS
+    'Aggregate state of funnel_table: the users per step and the times between steps. Its '
+    'text form (hexadecimal of the versioned binary form) is how Citus moves a partial '
+    'aggregate between nodes; not meant to be stored.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_in(cstring) IS
+    'Input function of funnel_table_state: \x and the hexadecimal binary form, checked.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_out(@extschema@.funnel_table_state) IS
+    'Output function of funnel_table_state: \x and the binary form in hexadecimal.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_recv(internal) IS
+    'Binary input of funnel_table_state: the versioned binary form, checked.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_send(@extschema@.funnel_table_state) IS
+    'Binary output of funnel_table_state: the versioned binary form.';
+CREATE FUNCTION @extschema@.funnel_table_state_combine(@extschema@.funnel_table_state, @extschema@.funnel_table_state) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_table_state_combine(@extschema@.funnel_table_state, @extschema@.funnel_table_state) IS
+    'Combine function of funnel_table: merges two partial states (exact).';
+
+-- window_funnel_steps: the times of the steps of the chain window_funnel's level counts.
+CREATE FUNCTION @extschema@.window_funnel_steps_final(@extschema@.window_funnel_state) RETURNS timestamptz[]
+AS 'MODULE_PATHNAME', 'window_funnel_state_steps' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.window_funnel_steps_final(@extschema@.window_funnel_state) IS
+    'Final function of window_funnel_steps(): the times of the steps of the deepest chain.';
+CREATE AGGREGATE @extschema@.window_funnel_steps(window_size interval, ts timestamptz, VARIADIC conditions boolean[]) (
+    SFUNC = @extschema@.window_funnel_trans, STYPE = @extschema@.window_funnel_state, FINALFUNC = @extschema@.window_funnel_steps_final,
+    COMBINEFUNC = @extschema@.window_funnel_state_combine, PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.window_funnel_steps(window_size interval, mode text, ts timestamptz, VARIADIC conditions boolean[]) (
+    SFUNC = @extschema@.window_funnel_trans, STYPE = @extschema@.window_funnel_state, FINALFUNC = @extschema@.window_funnel_steps_final,
+    COMBINEFUNC = @extschema@.window_funnel_state_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.window_funnel_steps(interval, timestamptz, boolean[]) IS
+    'The times of the steps of the chain window_funnel(window_size, ts, cond1, ...) reaches: '
+    'as many as its level (an empty array for level 0; no rows gives NULL). The first chain '
+    'to reach the last step, or else the chain with the latest first step among those that '
+    'reached the deepest one. The input of funnel_table().';
+COMMENT ON AGGREGATE @extschema@.window_funnel_steps(interval, text, timestamptz, boolean[]) IS
+    'window_funnel_steps with window_funnel''s modes (a comma-separated list).';
+
+-- funnel_table: the step table of a funnel over users.
+CREATE TYPE @extschema@.funnel_step AS (
+    step integer, users bigint,
+    conversion double precision, conversion_lower double precision, conversion_upper double precision,
+    step_conversion double precision, step_conversion_lower double precision, step_conversion_upper double precision,
+    drop_off bigint, mean_time interval, median_time interval);
+COMMENT ON TYPE @extschema@.funnel_step IS
+    'One step of funnel_table(): the users who reached it, the conversion from the first step '
+    'and from the step before with their Wilson intervals, the users lost since the step '
+    'before, and the mean and median time from the step before.';
+CREATE FUNCTION @extschema@.funnel_table_trans(@extschema@.funnel_table_state, timestamptz[], integer) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_trans(@extschema@.funnel_table_state, timestamptz[], integer, double precision) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_final(@extschema@.funnel_table_state) RETURNS @extschema@.funnel_step[]
+AS 'MODULE_PATHNAME', 'funnel_table_state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_table_trans(@extschema@.funnel_table_state, timestamptz[], integer) IS
+    'Transition function of funnel_table(step_times, steps): counts one user''s steps and the '
+    'times between them.';
+COMMENT ON FUNCTION @extschema@.funnel_table_trans(@extschema@.funnel_table_state, timestamptz[], integer, double precision) IS
+    'Transition function of funnel_table(step_times, steps, confidence).';
+COMMENT ON FUNCTION @extschema@.funnel_table_final(@extschema@.funnel_table_state) IS
+    'Final function of funnel_table(): one funnel_step per step.';
+CREATE AGGREGATE @extschema@.funnel_table(step_times timestamptz[], steps integer) (
+    SFUNC = @extschema@.funnel_table_trans, STYPE = @extschema@.funnel_table_state, FINALFUNC = @extschema@.funnel_table_final,
+    COMBINEFUNC = @extschema@.funnel_table_state_combine, PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.funnel_table(step_times timestamptz[], steps integer, confidence double precision) (
+    SFUNC = @extschema@.funnel_table_trans, STYPE = @extschema@.funnel_table_state, FINALFUNC = @extschema@.funnel_table_final,
+    COMBINEFUNC = @extschema@.funnel_table_state_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.funnel_table(timestamptz[], integer) IS
+    'The step table of a funnel of 1 to 32 steps over users, one row per user of its '
+    'window_funnel_steps() times: an array of funnel_step (unnest it), per step the users who '
+    'reached it, the conversion from the first step and from the step before with 95% Wilson '
+    'intervals, the drop-off, and the exact mean and median time from the step before. NULL '
+    'arrays are skipped; no rows gives NULL; error 22023 for more times than steps or '
+    'decreasing times.';
+COMMENT ON AGGREGATE @extschema@.funnel_table(timestamptz[], integer, double precision) IS
+    'funnel_table(step_times, steps) with Wilson intervals at the given confidence (0 < c < 1).';

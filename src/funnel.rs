@@ -3,9 +3,10 @@
 //! `funnel.sql`).
 
 use crate::pg::*;
+use pgrx::datum::TimestampWithTimeZone;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
 use pgrx::{FromDatum, IntoDatum};
-use retention_core::funnel::{self, FunnelState, Modes};
+use retention_core::funnel::{self, FunnelState, Modes, StepTable};
 use retention_core::{MetricError, Result};
 
 pgrx::extension_sql_file!(
@@ -118,3 +119,76 @@ unsafe fn window_funnel_level<P: Placement>(fcinfo: FunctionCallInfo) -> Datum {
     }
 }
 placed!(window_funnel_level: window_funnel_final, window_funnel_state_final);
+
+pg_fn!(
+    /// `window_funnel_steps(...)`: the times of the steps of the deepest chain.
+    fn window_funnel_state_steps(fcinfo) {
+        let Some(s) = Expanded::final_state::<State>(fcinfo) else {
+            return ret_null(fcinfo);
+        };
+        let times: Vec<TimestampWithTimeZone> = s
+            .steps()
+            .into_iter()
+            .map(|t| TimestampWithTimeZone::try_from(t).expect("the time of a row"))
+            .collect();
+        times.into_datum().expect("an array")
+    }
+);
+
+// --- the funnel's step table -----------------------------------------------------------------
+
+binary_state!(StepTable);
+expanded_state!(StepTable, "funnel_table_state": funnel_table_state_in, funnel_table_state_out,
+    funnel_table_state_recv, funnel_table_state_send, funnel_table_state_combine);
+
+pg_fn!(
+    /// `funnel_table(step_times timestamptz[], steps integer [, confidence])`: a NULL array
+    /// is skipped.
+    fn funnel_table_state_trans(fcinfo) {
+        let steps = required_i32(fcinfo, 2, "steps");
+        let confidence = match nargs(fcinfo) {
+            4 => arg_f64(fcinfo, 3).unwrap_or_else(|| null_parameter("confidence")),
+            _ => 0.95,
+        };
+        let Some(d) = arg(fcinfo, 1) else {
+            return skip_row(fcinfo);
+        };
+        let (datum, t) = Expanded::state(fcinfo, "funnel_table_trans", |_| {
+            StepTable::new(steps, confidence).or_report()
+        });
+        t.check_same(steps, confidence).or_report();
+        let times: Vec<i64> = pgrx::datum::Array::<TimestampWithTimeZone>::from_datum(d, false)
+            .expect("not null")
+            .iter()
+            .map(|t| t.map_or_else(|| null_parameter("funnel_table: a step time"), i64::from))
+            .collect();
+        t.add(&times).or_report();
+        datum
+    }
+);
+
+pg_fn!(
+    /// `funnel_table(...)`'s rows, as an array of `funnel_step`.
+    fn funnel_table_state_final(fcinfo) {
+        let Some(t) = Expanded::final_state::<StepTable>(fcinfo) else {
+            return ret_null(fcinfo);
+        };
+        let f = |v: Option<f64>| v.map(|v| Datum::from(v.to_bits()));
+        let rows = t.rows().or_report().into_iter().map(|r| {
+            vec![
+                Some(Datum::from(r.step as i32)),
+                Some(ret_count(r.users)),
+                f(r.conversion),
+                f(r.conversion_ci.map(|c| c.lower)),
+                f(r.conversion_ci.map(|c| c.upper)),
+                f(r.step_conversion),
+                f(r.step_conversion_ci.map(|c| c.lower)),
+                f(r.step_conversion_ci.map(|c| c.upper)),
+                r.drop_off.map(ret_count),
+                r.mean_time.map(|us| interval_datum(us)),
+                r.median_time.map(|us| interval_datum(us)),
+            ]
+        });
+        ret_composite_array(fcinfo, rows.collect::<Vec<_>>())
+    }
+);

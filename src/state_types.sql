@@ -129,3 +129,33 @@ CREATE FUNCTION @extschema@.window_funnel_state_combine(@extschema@.window_funne
 AS 'MODULE_PATHNAME', 'window_funnel_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.window_funnel_state_combine(@extschema@.window_funnel_state, @extschema@.window_funnel_state) IS
     'Combine function of window_funnel: merges two partial states (exact).';
+
+-- funnel_table_state
+CREATE TYPE @extschema@.funnel_table_state;
+CREATE FUNCTION @extschema@.funnel_table_state_in(cstring) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_state_out(@extschema@.funnel_table_state) RETURNS cstring
+AS 'MODULE_PATHNAME', 'funnel_table_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_state_recv(internal) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_table_state_send(@extschema@.funnel_table_state) RETURNS bytea
+AS 'MODULE_PATHNAME', 'funnel_table_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.funnel_table_state (INPUT = @extschema@.funnel_table_state_in, OUTPUT = @extschema@.funnel_table_state_out,
+    RECEIVE = @extschema@.funnel_table_state_recv, SEND = @extschema@.funnel_table_state_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended);
+COMMENT ON TYPE @extschema@.funnel_table_state IS
+    'Aggregate state of funnel_table: the users per step and the times between steps. Its '
+    'text form (hexadecimal of the versioned binary form) is how Citus moves a partial '
+    'aggregate between nodes; not meant to be stored.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_in(cstring) IS
+    'Input function of funnel_table_state: \x and the hexadecimal binary form, checked.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_out(@extschema@.funnel_table_state) IS
+    'Output function of funnel_table_state: \x and the binary form in hexadecimal.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_recv(internal) IS
+    'Binary input of funnel_table_state: the versioned binary form, checked.';
+COMMENT ON FUNCTION @extschema@.funnel_table_state_send(@extschema@.funnel_table_state) IS
+    'Binary output of funnel_table_state: the versioned binary form.';
+CREATE FUNCTION @extschema@.funnel_table_state_combine(@extschema@.funnel_table_state, @extschema@.funnel_table_state) RETURNS @extschema@.funnel_table_state
+AS 'MODULE_PATHNAME', 'funnel_table_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_table_state_combine(@extschema@.funnel_table_state, @extschema@.funnel_table_state) IS
+    'Combine function of funnel_table: merges two partial states (exact).';

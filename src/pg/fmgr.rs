@@ -317,7 +317,11 @@ unsafe fn record_desc(fcinfo: FunctionCallInfo, columns: usize) -> pg_sys::Tuple
 /// Return one row of the function's result type (its OUT parameters or composite type),
 /// `None` for NULL.
 pub unsafe fn ret_record(fcinfo: FunctionCallInfo, row: &[Option<Datum>]) -> Datum {
-    let tupdesc = record_desc(fcinfo, row.len());
+    form_row(record_desc(fcinfo, row.len()), row)
+}
+
+/// A row of `tupdesc` as a composite datum, `None` for NULL.
+unsafe fn form_row(tupdesc: pg_sys::TupleDesc, row: &[Option<Datum>]) -> Datum {
     let mut values: Vec<Datum> = row
         .iter()
         .map(|v| v.unwrap_or(Datum::from(0usize)))
@@ -325,6 +329,30 @@ pub unsafe fn ret_record(fcinfo: FunctionCallInfo, row: &[Option<Datum>]) -> Dat
     let mut nulls: Vec<bool> = row.iter().map(|v| v.is_none()).collect();
     let tuple = pg_sys::heap_form_tuple(tupdesc, values.as_mut_ptr(), nulls.as_mut_ptr());
     pg_sys::HeapTupleHeaderGetDatum((*tuple).t_data)
+}
+
+/// Return an array of the composite type that is the element type of the function's
+/// result type (an aggregate's final function included), one element per row.
+pub unsafe fn ret_composite_array(
+    fcinfo: FunctionCallInfo,
+    rows: impl IntoIterator<Item = Vec<Option<Datum>>>,
+) -> Datum {
+    let elem = pg_sys::get_element_type(pg_sys::get_fn_expr_rettype((*fcinfo).flinfo));
+    if elem == pg_sys::InvalidOid {
+        pgrx::error!(
+            "function returning an array of rows must be declared with an array of a composite type"
+        );
+    }
+    let desc = pg_sys::lookup_rowtype_tupdesc(elem, -1);
+    let mut elems: Vec<Datum> = rows.into_iter().map(|row| form_row(desc, &row)).collect();
+    if (*desc).tdrefcount >= 0 {
+        pg_sys::DecrTupleDescRefCount(desc);
+    }
+    let (mut len, mut byval, mut align) = (0i16, false, 0 as std::ffi::c_char);
+    pg_sys::get_typlenbyvalalign(elem, &mut len, &mut byval, &mut align);
+    let n = elems.len() as i32;
+    let array = pg_sys::construct_array(elems.as_mut_ptr(), n, elem, len.into(), byval, align);
+    Datum::from(array)
 }
 
 /// Return `s` as a `cstring` (type output functions).

@@ -373,6 +373,12 @@ FORMS_BY_FAMILY = {
              ["range", "null", "empty", "mixed"], "booleans only"),
         form("window_funnel(window, [mode,] ts, cond1, ...)", ["window_funnel"], f("window_funnel"),
              ["range", "negative", "null", "empty", "name", "time", "huge", "mixed"], "no number argument"),
+        form("window_funnel_steps(window, [mode,] ts, cond1, ...)", ["window_funnel_steps"], f("window_funnel_steps"),
+             ["range", "null", "empty", "name"],
+             "window_funnel's transition and arguments: the other kinds are its cases"),
+        form("funnel_table(step_times, steps [, confidence])", ["funnel_table"], f("funnel_table"),
+             ["range", "null", "empty", "time", "nan", "mixed"],
+             "counts past bigint would need 2^63 users; no name argument"),
     ],
     "Drill-down": [
         form("customer_status(h, granularity, period [, time_zone])", ["customer_status"], f("customer_status"),
@@ -432,7 +438,8 @@ FORMS_BY_FAMILY = {
         form(f"{t} text input", [t], type_input(t), ["text"],
              "an aggregate's partial state as Citus moves it, not written by hand: its input checks "
              "the whole binary form, whose numbers were checked when the rows were added")
-        for t in ["rfm_fit_state", "sbg_fit_state", "kaplan_meier_state", "window_funnel_state"]
+        for t in ["rfm_fit_state", "sbg_fit_state", "kaplan_meier_state", "window_funnel_state",
+                  "funnel_table_state"]
     ],
 }
 FORMS = [fm for forms in FORMS_BY_FAMILY.values() for fm in forms]

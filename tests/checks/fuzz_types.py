@@ -154,6 +154,13 @@ SEEDS = {
         "text 'strict_order,strict_increase', timestamptz '2026-01-01 10:00+00', true, false, true), interval '1 hour', "
         "text 'strict_order,strict_increase', timestamptz '2026-01-01 10:30+00', false, true, false)",
         "SELECT window_funnel_trans(NULL::window_funnel_state, interval '0', timestamptz '2026-01-01 10:00+00', true)",
+        "SELECT window_funnel_trans(NULL::window_funnel_state, interval '1 hour', text 'strict_once', "
+        "timestamptz '2026-01-01 10:00+00', true, true)",
+    ],
+    "funnel_table_state": [
+        "SELECT funnel_table_trans(funnel_table_trans(NULL::funnel_table_state, ARRAY[timestamptz '2026-01-01 10:00+00', "
+        "'2026-01-01 10:30+00'], 3), ARRAY[timestamptz '2026-01-01 11:00+00'], 3)",
+        "SELECT funnel_table_trans(NULL::funnel_table_state, '{}'::timestamptz[], 1, 0.9)",
     ],
 }
 

@@ -260,8 +260,40 @@ impl Chains for Vec<Option<(i64, i64)>> {
 
     fn extend(&mut self, idx: usize, ts: i64, _row: u32, window: i64, strict_increase: bool) {
         if let Some((first, prev)) = self[idx - 1] {
-            if ts <= first.saturating_add(window) && (!strict_increase || prev < ts) {
+            if takes(first, prev, ts, window, strict_increase) {
                 self[idx] = Some((first, ts));
+            }
+        }
+    }
+}
+
+/// Whether a chain from `first` whose last step was at `prev` takes a next step at `ts`.
+fn takes(first: i64, prev: i64, ts: i64, window: i64, strict_increase: bool) -> bool {
+    ts <= first.saturating_add(window) && (!strict_increase || prev < ts)
+}
+
+/// The search as above, keeping the times of every step of each level's chain: what
+/// [`Funnel::steps`] returns.
+impl Chains for Vec<Option<Vec<i64>>> {
+    fn reached(&self, idx: usize) -> bool {
+        self[idx].is_some()
+    }
+
+    fn start(&mut self, ts: i64, _row: u32) {
+        self[0] = Some(vec![ts]);
+    }
+
+    fn repeats(&self, _idx: usize, _row: u32) -> bool {
+        true
+    }
+
+    fn extend(&mut self, idx: usize, ts: i64, _row: u32, window: i64, strict_increase: bool) {
+        if let Some(path) = &self[idx - 1] {
+            if takes(path[0], path[path.len() - 1], ts, window, strict_increase) {
+                let mut longer = Vec::with_capacity(idx + 1);
+                longer.extend_from_slice(path);
+                longer.push(ts);
+                self[idx] = Some(longer);
             }
         }
     }
@@ -309,7 +341,7 @@ impl Chains for Vec<Vec<Chain>> {
             prev.swap(kept, i);
             let c = &prev[kept];
             kept += 1;
-            if in_window && !c.rows.contains(&row) && (!strict_increase || c.last < ts) {
+            if !c.rows.contains(&row) && takes(c.first, c.last, ts, window, strict_increase) {
                 let mut rows = Vec::with_capacity(idx + 1);
                 rows.extend_from_slice(&c.rows);
                 rows.push(row);
@@ -391,7 +423,40 @@ impl<A: Allocator + Clone> Funnel<A> {
         }
         self.events.sort_unstable();
         let events = self.events.iter().map(|&(ts, event)| (ts, event, 0));
-        search(events, &mut vec![None; n], window, n, modes)
+        let mut chains: Vec<Option<(i64, i64)>> = vec![None; n];
+        search(events, &mut chains, window, n, modes)
+    }
+
+    /// The times of the steps of the chain that reached the deepest level, as many as
+    /// [`Funnel::level`] says: the first chain to reach the last step, or else the chain
+    /// that reached the deepest level with the latest first step (of those, the latest
+    /// steps). Empty without a first step.
+    pub fn steps(&mut self, window: i64, n: usize, modes: Modes) -> Vec<i64> {
+        if modes.strict_once {
+            self.rows.sort_unstable();
+            let events = row_events(&self.rows, n);
+            let mut chains: Vec<Vec<Chain>> = (0..n).map(|_| Vec::new()).collect();
+            let level = search(events.into_iter(), &mut chains, window, n, modes);
+            let Some(deepest) = level.checked_sub(1) else {
+                return vec![];
+            };
+            let chain = chains[deepest]
+                .iter()
+                .max_by_key(|c| (c.first, c.last))
+                .expect("a chain reached the level");
+            return chain
+                .rows
+                .iter()
+                .map(|&r| self.rows[r as usize].0)
+                .collect();
+        }
+        self.events.sort_unstable();
+        let events = self.events.iter().map(|&(ts, event)| (ts, event, 0));
+        let mut chains: Vec<Option<Vec<i64>>> = vec![None; n];
+        match search(events, &mut chains, window, n, modes).checked_sub(1) {
+            Some(deepest) => chains[deepest].take().expect("a chain reached the level"),
+            None => vec![],
+        }
     }
 
     /// strict_once mode: the rows are numbered in sorted order, so that the answer does not
@@ -572,6 +637,11 @@ impl<A: Allocator + Clone> FunnelState<A> {
     /// The deepest level reached.
     pub fn level(&mut self) -> usize {
         self.funnel.level(self.window, self.n, self.modes)
+    }
+
+    /// The times of the deepest chain's steps ([`Funnel::steps`]).
+    pub fn steps(&mut self) -> Vec<i64> {
+        self.funnel.steps(self.window, self.n, self.modes)
     }
 
     /// Add the events of another state of the same parameters.
@@ -821,6 +891,347 @@ mod strict_once_tests {
                 "case {case}: {rows:?} {modes:?}"
             );
         }
+    }
+}
+
+/// The state of `funnel_table`: per step, the users who reached it (or a later one) and,
+/// from the second step on, the time each took from the step before, in microseconds.
+///
+/// Binary form: version, the number of steps (one byte), the confidence (8 bytes, little
+/// endian), the users per step as varints, then per step from the second on its times as
+/// varints (as many as the step's users).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepTable {
+    pub confidence: f64,
+    pub users: Vec<u64>,
+    pub times: Vec<Vec<i64>>,
+}
+
+const TABLE_VERSION: u8 = 1;
+
+/// One row of `funnel_table`: conversions as fractions with their Wilson intervals, times
+/// in microseconds. The first step has no previous one: its step conversion, drop-off and
+/// times are `None`, as are the conversions of a funnel nobody entered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepRow {
+    pub step: usize,
+    pub users: u64,
+    pub conversion: Option<f64>,
+    pub conversion_ci: Option<crate::interval::Interval>,
+    pub step_conversion: Option<f64>,
+    pub step_conversion_ci: Option<crate::interval::Interval>,
+    pub drop_off: Option<u64>,
+    pub mean_time: Option<i64>,
+    pub median_time: Option<i64>,
+}
+
+impl StepTable {
+    /// A table of `steps` steps (1 to 32), intervals at `confidence`.
+    pub fn new(steps: i32, confidence: f64) -> Result<StepTable> {
+        if !(1..=MAX_CONDITIONS as i32).contains(&steps) {
+            return invalid(format!(
+                "funnel_table: a funnel has 1 to {MAX_CONDITIONS} steps, got {steps}"
+            ));
+        }
+        crate::interval::check_confidence(confidence)?;
+        Ok(StepTable {
+            confidence,
+            users: vec![0; steps as usize],
+            times: vec![Vec::new(); steps as usize],
+        })
+    }
+
+    /// Check that a row (or another state) has this table's parameters.
+    pub fn check_same(&self, steps: i32, confidence: f64) -> Result<()> {
+        if self.users.len() as i32 != steps || self.confidence.to_bits() != confidence.to_bits() {
+            return invalid(
+                "funnel_table: the number of steps or the confidence changed within a group",
+            );
+        }
+        Ok(())
+    }
+
+    /// Count one user's step times (as `window_funnel_steps` gives them): the user reached
+    /// as many steps as there are times.
+    pub fn add(&mut self, times: &[i64]) -> Result<()> {
+        if times.len() > self.users.len() {
+            let steps = self.users.len();
+            return invalid(format!(
+                "funnel_table: {} step times for a funnel of {steps} step{}",
+                times.len(),
+                if steps == 1 { "" } else { "s" }
+            ));
+        }
+        if times.windows(2).any(|w| w[1] < w[0]) {
+            return invalid("funnel_table: a user's step times must not decrease");
+        }
+        if times.iter().any(|t| *t == i64::MIN || *t == i64::MAX) {
+            return invalid("funnel_table: step times must be finite");
+        }
+        let mut gaps = Vec::with_capacity(times.len());
+        for w in times.windows(2) {
+            gaps.push(w[1].checked_sub(w[0]).ok_or_else(|| {
+                MetricError::OutOfRange("funnel_table: a time between steps is out of range".into())
+            })?);
+        }
+        for (k, gap) in gaps.into_iter().enumerate() {
+            self.times[k + 1].push(gap);
+        }
+        for u in &mut self.users[..times.len()] {
+            *u += 1;
+        }
+        Ok(())
+    }
+
+    /// Add the users of another state of the same parameters.
+    pub fn merge(&mut self, other: &StepTable) -> Result<()> {
+        self.check_same(other.users.len() as i32, other.confidence)?;
+        for (k, u) in other.users.iter().enumerate() {
+            self.users[k] = self.users[k]
+                .checked_add(*u)
+                .filter(|u| *u <= i64::MAX as u64)
+                .ok_or_else(|| MetricError::OutOfRange("funnel_table: too many users".into()))?;
+            self.times[k].extend_from_slice(&other.times[k]);
+        }
+        Ok(())
+    }
+
+    /// The rows, one per step.
+    pub fn rows(&mut self) -> Result<Vec<StepRow>> {
+        let first = self.users[0];
+        let mut out = Vec::with_capacity(self.users.len());
+        for k in 0..self.users.len() {
+            let users = self.users[k];
+            let share = |of: u64| (of > 0).then(|| users as f64 / of as f64);
+            let wilson =
+                |of: u64| crate::interval::wilson(users as f64, of as f64, self.confidence);
+            let times = &mut self.times[k];
+            times.sort_unstable();
+            let (previous, mean_time, median_time) = if k == 0 {
+                (None, None, None)
+            } else {
+                let n = times.len() as i128;
+                let mean =
+                    (n > 0).then(|| (times.iter().map(|&t| t as i128).sum::<i128>() / n) as i64);
+                let median = (n > 0).then(|| {
+                    let m = times.len() / 2;
+                    if times.len() % 2 == 1 {
+                        times[m]
+                    } else {
+                        ((times[m - 1] as i128 + times[m] as i128) / 2) as i64
+                    }
+                });
+                (Some(self.users[k - 1]), mean, median)
+            };
+            out.push(StepRow {
+                step: k + 1,
+                users,
+                conversion: share(first),
+                conversion_ci: wilson(first)?,
+                step_conversion: previous.and_then(share),
+                step_conversion_ci: match previous {
+                    Some(p) => wilson(p)?,
+                    None => None,
+                },
+                drop_off: previous.map(|p| p - users),
+                mean_time,
+                median_time,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn serialize(&self) -> Vec<u8> {
+        let mut out = vec![TABLE_VERSION, self.users.len() as u8];
+        out.extend_from_slice(&self.confidence.to_le_bytes());
+        for u in &self.users {
+            varint::put(&mut out, *u as u128);
+        }
+        for times in &self.times[1..] {
+            for t in times {
+                varint::put(&mut out, *t as u128);
+            }
+        }
+        out
+    }
+
+    pub fn deserialize(bytes: &[u8]) -> Result<StepTable> {
+        let bad = || MetricError::InvalidBinary("invalid funnel_table state".into());
+        let mut r = Reader::new(bytes);
+        if r.byte() != Some(TABLE_VERSION) {
+            return Err(bad());
+        }
+        let steps = r.byte().ok_or_else(bad)? as i32;
+        let mut conf = [0u8; 8];
+        for b in conf.iter_mut() {
+            *b = r.byte().ok_or_else(bad)?;
+        }
+        let mut t = StepTable::new(steps, f64::from_le_bytes(conf)).map_err(|_| bad())?;
+        for k in 0..t.users.len() {
+            t.users[k] = r.u64().filter(|u| *u <= i64::MAX as u64).ok_or_else(bad)?;
+        }
+        // Users reach a step only through the ones before it.
+        if t.users.windows(2).any(|w| w[1] > w[0]) {
+            return Err(bad());
+        }
+        for k in 1..t.users.len() {
+            for _ in 0..t.users[k] {
+                let time = r.u64().filter(|v| *v <= i64::MAX as u64).ok_or_else(bad)?;
+                t.times[k].push(time as i64);
+            }
+        }
+        if !r.at_end() {
+            return Err(bad());
+        }
+        Ok(t)
+    }
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+    use allocator_api2::alloc::Global;
+
+    fn steps(rows: &[(i64, &[usize])], n: usize, window: i64, modes: &str) -> Vec<i64> {
+        let modes = Modes::parse(modes).unwrap();
+        let mut f = Funnel::new_in(Global);
+        for (t, conds) in rows {
+            f.add(*t, (0..n).map(|i| Some(conds.contains(&i))), modes);
+        }
+        let level = f.level(window, n, modes);
+        let path = f.steps(window, n, modes);
+        assert_eq!(path.len(), level, "{rows:?} {modes:?}");
+        path
+    }
+
+    #[test]
+    fn the_steps_of_the_deepest_chain() {
+        // docs/cohorts.md's clicks (minutes): user 2 views at 0, buys at 1, adds to the cart
+        // at 2, buys at 10: view 0, cart 2, buy 10. User 1's one row is a view and a cart add
+        // at 0, then a purchase at 20: steps 0, 0, 20; in strict_once mode only the view.
+        let user2: [(i64, &[usize]); 4] = [(0, &[0]), (1, &[2]), (2, &[1]), (10, &[2])];
+        assert_eq!(steps(&user2, 3, 60, ""), vec![0, 2, 10]);
+        assert_eq!(steps(&user2, 3, 60, "strict_order"), vec![0]);
+        assert_eq!(
+            steps(&user2, 3, 60, "strict_order, allow_reentry"),
+            vec![0, 2, 10]
+        );
+        let user1: [(i64, &[usize]); 2] = [(0, &[0, 1]), (20, &[2])];
+        assert_eq!(steps(&user1, 3, 60, ""), vec![0, 0, 20]);
+        assert_eq!(steps(&user1, 3, 60, "strict_once"), vec![0]);
+        // A at 0, B at 5, A again at 10: the chain that reached step 2 is (0, 5); with
+        // another B at 12 the later chain (10, 12) reaches it too and is the one given.
+        let rows: [(i64, &[usize]); 4] = [(0, &[0]), (5, &[1]), (10, &[0]), (12, &[1])];
+        assert_eq!(steps(&rows[..3], 3, 60, ""), vec![0, 5]);
+        assert_eq!(steps(&rows, 3, 60, ""), vec![10, 12]);
+        assert_eq!(steps(&rows, 3, 60, "strict_once"), vec![10, 12]);
+        // Out of the window, and nothing at all.
+        assert_eq!(steps(&rows[..2], 3, 4, ""), vec![0]);
+        assert_eq!(steps(&[(3, &[1])], 3, 60, ""), Vec::<i64>::new());
+    }
+
+    /// The users of docs/cohorts.md's funnel table example, step times in seconds: A reaches
+    /// step 3 (0, 10, 40), B step 2 (5, 25), C step 1 (7), D step 3 (100, 130, 150).
+    fn example() -> Vec<Vec<i64>> {
+        vec![vec![0, 10, 40], vec![5, 25], vec![7], vec![100, 130, 150]]
+    }
+
+    #[test]
+    fn a_table_worked_by_hand() {
+        let mut t = StepTable::new(3, 0.95).unwrap();
+        for u in example() {
+            t.add(&u).unwrap();
+        }
+        let rows = t.rows().unwrap();
+        // Users per step 4, 3 (A, B, D), 2 (A, D). Step 2's times 10, 20, 30: mean and
+        // median 20; step 3's 30 and 20: mean and median 25.
+        let users: Vec<u64> = rows.iter().map(|r| r.users).collect();
+        assert_eq!(users, [4, 3, 2]);
+        assert_eq!(rows[0].conversion, Some(1.0));
+        assert_eq!(
+            (rows[1].conversion, rows[2].conversion),
+            (Some(0.75), Some(0.5))
+        );
+        assert_eq!(rows[2].step_conversion, Some(2.0 / 3.0));
+        assert_eq!(
+            rows.iter().map(|r| r.drop_off).collect::<Vec<_>>(),
+            [None, Some(1), Some(1)]
+        );
+        assert_eq!(
+            (rows[1].mean_time, rows[1].median_time),
+            (Some(20), Some(20))
+        );
+        assert_eq!(
+            (rows[2].mean_time, rows[2].median_time),
+            (Some(25), Some(25))
+        );
+        assert_eq!((rows[0].mean_time, rows[0].step_conversion), (None, None));
+        // Wilson intervals at 95% by the closed form (z = 1.959964), worked in Python:
+        // 3 of 4 (0.300642, 0.954413), 2 of 4 (0.150039, 0.849961), 2 of 3 (0.207660,
+        // 0.938508).
+        let close = |ci: Option<crate::interval::Interval>, lo: f64, hi: f64| {
+            let ci = ci.unwrap();
+            assert!(
+                (ci.lower - lo).abs() < 1e-6 && (ci.upper - hi).abs() < 1e-6,
+                "{ci:?}"
+            );
+        };
+        close(rows[1].conversion_ci, 0.300642, 0.954413);
+        close(rows[2].conversion_ci, 0.150039, 0.849961);
+        close(rows[2].step_conversion_ci, 0.207660, 0.938508);
+        // An even count of times: the median is the mean of the middle two, to the
+        // microsecond below: 1 and 2 give 1.
+        let mut t = StepTable::new(2, 0.9).unwrap();
+        t.add(&[0, 1]).unwrap();
+        t.add(&[0, 2]).unwrap();
+        assert_eq!(t.rows().unwrap()[1].median_time, Some(1));
+        // Nobody entered: no conversions.
+        let rows = StepTable::new(2, 0.95).unwrap().rows().unwrap();
+        assert_eq!(
+            (rows[0].users, rows[0].conversion, rows[1].step_conversion),
+            (0, None, None)
+        );
+    }
+
+    #[test]
+    fn tables_merge_and_round_trip() {
+        let (mut whole, mut a, mut b) = (
+            StepTable::new(3, 0.95).unwrap(),
+            StepTable::new(3, 0.95).unwrap(),
+            StepTable::new(3, 0.95).unwrap(),
+        );
+        for (i, u) in example().iter().enumerate() {
+            whole.add(u).unwrap();
+            if i % 2 == 0 { &mut a } else { &mut b }.add(u).unwrap();
+        }
+        let back = StepTable::deserialize(&b.serialize()).unwrap();
+        assert_eq!(back, b);
+        a.merge(&back).unwrap();
+        assert_eq!(a.rows().unwrap(), whole.rows().unwrap());
+        assert!(a.merge(&StepTable::new(4, 0.95).unwrap()).is_err());
+        assert!(a.merge(&StepTable::new(3, 0.9).unwrap()).is_err());
+        // Bad parameters and rows.
+        assert!(StepTable::new(0, 0.95).is_err() && StepTable::new(33, 0.95).is_err());
+        assert!(StepTable::new(3, 95.0).is_err());
+        assert!(whole.add(&[1, 2, 3, 4]).is_err(), "more times than steps");
+        assert!(whole.add(&[5, 4]).is_err(), "decreasing");
+        assert!(whole.add(&[0, i64::MAX]).is_err(), "infinity");
+        assert!(
+            whole
+                .add(&[-211_813_488_000_000_000, 9_223_371_331_199_999_999])
+                .is_err(),
+            "the longest gap"
+        );
+        assert_eq!(whole.users, [4, 3, 2], "nothing counted from a refused row");
+        // Bad bytes: cut short, more users at step 2 than step 1, a trailing byte.
+        let bytes = whole.serialize();
+        assert!(StepTable::deserialize(&bytes[..bytes.len() - 1]).is_err());
+        let mut more = bytes.clone();
+        more[11] = more[10] + 1;
+        assert!(StepTable::deserialize(&more).is_err());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(StepTable::deserialize(&longer).is_err());
     }
 }
 

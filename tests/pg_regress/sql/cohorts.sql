@@ -280,8 +280,53 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   -- [mixed] window_funnel: the window, the mode or the number of conditions changes in a group
   ($$SELECT window_funnel(w, now(), true, true) FROM (VALUES (interval '1 day'), (interval '2 days')) v(w)$$),
   ($$SELECT window_funnel(interval '1 day', m, now(), true, true) FROM (VALUES ('strict_order'), ('strict_increase')) v(m)$$),
-  ($$SELECT window_funnel(interval '1 day', now(), VARIADIC c) FROM (VALUES (ARRAY[true, true]), (ARRAY[true, true, true])) v(c)$$)
+  ($$SELECT window_funnel(interval '1 day', now(), VARIADIC c) FROM (VALUES (ARRAY[true, true]), (ARRAY[true, true, true])) v(c)$$),
+  -- [range] window_funnel_steps: its window_funnel's arguments, checked by the same transition
+  ($$SELECT window_funnel_steps(interval '1 day', now(), VARIADIC array_fill(true, ARRAY[33]))$$),
+  -- [null] window_funnel_steps: a NULL window; rows with a NULL time are skipped: accepted
+  ($$SELECT window_funnel_steps(NULL, now(), true, true)$$),
+  ($$SELECT window_funnel_steps(interval '1 day', t, true, true) FROM (VALUES (NULL::timestamptz), (now())) v(t)$$),
+  -- [empty] window_funnel_steps: no rows: NULL; no first step: an empty array
+  ($$SELECT window_funnel_steps(interval '1 day', t, true) FROM (VALUES (NULL::timestamptz)) v(t)$$),
+  ($$SELECT window_funnel_steps(interval '1 day', now(), false, true)$$),
+  -- [name] window_funnel_steps: an unknown mode
+  ($$SELECT window_funnel_steps(interval '1 day', 'strict', now(), true, true)$$),
+  -- [range] funnel_table: 0 or 33 steps, more times than steps, decreasing times, a
+  -- confidence of 95
+  ($$SELECT funnel_table(ARRAY[now()], 0)$$),
+  ($$SELECT funnel_table(ARRAY[now()], 33)$$),
+  ($$SELECT funnel_table(ARRAY[now(), now()], 1)$$),
+  ($$SELECT funnel_table(ARRAY[timestamptz '2026-01-02', '2026-01-01'], 2)$$),
+  ($$SELECT funnel_table(ARRAY[now()], 2, 95)$$),
+  -- [null] funnel_table: a NULL array is skipped: accepted; a NULL time, steps or confidence
+  ($$SELECT funnel_table(x, 2) FROM (VALUES (NULL::timestamptz[]), (ARRAY[now()])) v(x)$$),
+  ($$SELECT funnel_table(ARRAY[now(), NULL], 2)$$),
+  ($$SELECT funnel_table(ARRAY[now()], NULL)$$),
+  ($$SELECT funnel_table(ARRAY[now()], 2, NULL)$$),
+  -- [empty] funnel_table: no rows: NULL; a user with no first step counts nowhere: accepted
+  ($$SELECT funnel_table(x, 2) FROM (VALUES (NULL::timestamptz[])) v(x)$$),
+  ($$SELECT funnel_table('{}'::timestamptz[], 2)$$),
+  -- [time] funnel_table: an infinite time; the longest time between two finite ones
+  ($$SELECT funnel_table(ARRAY[timestamptz '2026-01-01', 'infinity'], 2)$$),
+  ($$SELECT funnel_table(ARRAY[timestamptz '4713-01-01 BC', '294276-12-31 23:59:59.999999'], 2)$$),
+  -- [nan] funnel_table: a NaN confidence
+  ($$SELECT funnel_table(ARRAY[now()], 2, 'NaN')$$),
+  -- [mixed] funnel_table: the steps or the confidence change within a group
+  ($$SELECT funnel_table(ARRAY[now()], s) FROM (VALUES (2), (3)) v(s)$$),
+  ($$SELECT funnel_table(ARRAY[now()], 2, c) FROM (VALUES (0.9), (0.95)) v(c)$$)
 ) v(q);
+-- funnel_table's rows for users of step times (in minutes) A 0, 10, 40; B 0, 20; C 0;
+-- D 0, 30, 50, worked by hand: 4, 3, 2 users; times 10, 20, 30 (mean and median 20 min) and
+-- 30, 20 (25); Wilson 95% by the closed form (z = 1.959964): 3 of 4 (0.3006, 0.9544), 2 of 4
+-- (0.1500, 0.8500), 2 of 3 (0.2077, 0.9385), 4 of 4 (0.5101, 1).
+SELECT step, users, conversion, round(conversion_lower::numeric, 4) AS lower, round(conversion_upper::numeric, 4) AS upper,
+       round(step_conversion::numeric, 4) AS step_conversion, round(step_conversion_lower::numeric, 4) AS step_lower,
+       round(step_conversion_upper::numeric, 4) AS step_upper, drop_off, mean_time, median_time
+FROM unnest((SELECT funnel_table(t, 3) FROM (VALUES
+  (ARRAY[timestamptz '2026-01-01 00:00', '2026-01-01 00:10', '2026-01-01 00:40']),
+  (ARRAY[timestamptz '2026-01-01 00:00', '2026-01-01 00:20']),
+  (ARRAY[timestamptz '2026-01-01 00:00']),
+  (ARRAY[timestamptz '2026-01-01 00:00', '2026-01-01 00:30', '2026-01-01 00:50'])) v(t)));
 -- The grid at the counters' limits: per-customer revenue 10^38 / (2^63 - 1).
 SELECT cohort_size, active, retention, orders, revenue, cumulative_revenue_per_customer
 FROM cohort_table('(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775807],orders:[9223372036854775807],priced_orders:[9223372036854775807],revenue:[99999999999999999999999999999999999999],last:[9223372036854775807],bracket_active:[])'::cohort_summary, '2026-03-01');

@@ -44,6 +44,12 @@ SELECT window_funnel_final(window_funnel_trans(window_funnel_trans(NULL::window_
            timestamptz '2026-01-01 10:30', false, true)::text::window_funnel_state) AS once_level_from_text,
        window_funnel_final(window_funnel_trans(NULL::window_funnel_state, interval '1 hour',
            text 'strict_once', timestamptz '2026-01-01 10:00', true, true)::text::window_funnel_state) AS one_row;
+-- funnel_table: two users' steps, the state round trip keeps the steps, the confidence and
+-- the times: 2 users at step 1, 1 at step 2, 30 minutes after its step 1.
+SELECT step, users, drop_off, median_time
+FROM unnest(funnel_table_final(funnel_table_trans(funnel_table_trans(NULL::funnel_table_state,
+         ARRAY[timestamptz '2026-01-01 10:00', '2026-01-01 10:30'], 2, 0.9), ARRAY[timestamptz '2026-01-01 11:00'], 2, 0.9)
+         ::text::funnel_table_state));
 -- Over a GROUP BY of many groups (every state in one memory context of the aggregate's),
 -- worked by hand: users 0..499 have the steps 0, 1, 2 at minutes u, u + 1000 and u + 2000,
 -- within the two days, so level 3; users 500..999 have step 0 only, so level 1.
@@ -69,3 +75,4 @@ SELECT sqlstate_of($$SELECT 'abc'::kaplan_meier_state$$);
 SELECT sqlstate_of($$SELECT '\x0'::rfm_fit_state$$);
 SELECT sqlstate_of($$SELECT '\xff'::sbg_fit_state$$);
 SELECT sqlstate_of($$SELECT '\x'::window_funnel_state$$);
+SELECT sqlstate_of($$SELECT '\x01'::funnel_table_state$$);
