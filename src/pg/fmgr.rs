@@ -332,12 +332,14 @@ unsafe fn form_row(tupdesc: pg_sys::TupleDesc, row: &[Option<Datum>]) -> Datum {
 }
 
 /// Return an array of the composite type that is the element type of the function's
-/// result type (an aggregate's final function included), one element per row.
+/// declared result type, one element per row. The declared type, from the catalog, not the
+/// call's expression: Citus calls an aggregate's final function on the coordinator without
+/// one.
 pub unsafe fn ret_composite_array(
     fcinfo: FunctionCallInfo,
     rows: impl IntoIterator<Item = Vec<Option<Datum>>>,
 ) -> Datum {
-    let elem = pg_sys::get_element_type(pg_sys::get_fn_expr_rettype((*fcinfo).flinfo));
+    let elem = pg_sys::get_element_type(pg_sys::get_func_rettype((*(*fcinfo).flinfo).fn_oid));
     if elem == pg_sys::InvalidOid {
         pgrx::error!(
             "function returning an array of rows must be declared with an array of a composite type"

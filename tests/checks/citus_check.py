@@ -265,6 +265,14 @@ SHAPES = [
     ("ClickHouse: window_funnel over all rows (partial states merged)",
      "SELECT window_funnel('30 days', 'strict_increase', ordered_at, amount < 10, amount >= 10 AND amount < 20, "
      "amount >= 20) FROM {orders}"),
+    ("funnels: funnel_table of window_funnel_steps per customer",
+     "SELECT f.* FROM unnest((SELECT funnel_table(s, 3) FROM (SELECT customer_id, window_funnel_steps('90 days', "
+     "'strict_once', ordered_at, true, true, true) AS s FROM {orders} GROUP BY customer_id) x)) f"),
+    ("funnels: funnel_table over all rows (partial states merged, final on the coordinator)",
+     "SELECT f.* FROM unnest((SELECT funnel_table(ARRAY[ordered_at, ordered_at + interval '1 day'], 2, 0.9) "
+     "FROM {orders})) f"),
+    ("funnels: window_funnel_steps over all rows (partial states merged)",
+     "SELECT window_funnel_steps('30 days', ordered_at, amount < 10, amount >= 10 AND amount < 20) FROM {orders}"),
     # models
     ("models: bgnbd_fit", "SELECT bgnbd_fit(frequency, recency, t)::text FROM {rfm_rows}"),
     ("models: gamma_gamma_fit",
@@ -322,6 +330,8 @@ PARTIAL = [
     "retention(ordered_at < '1997-02-01', ordered_at >= '1997-02-01') FROM orders",
     "window_funnel('1 day', ordered_at, amount < 10, amount >= 10) FROM orders",
     "window_funnel('1 day', 'strict_order', ordered_at, amount < 10, amount >= 10) FROM orders",
+    "window_funnel_steps('1 day', ordered_at, amount < 10, amount >= 10) FROM orders",
+    "funnel_table(ARRAY[ordered_at], 1) FROM orders",
     "bgnbd_fit(frequency, recency, t) FROM rfm_rows", "bgnbd_fit(frequency, recency, t, 0.1) FROM rfm_rows",
     "gamma_gamma_fit(frequency, monetary_value::float8) FROM rfm_rows WHERE frequency > 0 AND monetary_value > 0",
     "gamma_gamma_fit(frequency, monetary_value::float8, 0.1) FROM rfm_rows WHERE frequency > 0 AND monetary_value > 0",

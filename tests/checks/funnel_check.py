@@ -19,7 +19,7 @@ Then window_funnel_steps on random events (the data of clickhouse_check.py is Cl
 to judge; here the steps themselves): for every mode, each user's steps are as many as
 window_funnel's level, each the time of one of the user's rows whose condition of that step
 holds, in order, and within the window of the first; strictly increasing with
-strict_increase.
+strict_increase; and a partial parallel plan gives every user the same steps.
 
 Runs inside scripts/cluster.sh (tests/sql_tier.sh) with .venv's Python:
 
@@ -230,6 +230,16 @@ def check_steps(rep):
         levels = sorted({int(r["level"]) for r in got})
         rep.result("mode %s" % (mode or "(none)"), not bad, "%d users" % len(got),
                    "levels %s" % ",".join(map(str, levels)), "" if not bad else "users %s" % bad[:5])
+    rep.section("window_funnel_steps: a partial parallel plan = the serial plan, every mode")
+    sql = "SELECT user_id, %s FROM events GROUP BY user_id ORDER BY user_id" % ", ".join(
+        "window_funnel_steps(interval '1 day'%s, ts, c1, c2, c3, c4) AS s%d" % (", '%s'" % m if m else "", i)
+        for i, m in enumerate(MODES))
+    plan = "\n".join(r["QUERY PLAN"] for r in DB.rows(
+        PARALLEL + "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql))
+    rep.result("plan: Partial GroupAggregate, workers launched", "Partial" in plan and "Workers Launched" in plan,
+               "partial" if "Partial" in plan else "no partial", "launched" if "Workers Launched" in plan else "-")
+    rep.result("every user's steps, parallel = serial", DB.rows(PARALLEL + sql) == DB.rows(sql),
+               "%d modes" % len(MODES), "serial")
 
 
 def main():
