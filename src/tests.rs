@@ -187,7 +187,8 @@ mod tests {
             types,
             "bgnbd_model:true,bgnbd_parameters:true,ces_summary:true,cohort_summary:true,\
              confidence_interval:true,csat_summary:true,customer_history:true,customer_stats:true,\
-             float_amount:true,gamma_gamma_model:true,gamma_gamma_parameters:true,kaplan_meier_state:true,\
+             float_amount:true,funnel_step:true,funnel_table_state:true,gamma_gamma_model:true,\
+             gamma_gamma_parameters:true,kaplan_meier_state:true,\
              model_fit_info:true,mrr_series:true,mrr_summary:true,nps_summary:true,period_series:true,\
              retention_summary:true,rfm_fit_state:true,rfm_holdout_values:true,rfm_values:true,\
              sbg_fit_state:true,sbg_model:true,sbg_parameters:true,survival_curve:true,\
@@ -205,9 +206,9 @@ mod tests {
         assert_eq!(
             arrays,
             if version >= 180000 {
-                "26 of 26"
+                "28 of 28"
             } else {
-                "0 of 26"
+                "0 of 28"
             },
             "array types that are members, on {version}"
         );
@@ -289,6 +290,12 @@ mod tests {
         ("gamma_gamma_fit(double precision,double precision,double precision)", "f, m, 0.01::float8", "fit WHERE f > 0"),
         ("sbg_fit(integer,bigint)", "period, alive",
          "unnest(ARRAY[0, 1, 2, 3, 4, 5, 6, 7], ARRAY[1000, 869, 743, 653, 593, 551, 517, 491]::bigint[]) v(period, alive)"),
+        ("window_funnel_steps(interval,timestamp with time zone,boolean[])", "'30 days', at, VARIADIC ARRAY[c1, c2, c3]", "o"),
+        ("window_funnel_steps(interval,text,timestamp with time zone,boolean[])",
+         "'30 days', 'strict_once,strict_order,allow_reentry', at, VARIADIC ARRAY[c1, c2, c3]", "o"),
+        ("funnel_table(timestamp with time zone[],integer)", "ARRAY[at, at + amount * interval '1 hour'], 3", "o"),
+        ("funnel_table(timestamp with time zone[],integer,double precision)",
+         "s, 3, 0.9::float8", "(SELECT window_funnel_steps('30 days', at, c1, c2, c3) s FROM o GROUP BY id) x"),
         ("kaplan_meier(double precision,boolean)", "r, f::int % 2 = 0", "fit"),
         ("rollup(survival_curve)", "s", "(SELECT kaplan_meier(r, f::int % 2 = 0) s FROM fit GROUP BY f::int % 3) x"),
         // customer_id anyelement: the type comes only from the call's expression.

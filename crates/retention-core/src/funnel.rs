@@ -18,8 +18,8 @@
 //! increasing times), `strict_once` (a row is one step of a chain at most: the search keeps
 //! the chains with their rows) and `allow_reentry` (with strict_order, an event of a step
 //! whose previous step was not reached is skipped instead of ending the search). ClickHouse
-//! skips a row in which any condition is NULL; here a NULL
-//! condition is false, as in the contract of `retention`.
+//! skips a row in which any condition is NULL; here a NULL condition is false, as in the
+//! contract of `retention`.
 
 use crate::error::{invalid, MetricError, Result};
 use crate::varint::{self, Reader};
