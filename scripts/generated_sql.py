@@ -2,7 +2,7 @@
 """Writes the generated SQL files of src/: statements that repeat one template per type.
 
     src/values_ops.sql     the comparison support of every stored type (docs/values.md):
-                           each of the fourteen stored types gets the same block of nine
+                           each of the fifteen stored types gets the same block of nine
                            support functions (_eq, _ne, _lt, _le, _gt, _ge, _cmp, _hash,
                            _hash_extended) that all name the shared C functions of
                            src/values.rs (summary_eq ... summary_hash_extended), the operators
@@ -68,10 +68,11 @@ TYPES = [
     "gamma_gamma_model",
     "sbg_model",
     "survival_curve",
+    "activity_series",
 ]
 
 VALUES_HEADER = GENERATED + """\
--- Summaries as values, the comparisons (docs/values.md): for each of the fourteen stored
+-- Summaries as values, the comparisons (docs/values.md): for each of the fifteen stored
 -- types, = and <> and the order operators of a default btree operator class, and a default
 -- hash operator class. The comparison functions of every type name one set of C functions
 -- (src/values.rs): equal means the same figures bit for bit (the same text form); the order

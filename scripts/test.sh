@@ -136,7 +136,7 @@ if wanted unit; then
     cargo test -p retention-core --quiet
     # docs/errors.md is generated from the pg_regress expected outputs; it must match them.
     python3 tests/checks/error_catalogue.py --check
-    # src/values_ops.sql (fourteen equal blocks of comparison support) and src/survey_types.sql
+    # src/values_ops.sql (fifteen equal blocks of comparison support) and src/survey_types.sql
     # (the survey aggregates for five more score types) are generated; they must be what
     # scripts/generated_sql.py writes.
     python3 scripts/generated_sql.py --check

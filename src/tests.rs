@@ -121,12 +121,14 @@ mod tests {
                                             EXCEPT SELECT args, def FROM agg WHERE proname = 'combine')
                                            UNION ALL
                                            (SELECT args, def FROM agg WHERE proname = 'combine'
+                                            AND args IN (SELECT args FROM agg WHERE proname = 'rollup')
                                             EXCEPT SELECT args, def FROM agg WHERE proname = 'rollup')) d)",
         );
         // 11 summary types have a rollup: nps, csat, ces summaries, customer_history,
         // retention_summary, customer_stats, period_series, mrr_series, mrr_summary,
-        // cohort_summary, survival_curve.
-        assert_eq!(got, "11 11 0", "rollup aggregates, combine aggregates, definitions that differ");
+        // cohort_summary, survival_curve. A type that came after the rename has combine()
+        // alone: activity_series.
+        assert_eq!(got, "11 12 0", "rollup aggregates, combine aggregates, definitions that differ");
     }
 
     #[pg_test]
@@ -185,7 +187,7 @@ mod tests {
         ));
         assert_eq!(
             types,
-            "bgnbd_model:true,bgnbd_parameters:true,ces_summary:true,cohort_summary:true,\
+            "activity_series:true,bgnbd_model:true,bgnbd_parameters:true,ces_summary:true,cohort_summary:true,\
              confidence_interval:true,csat_summary:true,customer_history:true,customer_stats:true,\
              float_amount:true,funnel_step:true,funnel_table_state:true,gamma_gamma_model:true,\
              gamma_gamma_parameters:true,kaplan_meier_state:true,\
@@ -206,9 +208,9 @@ mod tests {
         assert_eq!(
             arrays,
             if version >= 180000 {
-                "28 of 28"
+                "29 of 29"
             } else {
-                "0 of 28"
+                "0 of 29"
             },
             "array types that are members, on {version}"
         );
@@ -269,6 +271,9 @@ mod tests {
         ("mrr_series_agg(customer_history,text)", "h, 'month'", "h"),
         ("mrr_series_agg(customer_history,text,text)", "h, 'month', 'America/New_York'", "h"),
         ("rollup(mrr_series)", "s", "(SELECT mrr_series_agg(h, 'month', 'UTC') s FROM h GROUP BY id % 3) x"),
+        ("activity_series_agg(customer_history)", "h", "h"),
+        ("activity_series_agg(customer_history,text)", "h, 'Europe/Berlin'", "h"),
+        ("combine(activity_series)", "s", "(SELECT activity_series_agg(h, 'UTC') s FROM h GROUP BY id % 3) x"),
         ("mrr_movements(numeric,numeric)", "amount, cost * 3", "o"),
         ("rollup(mrr_summary)", "s", "(SELECT mrr_movements(amount, cost * 3) s FROM o GROUP BY id) x"),
         ("cohort_agg(customer_history,text)", "h, 'month'", "h"),
@@ -316,6 +321,8 @@ mod tests {
         ("period_series_agg(anyelement,timestamp with time zone,numeric,text,text)",
          "id, at, amount, 'month', 'UTC'", "o"),
         ("mrr_series_agg(anyelement,timestamp with time zone,numeric,text)", "id, at, amount, 'month'", "o"),
+        ("activity_series_agg(anyelement,timestamp with time zone)", "id, at", "o"),
+        ("activity_series_agg(anyelement,timestamp with time zone,text)", "id, at, 'America/New_York'", "o"),
         ("mrr_series_agg(anyelement,timestamp with time zone,numeric,text,text)",
          "id, at, amount, 'month', 'UTC'", "o"),
         ("cohort_agg(anyelement,timestamp with time zone,numeric,text)", "id, at, amount, 'month'", "o"),
@@ -447,6 +454,16 @@ mod tests {
         (
             "period_series_agg(customer_history,text,text)",
             "h, 'month', NULL",
+            "h",
+        ),
+        (
+            "activity_series_agg(customer_history,text)",
+            "h, NULL",
+            "h",
+        ),
+        (
+            "activity_series_agg(customer_history,text)",
+            "h, 'Mars/Olympus'",
             "h",
         ),
         (

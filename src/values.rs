@@ -1,6 +1,6 @@
 //! Summaries as values (docs/values.md): `=`, `<>`, `<`, `<=`, `>`, `>=`, the btree
-//! comparison and the two hash functions of all fourteen stored types, one set of C
-//! functions that every type's SQL declarations in `values_ops.sql` name (fourteen equal
+//! comparison and the two hash functions of all fifteen stored types, one set of C
+//! functions that every type's SQL declarations in `values_ops.sql` name (fifteen equal
 //! blocks, written by `scripts/generated_sql.py`; the unit tier checks them). The order and the
 //! canonical form are `retention_core::value`'s: the stored bytes of eight types, the text
 //! form read back (and compacted) for the six in `TEXT_CANONICAL`. The JSON casts are SQL
@@ -51,6 +51,7 @@ fn canon_of(type_name: &str) -> Option<Canon> {
         "mrr_series" => words_canon::<series::MrrSeries>,
         "cohort_summary" => words_canon::<Cohorts>,
         "mrr_summary" => words_canon::<Mrr>,
+        "activity_series" => words_canon::<retention_core::orders::activity::ActiveDays>,
         _ => return None,
     };
     debug_assert!(TEXT_CANONICAL.contains(&type_name));

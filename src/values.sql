@@ -1,4 +1,4 @@
--- Summaries as values, the casts (docs/values.md): for each of the fourteen stored types,
+-- Summaries as values, the casts (docs/values.md): for each of the fifteen stored types,
 -- explicit casts to jsonb and json. The JSON holds the figures the accessors and read-outs
 -- give, under their names (intervals as seconds, *_seconds); STABLE where it holds a time,
 -- which PostgreSQL writes in the session TimeZone, or cohort_table()'s now(). The
@@ -342,3 +342,22 @@ COMMENT ON CAST (@extschema@.survival_curve AS jsonb) IS
 CREATE CAST (@extschema@.survival_curve AS json) WITH FUNCTION @extschema@.survival_curve_json(@extschema@.survival_curve);
 COMMENT ON CAST (@extschema@.survival_curve AS json) IS
     'survival_curve as JSON for drivers (the keys of its jsonb cast).';
+
+-- activity_series -------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.activity_series_jsonb(@extschema@.activity_series) RETURNS jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+AS $$ SELECT pg_catalog.jsonb_build_object(
+        'days', (SELECT COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(r)), '[]'::pg_catalog.jsonb) FROM @extschema@.periods($1) r)) $$;
+COMMENT ON FUNCTION @extschema@.activity_series_jsonb(@extschema@.activity_series) IS
+    'The cast of activity_series to jsonb: days: the rows of periods() (docs/values.md).';
+CREATE FUNCTION @extschema@.activity_series_json(@extschema@.activity_series) RETURNS json
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+AS $$ SELECT @extschema@.activity_series_jsonb($1)::pg_catalog.json $$;
+COMMENT ON FUNCTION @extschema@.activity_series_json(@extschema@.activity_series) IS
+    'The cast of activity_series to json (what to_json, to_jsonb and row_to_json use): activity_series_jsonb as json.';
+CREATE CAST (@extschema@.activity_series AS jsonb) WITH FUNCTION @extschema@.activity_series_jsonb(@extschema@.activity_series);
+COMMENT ON CAST (@extschema@.activity_series AS jsonb) IS
+    'activity_series as JSON for drivers: days: the rows of periods().';
+CREATE CAST (@extschema@.activity_series AS json) WITH FUNCTION @extschema@.activity_series_json(@extschema@.activity_series);
+COMMENT ON CAST (@extschema@.activity_series AS json) IS
+    'activity_series as JSON for drivers (the keys of its jsonb cast).';

@@ -70,6 +70,7 @@ fi
 ../.venv/bin/python checks/drill_check.py        # drill-down: customers by status per period and cell = periods(), cohort_table()
 ../.venv/bin/python checks/clickhouse_check.py   # retention(), window_funnel() vs ClickHouse (chdb)
 ../.venv/bin/python checks/funnel_check.py       # funnel_table() vs pandas; window_funnel_steps() against the rows
+../.venv/bin/python checks/activity_check.py     # activity_series: DAU, WAU, MAU per local day vs pandas; combine, parallel
 ../.venv/bin/python checks/predict_check.py      # RFM, BG/NBD, Gamma-Gamma, CLV, Kaplan-Meier vs lifetimes and lifelines
 ../.venv/bin/python checks/json_pandas_check.py  # summaries read through ::jsonb by psycopg 3 into pandas equal the accessors
 ../.venv/bin/python checks/cancel_check.py       # every long loop answers statement_timeout and pg_cancel_backend within a second

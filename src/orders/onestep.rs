@@ -226,26 +226,52 @@ pg_fn!(
         };
         let amount = arg(fcinfo, 3).map(|d| arg_numeric(d, "amount"));
         let zc = call_calendar(fcinfo, 4, nargs(fcinfo) > 5, None);
-        let seen = zc as *const _ as usize;
-        let (d, s) = match arg(fcinfo, 0) {
-            Some(d) if (*d.cast_mut_ptr::<Orders>()).calendar == seen => {
-                (d, &mut *d.cast_mut_ptr::<Orders>())
-            }
-            _ => {
-                let params = Params::calendar(zc.unit(), zc.zone_name()).or_report();
-                let (d, s) = onestep_state::<OrderData>(fcinfo, params, "orders_by_id_series_trans");
-                s.calendar = seen;
-                (d, s)
-            }
-        };
-        let index = zc.index(ts).or_report();
-        let OrderData::Runs(runs) = &mut s.data else {
-            report(bad_state());
-        };
-        runs.push(key_of(id, s.id), index, amount).or_report();
-        d
+        add_to_run(fcinfo, "orders_by_id_series_trans", id, ts, amount, zc)
     }
 );
+
+pg_fn!(
+    /// `(state, customer_id, ordered_at [, zone])`: the order is added to the customer's run
+    /// of its day (`activity_series_agg`).
+    fn orders_by_id_days_trans(fcinfo) {
+        let Some((id, ts)) = id_and_time(fcinfo) else {
+            return skip_row(fcinfo);
+        };
+        let zc = day_calendar(fcinfo, 3);
+        add_to_run(fcinfo, "orders_by_id_days_trans", id, ts, None, zc)
+    }
+);
+
+/// Add an order to its customer's run of the period `zc` puts it in. The state keeps the
+/// calendar it was made with; a call site's calendar is the same object while its arguments
+/// do not change, so the state's calendar is checked only when the object does.
+unsafe fn add_to_run(
+    fcinfo: FunctionCallInfo,
+    fname: &str,
+    id: Datum,
+    ts: i64,
+    amount: Option<retention_core::decimal::Dec>,
+    zc: &mut ZoneCalendar,
+) -> Datum {
+    let seen = zc as *const _ as usize;
+    let (d, s) = match arg(fcinfo, 0) {
+        Some(d) if (*d.cast_mut_ptr::<Orders>()).calendar == seen => {
+            (d, &mut *d.cast_mut_ptr::<Orders>())
+        }
+        _ => {
+            let params = Params::calendar(zc.unit(), zc.zone_name()).or_report();
+            let (d, s) = onestep_state::<OrderData>(fcinfo, params, fname);
+            s.calendar = seen;
+            (d, s)
+        }
+    };
+    let index = zc.index(ts).or_report();
+    let OrderData::Runs(runs) = &mut s.data else {
+        report(bad_state());
+    };
+    runs.push(key_of(id, s.id), index, amount).or_report();
+    d
+}
 
 /// Run `f` on every customer of an order log, sorted, answering cancel requests.
 pub unsafe fn each_customer(s: &mut Orders, mut f: impl FnMut(&Customer<'_>)) {

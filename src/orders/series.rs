@@ -1,6 +1,7 @@
-//! Calendar period tables: `period_series` (customer activity per period) and `mrr_series`
-//! (MRR movements per period), over histories or straight from order rows, and their
-//! `periods()` rows (`retention_core::orders::series`; SQL in `series.sql`).
+//! Calendar period tables: `period_series` (customer activity per period), `mrr_series`
+//! (MRR movements per period) and `activity_series` (DAU, WAU, MAU per day), over histories
+//! or straight from order rows, and their `periods()` rows
+//! (`retention_core::orders::series` and `activity`; SQL in `series.sql`).
 
 use super::onestep::table_final;
 use super::with_history;
@@ -8,6 +9,7 @@ use crate::pg::*;
 use pgrx::pg_sys::{Datum, FunctionCallInfo};
 use retention_core::decimal::Dec;
 use retention_core::interval::wilson;
+use retention_core::orders::activity::{self, ActiveDays};
 use retention_core::orders::series::{self, Activity, MrrSeries};
 use retention_core::orders::words::{Grow, Summary};
 use retention_core::orders::Customer;
@@ -21,14 +23,26 @@ pg_fn!(fn period_series_final(fcinfo) { words_final::<Activity>(fcinfo) });
 type_io!(Words<MrrSeries>: mrr_series_in, mrr_series_out, mrr_series_recv, mrr_series_send);
 pg_fn!(fn mrr_series_combine(fcinfo) { words_combine::<MrrSeries>(fcinfo) });
 pg_fn!(fn mrr_series_final(fcinfo) { words_final::<MrrSeries>(fcinfo) });
+type_io!(Words<ActiveDays>: activity_series_in, activity_series_out, activity_series_recv, activity_series_send);
+pg_fn!(fn activity_series_combine(fcinfo) { words_combine::<ActiveDays>(fcinfo) });
+pg_fn!(fn activity_series_final(fcinfo) { words_final::<ActiveDays>(fcinfo) });
 
-/// Shared transition of the two period tables over histories: `(state, h, granularity
+/// Shared transition of the period tables over histories: `(state, h, granularity
 /// [, zone])`.
 unsafe fn table_history_trans<S: Summary>(
     fcinfo: FunctionCallInfo,
     add: fn(&mut [u64], &Customer<'_>, &mut dyn FnMut(i64) -> Result<i64>) -> Result<Grow>,
 ) -> Datum {
     let zc = call_calendar(fcinfo, 2, nargs(fcinfo) > 3, None);
+    history_into::<S>(fcinfo, zc, add)
+}
+
+/// Add the history of argument 1 to the table of argument 0, periods by `zc`.
+unsafe fn history_into<S: Summary>(
+    fcinfo: FunctionCallInfo,
+    zc: &mut ZoneCalendar,
+    add: fn(&mut [u64], &Customer<'_>, &mut dyn FnMut(i64) -> Result<i64>) -> Result<Grow>,
+) -> Datum {
     let (unit, zone) = (zc.unit(), zc.zone_name());
     let Some(h) = arg(fcinfo, 1) else {
         return skip_row(fcinfo);
@@ -44,11 +58,18 @@ unsafe fn table_history_trans<S: Summary>(
 
 pg_fn!(fn period_series_history_trans(fcinfo) { table_history_trans::<Activity>(fcinfo, series::add_activity) });
 pg_fn!(fn mrr_series_history_trans(fcinfo) { table_history_trans::<MrrSeries>(fcinfo, series::add_mrr) });
+pg_fn!(
+    /// `(state, h [, zone])`: one customer's active days.
+    fn activity_series_history_trans(fcinfo) {
+        history_into::<ActiveDays>(fcinfo, day_calendar(fcinfo, 2), activity::add_customer)
+    }
+);
 
 // --- one step (the order log's transitions are in `onestep`) ---------------------------------
 
 pg_fn!(fn series_by_id_final(fcinfo) { table_final::<Activity>(fcinfo, series::new_body, series::add_activity_runs) });
 pg_fn!(fn mrr_series_by_id_final(fcinfo) { table_final::<MrrSeries>(fcinfo, series::new_body, series::add_mrr_runs) });
+pg_fn!(fn activity_series_by_id_final(fcinfo) { table_final::<ActiveDays>(fcinfo, |_, zone| activity::new_body(zone), activity::add_days) });
 
 // --- read-outs -------------------------------------------------------------------------------
 
@@ -148,4 +169,27 @@ pg_fn!(
 pg_fn!(
     /// `periods(mrr_series)` as 0.3.0 declares it (with `date`).
     fn mrr_series_dated_rows = mrr_series_rows;
+);
+
+pg_fn!(
+    /// `periods(activity_series)`: one row per day.
+    fn activity_series_rows(fcinfo) {
+        let body = words_arg0::<ActiveDays>(fcinfo);
+        let zc = table_calendar(fcinfo, body);
+        let rows = activity::day_rows(body).into_iter().map(|r| {
+            let (start, end) = zc.bounds(r.index);
+            vec![
+                Some(Datum::from(start)),
+                Some(Datum::from(end)),
+                n(r.dau),
+                n(r.wau),
+                n(r.mau),
+                f(r.dau_mau()),
+                f(r.dau_wau()),
+                f(r.wau_mau()),
+                Some(zc.date_of(r.index)),
+            ]
+        });
+        return_rows(fcinfo, rows)
+    }
 );

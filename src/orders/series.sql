@@ -273,3 +273,116 @@ COMMENT ON AGGREGATE @extschema@.mrr_series_agg(anyelement, timestamptz, @extsch
     'mrr_series_agg(customer_id, period, mrr, granularity, time_zone) for double precision '
     'and real amounts (same as the numeric form): double precision and real amounts are taken '
     'as their shortest decimal (amount::text::numeric); NaN and infinities are error 22023.';
+
+-- Daily activity with rolling windows (issue 19 item 2): activity_series, DAU, WAU, MAU ----
+CREATE TYPE @extschema@.activity_series;
+CREATE FUNCTION @extschema@.activity_series_in(cstring) RETURNS @extschema@.activity_series
+AS 'MODULE_PATHNAME', 'activity_series_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.activity_series_out(@extschema@.activity_series) RETURNS cstring
+AS 'MODULE_PATHNAME', 'activity_series_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.activity_series_recv(internal) RETURNS @extschema@.activity_series
+AS 'MODULE_PATHNAME', 'activity_series_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.activity_series_send(@extschema@.activity_series) RETURNS bytea
+AS 'MODULE_PATHNAME', 'activity_series_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.activity_series (
+    INPUT = @extschema@.activity_series_in, OUTPUT = @extschema@.activity_series_out,
+    RECEIVE = @extschema@.activity_series_recv, SEND = @extschema@.activity_series_send,
+    INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.activity_series IS
+    'Active customers per day in one time zone, with the rolling 7- and 28-day windows: DAU, '
+    'WAU, MAU and DAU/MAU stickiness. Built by activity_series_agg(...); one row per day with '
+    'periods(); summaries of disjoint customer sets merge with combine().';
+COMMENT ON FUNCTION @extschema@.activity_series_in(cstring) IS
+    'Text input of activity_series; error 22P02 on malformed or inconsistent text.';
+COMMENT ON FUNCTION @extschema@.activity_series_out(@extschema@.activity_series) IS
+    'Text output of activity_series: time zone, first day, and per day the active customers and '
+    'the 7- and 28-day spans that start and end there.';
+COMMENT ON FUNCTION @extschema@.activity_series_recv(internal) IS
+    'Binary input of activity_series; error 22P03 on malformed bytes.';
+COMMENT ON FUNCTION @extschema@.activity_series_send(@extschema@.activity_series) IS
+    'Binary output of activity_series: version, kind, then 64-bit words in network byte order.';
+CREATE FUNCTION @extschema@.activity_series_combine(@extschema@.activity_series, @extschema@.activity_series) RETURNS @extschema@.activity_series
+AS 'MODULE_PATHNAME', 'activity_series_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.activity_series_final(@extschema@.activity_series) RETURNS @extschema@.activity_series
+AS 'MODULE_PATHNAME', 'activity_series_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.activity_series_combine(@extschema@.activity_series, @extschema@.activity_series) IS
+    'Add two activity series of disjoint sets of customers day by day (exact; error 22023 when '
+    'the time zones differ).';
+COMMENT ON FUNCTION @extschema@.activity_series_final(@extschema@.activity_series) IS
+    'Final function of activity_series aggregates: drops the spare capacity of the running state.';
+CREATE AGGREGATE @extschema@.combine(@extschema@.activity_series) (
+    SFUNC = @extschema@.activity_series_combine, STYPE = @extschema@.activity_series,
+    FINALFUNC = @extschema@.activity_series_final, COMBINEFUNC = @extschema@.activity_series_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.combine(@extschema@.activity_series) IS
+    'Merge activity series of disjoint customer sets with the same time zone (a customer in two '
+    'of them would be counted twice). NULLs skipped; no rows gives NULL.';
+
+CREATE FUNCTION @extschema@.activity_series_history_trans(@extschema@.activity_series, @extschema@.customer_history) RETURNS @extschema@.activity_series
+AS 'MODULE_PATHNAME', 'activity_series_history_trans' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.activity_series_history_trans(@extschema@.activity_series, @extschema@.customer_history, text) RETURNS @extschema@.activity_series
+AS 'MODULE_PATHNAME', 'activity_series_history_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.activity_series_history_trans(@extschema@.activity_series, @extschema@.customer_history) IS
+    'Transition function of activity_series_agg(customer_history): adds one customer''s active '
+    'days, days in the session time zone.';
+COMMENT ON FUNCTION @extschema@.activity_series_history_trans(@extschema@.activity_series, @extschema@.customer_history, text) IS
+    'Transition function of activity_series_agg(customer_history, time_zone): adds one '
+    'customer''s active days.';
+CREATE AGGREGATE @extschema@.activity_series_agg(h @extschema@.customer_history) (
+    SFUNC = @extschema@.activity_series_history_trans, STYPE = @extschema@.activity_series,
+    FINALFUNC = @extschema@.activity_series_final, COMBINEFUNC = @extschema@.activity_series_combine, PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.activity_series_agg(h @extschema@.customer_history, time_zone text) (
+    SFUNC = @extschema@.activity_series_history_trans, STYPE = @extschema@.activity_series,
+    FINALFUNC = @extschema@.activity_series_final, COMBINEFUNC = @extschema@.activity_series_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.activity_series_agg(@extschema@.customer_history) IS
+    'Active customers per day from customer histories, with the rolling 7- and 28-day windows '
+    '(DAU, WAU, MAU; days as date_trunc(''day'', ordered_at) in the session TimeZone, which the '
+    'summary records). Read with periods(). NULL histories skipped; no rows gives NULL; error '
+    '54000 beyond 100000 days.';
+COMMENT ON AGGREGATE @extschema@.activity_series_agg(@extschema@.customer_history, text) IS
+    'Active customers per day in the given time zone, with the rolling 7- and 28-day windows, '
+    'from customer histories. Read with periods().';
+
+CREATE FUNCTION @extschema@.orders_by_id_days_trans(internal, anyelement, timestamptz) RETURNS internal
+AS 'MODULE_PATHNAME', 'orders_by_id_days_trans' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.orders_by_id_days_trans(internal, anyelement, timestamptz, text) RETURNS internal
+AS 'MODULE_PATHNAME', 'orders_by_id_days_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.orders_by_id_days_trans(internal, anyelement, timestamptz) IS
+    'Transition function of activity_series_agg from order rows (session time zone): keeps each '
+    'customer''s active days.';
+COMMENT ON FUNCTION @extschema@.orders_by_id_days_trans(internal, anyelement, timestamptz, text) IS
+    'Transition function of activity_series_agg from order rows, in the given time zone.';
+CREATE FUNCTION @extschema@.activity_series_by_id_final(internal) RETURNS @extschema@.activity_series
+AS 'MODULE_PATHNAME', 'activity_series_by_id_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.activity_series_by_id_final(internal) IS
+    'Final function of activity_series_agg(customer_id, ...).';
+CREATE AGGREGATE @extschema@.activity_series_agg(customer_id anyelement, ordered_at timestamptz) (
+    SFUNC = @extschema@.orders_by_id_days_trans, STYPE = internal, FINALFUNC = @extschema@.activity_series_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.activity_series_agg(customer_id anyelement, ordered_at timestamptz, time_zone text) (
+    SFUNC = @extschema@.orders_by_id_days_trans, STYPE = internal, FINALFUNC = @extschema@.activity_series_by_id_final,
+    COMBINEFUNC = @extschema@.orders_by_id_combine, SERIALFUNC = @extschema@.orders_by_id_serial,
+    DESERIALFUNC = @extschema@.orders_by_id_deserial, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.activity_series_agg(anyelement, timestamptz) IS
+    'Active customers per day straight from order or event rows (one step; days in the session '
+    'TimeZone, which the summary records), with the rolling 7- and 28-day windows: DAU, WAU, '
+    'MAU. Read with periods(). Same numbers as activity_series_agg(customer_history). Rows with '
+    'a NULL customer_id or ordered_at are skipped.';
+COMMENT ON AGGREGATE @extschema@.activity_series_agg(anyelement, timestamptz, text) IS
+    'Active customers per day in the given time zone straight from order or event rows (one '
+    'step), with the rolling 7- and 28-day windows. Read with periods().';
+
+CREATE FUNCTION @extschema@.periods(summary @extschema@.activity_series,
+    OUT period_start timestamptz, OUT period_end timestamptz,
+    OUT dau bigint, OUT wau bigint, OUT mau bigint,
+    OUT dau_mau double precision, OUT dau_wau double precision, OUT wau_mau double precision,
+    OUT date date)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'activity_series_rows' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 366;
+COMMENT ON FUNCTION @extschema@.periods(@extschema@.activity_series) IS
+    'One row per day from the first to the last with an active customer: dau (active that '
+    'day), wau and mau (active on at least one of the 7 / 28 days ending that day), dau_mau '
+    '(stickiness), dau_wau and wau_mau (NULL when the divisor is 0). date is the day in the '
+    'summary''s own time zone, a label that, unlike period_start, does not move with the '
+    'session TimeZone.';

@@ -157,6 +157,19 @@ pub unsafe fn table_calendar<'a>(fcinfo: FunctionCallInfo, body: &[u64]) -> &'a 
     zone_calendar(fcinfo, unit, &zone)
 }
 
+/// The day calendar of a call whose optional time zone argument is `zone` (when the call
+/// has that many arguments; else the session's zone), cached for the call site: the
+/// activity aggregates, whose unit is always a day.
+pub unsafe fn day_calendar<'a>(fcinfo: FunctionCallInfo, zone: usize) -> &'a mut ZoneCalendar {
+    let name = if nargs(fcinfo) > zone {
+        let d = arg(fcinfo, zone).unwrap_or_else(|| null_parameter("time zone"));
+        arg_text(d, "time zone")
+    } else {
+        session_zone()
+    };
+    zone_calendar(fcinfo, Unit::Day, name)
+}
+
 /// An argument parsed along with the calendar (see [`call_calendar`]).
 pub type Extra = (usize, unsafe fn(FunctionCallInfo, usize) -> Vec<i64>);
 

@@ -215,6 +215,9 @@ SHAPES = [
      "SELECT recurring_cohort_agg(customer_id, ordered_at, amount, 'month', 'UTC')::text FROM {orders}"),
     ("one step: mrr_series_agg",
      "SELECT mrr_series_agg(customer_id, month, mrr, 'month', 'UTC')::text FROM {mrr}"),
+    ("one step: activity_series_agg in %s, periods()" % ZONE,
+     "SELECT (periods(s)).* FROM (SELECT activity_series_agg(customer_id, ordered_at, '%s') AS s FROM {orders}) x"
+     % ZONE),
     ("one step: retention_agg",
      "SELECT retention_agg(customer_id, ordered_at, %s, %s)::text FROM {orders}" % (FEB, MAR)),
     # two levels as a CTE
@@ -237,6 +240,8 @@ SHAPES = [
     ("stored histories: retention_agg, customer_stats_agg, mrr_series_agg with a zone",
      "SELECT retention_agg(h, %s, %s)::text, customer_stats_agg(h)::text, mrr_series_agg(h, 'month', 'UTC')::text "
      "FROM {histories}" % (FEB, MAR)),
+    ("stored histories: activity_series_agg(h, zone)",
+     "SELECT activity_series_agg(h, 'UTC')::text FROM {histories}"),
     ("stored histories: cohort_agg(h, zone), cohort_table()",
      "SELECT (cohort_table(s, '1998-07-01 UTC')).* FROM (SELECT cohort_agg(h, 'month', '%s') AS s FROM {histories}) x"
      % ZONE),
@@ -322,6 +327,7 @@ PARTIAL = [
     "period_series_agg(h, 'month', 'UTC') FROM histories", "period_series_agg(h, 'month') FROM histories",
     "retention_agg(h, '1997-02-01', '1997-03-01') FROM histories", "customer_stats_agg(h) FROM histories",
     "mrr_series_agg(h, 'month', 'UTC') FROM histories",
+    "activity_series_agg(h, 'UTC') FROM histories",
     "cohort_agg(h, 'month') FROM histories", "cohort_agg(h, 'month', 'UTC') FROM histories",
     "cohort_agg(h, 'month', 'UTC', '{1,3}') FROM histories",
     "recurring_cohort_agg(h, 'month', 'UTC') FROM histories",

@@ -47,7 +47,7 @@ CONDITIONS = {
 FAMILIES = {
     "nps": "NPS", "csat": "CSAT", "ces": "CES", "formulas": "Shop formulas", "summaries": "Stored survey summaries",
     "orders_errors": "Order histories and order metrics", "cohorts": "Cohorts", "drill": "Drill-down",
-    "predict": "Predictive models",
+    "predict": "Predictive models", "activity": "Daily activity",
     "extension": "The extension", "input_types": "Score and amount types",
 }
 
@@ -86,6 +86,7 @@ KIND_LEGEND = [
 
 # Summary types, and what marks a value of each in an argument or a query (first match wins).
 TYPE_MARKERS = [
+    ("activity_series", r"activity_series"),
     ("cohort_summary", r"cohort_agg|cohort_summary"),
     ("period_series", r"period_series"),
     ("mrr_series", r"mrr_series"),
@@ -157,6 +158,12 @@ def cohorts_of_histories(call):
     a = call["args"]
     return call["name"] in ("cohort_agg", "recurring_cohort_agg") and (
         len(a) <= 3 or (len(a) == 4 and re.search(r"ARRAY|\[\]", a[3]) is not None))
+
+
+def activity_of_histories(call):
+    """activity_series_agg(h [, time_zone]) rather than the one-step
+    activity_series_agg(customer_id, ordered_at [, time_zone]): the cases name the history h."""
+    return call["name"] == "activity_series_agg" and call["args"][:1] == ["h"]
 
 
 def form(label, names, match, kinds, na):
@@ -337,7 +344,8 @@ FORMS_BY_FAMILY = {
                        "customers_start", "customers_end", "new_customers", "churned_customers",
                        "expanded_customers", "contracted_customers"),
              ["null", "empty", "huge"], READ_OUT),
-        form("periods(period_series [, confidence]), periods(mrr_series)", ["periods"], f("periods"),
+        form("periods(period_series [, confidence]), periods(mrr_series)", ["periods"],
+             f("periods", not_of="activity_series"),
              ["range", "null", "nan", "name"], "a summary already checked by its input (its zone is checked here)"),
     ] + [
         form(f"{t} text input", [t], type_input(t),
@@ -379,6 +387,20 @@ FORMS_BY_FAMILY = {
         form("funnel_table(step_times, steps [, confidence])", ["funnel_table"], f("funnel_table"),
              ["range", "null", "empty", "time", "nan", "mixed"],
              "counts past bigint would need 2^63 users; no name argument"),
+    ],
+    "Daily activity": [
+        form("activity_series_agg(customer_id, ordered_at [, time_zone])", ["activity_series_agg"],
+             lambda call: call["name"] == "activity_series_agg" and not activity_of_histories(call),
+             ["null", "empty", "name", "time", "huge", "mixed", "type", "distinct"], "no number argument"),
+        form("activity_series_agg(h [, time_zone])", ["activity_series_agg"], activity_of_histories,
+             ["null", "empty", "name", "huge", "mixed"], "a history and a name"),
+        form("combine(activity_series)", ["combine"], merges("activity_series"),
+             ["null", "empty", "huge", "mixed"], "summaries already checked by their input"),
+        form("periods(activity_series)", ["periods"], f("periods", of="activity_series"),
+             ["null", "name"], "a summary already checked by its input (its zone is checked here)"),
+        form("activity_series text input", ["activity_series"], type_input("activity_series"),
+             ["text", "negative", "empty", "huge", "range", "time", "name"],
+             NOT_PARSED + "; counts only (no NaN)"),
     ],
     "Drill-down": [
         form("customer_status(h, granularity, period [, time_zone])", ["customer_status"], f("customer_status"),

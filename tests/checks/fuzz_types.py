@@ -109,6 +109,10 @@ SEEDS = {
         "SELECT mrr_series_agg(h, 'month') FROM histories WHERE customer < 5",
         "SELECT mrr_series_agg(customer, ordered_at, amount, 'day', 'America/New_York') FROM orders WHERE customer IN (1, 2)",
     ],
+    "activity_series": [
+        "SELECT activity_series_agg(h) FROM histories WHERE customer < 5",
+        "SELECT activity_series_agg(customer, ordered_at, 'America/New_York') FROM orders WHERE customer IN (1, 2, 6)",
+    ],
     "mrr_summary": [
         "SELECT mrr_movements(s, e) FROM (VALUES (10, 0), (10, 5), (10, 5.00), (10, 20), (NULL, 15.125), (3, 3)) v(s, e)",
         "SELECT mrr_movements(s, e) FROM (VALUES (0.5, 0)) v(s, e)",

@@ -42,7 +42,8 @@ SELECT (SELECT r = r::text::retention_summary FROM (SELECT retention_agg(h, '202
        (SELECT s = s::text::period_series FROM (SELECT period_series_agg(h, 'month') s FROM histories_v) x) AS series_same,
        (SELECT s = s::text::mrr_series FROM (SELECT mrr_series_agg(h, 'month') s FROM histories_v) x) AS mrr_series_same,
        (SELECT s = s::text::cohort_summary FROM (SELECT cohort_agg(h, 'month') s FROM histories_v) x) AS cohort_same,
-       (SELECT s = s::text::mrr_summary FROM (SELECT mrr_movements(a, b) s FROM (VALUES (10, 12), (5, 0)) m(a, b)) x) AS mrr_same;
+       (SELECT s = s::text::mrr_summary FROM (SELECT mrr_movements(a, b) s FROM (VALUES (10, 12), (5, 0)) m(a, b)) x) AS mrr_same,
+       (SELECT s = s::text::activity_series FROM (SELECT activity_series_agg(h) s FROM histories_v) x) AS activity_same;
 -- Models fitted from the same rows are equal (the same figures bit for bit); another fit
 -- is not. The sBG rows are Fader & Hardie's (2007) regular customers, years 0-4.
 WITH rows(p, n) AS (VALUES (0, 1000), (1, 631), (2, 468), (3, 382), (4, 326))

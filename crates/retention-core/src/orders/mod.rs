@@ -9,6 +9,7 @@
 //! an [`ids::IdMap`] and feed the same level-2 code at the end, so both paths give the same
 //! numbers by construction.
 
+pub mod activity;
 pub mod cohort;
 pub mod history;
 pub mod ids;

@@ -52,7 +52,7 @@ pub struct Field {
     pub money: bool,
 }
 
-const fn count(name: &'static str, offset: usize) -> Field {
+pub(crate) const fn count(name: &'static str, offset: usize) -> Field {
     Field {
         name,
         offset,
@@ -202,7 +202,7 @@ pub struct Table {
     pub fields: &'static [Field],
 }
 
-struct Head {
+pub(crate) struct Head {
     first: i64,
     min: i64,
     max: i64,
@@ -213,7 +213,7 @@ struct Head {
 }
 
 impl Table {
-    fn head(&self, b: &[u64]) -> Head {
+    pub(crate) fn head(&self, b: &[u64]) -> Head {
         let h = head(b);
         Head {
             first: b[h] as i64,
@@ -246,7 +246,7 @@ impl Table {
 
     /// [`Table::slot_mut`] with the head read once: the per-customer loops.
     #[inline]
-    fn slot_of<'b>(&self, h: &Head, b: &'b mut [u64], index: i64) -> &'b mut [u64] {
+    pub(crate) fn slot_of<'b>(&self, h: &Head, b: &'b mut [u64], index: i64) -> &'b mut [u64] {
         let i = (index - h.first) as usize;
         &mut b[h.at + i * self.width..h.at + (i + 1) * self.width]
     }
@@ -265,8 +265,12 @@ impl Table {
         };
         let span = nhi - nlo + 1;
         if span > MAX_PERIODS + 1 {
+            let (what, hint) = match self.kind {
+                Kind::Activity => ("days", ""),
+                _ => ("periods", ": use a coarser granularity"),
+            };
             return Err(MetricError::LimitExceeded(format!(
-                "{} would span {span} periods; at most {MAX_PERIODS} are supported: use a coarser granularity",
+                "{} would span {span} {what}; at most {MAX_PERIODS} are supported{hint}",
                 self.type_name
             )));
         }
@@ -311,7 +315,7 @@ impl Table {
         Ok(())
     }
 
-    fn note_active(&self, b: &mut [u64], lo: i64, hi: i64) {
+    pub(crate) fn note_active(&self, b: &mut [u64], lo: i64, hi: i64) {
         let h = head(b);
         b[h + 1] = (b[h + 1] as i64).min(lo) as u64;
         b[h + 2] = (b[h + 2] as i64).max(hi) as u64;
@@ -508,7 +512,7 @@ impl Table {
     }
 
     /// Structural checks shared by both kinds; `rows` then checks each kind's arithmetic.
-    fn validate_layout(&self, b: &[u64]) -> Result<()> {
+    pub(crate) fn validate_layout(&self, b: &[u64]) -> Result<()> {
         let h = header_len_checked(b)?;
         if b.len() < h + 4 || !(b.len() - h - 4).is_multiple_of(self.width) {
             return Err(inconsistent("wrong length"));

@@ -32,6 +32,7 @@ pub enum Kind {
     Mrr = 13,
     MrrSeries = 14,
     Cohort = 15,
+    Activity = 16,
 }
 
 /// The outcome of an operation on a summary body: done, or "this body is too small: here is

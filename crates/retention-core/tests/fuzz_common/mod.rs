@@ -21,6 +21,7 @@ use retention_core::allocator_api2::alloc::Global;
 use retention_core::allocator_api2::vec::Vec as AVec;
 use retention_core::decimal::Dec;
 use retention_core::funnel::{FunnelState, Modes};
+use retention_core::orders::activity::{self, ActiveDays};
 use retention_core::orders::cohort::{self, Cohorts};
 use retention_core::orders::history::{self, HistoryBuilder};
 use retention_core::orders::ids::{IdMap, Key, KeyKind, Span, StateValue};
@@ -168,6 +169,13 @@ pub fn targets() -> Vec<Target> {
             summary_text::<Cohorts>,
             || summary_seeds::<Cohorts>(true)
         ),
+        target!(
+            "activity_series text",
+            "order_summaries_text",
+            true,
+            summary_text::<ActiveDays>,
+            || summary_seeds::<ActiveDays>(true)
+        ),
         // order-family summaries: binary receive
         target!(
             "retention_summary binary",
@@ -210,6 +218,13 @@ pub fn targets() -> Vec<Target> {
             false,
             summary_binary::<Cohorts>,
             || summary_seeds::<Cohorts>(false)
+        ),
+        target!(
+            "activity_series binary",
+            "order_summaries_binary",
+            false,
+            summary_binary::<ActiveDays>,
+            || summary_seeds::<ActiveDays>(false)
         ),
         // customer_history: text input, binary receive (also the stored form, and peek)
         target!(
@@ -752,6 +767,19 @@ fn bodies<S: Summary>() -> Vec<Vec<u64>> {
                         } else {
                             series::add_activity(b, &h.customer(), &mut locate)
                         }
+                    });
+                }
+                out.push(S::compact(&body).unwrap_or(body));
+            }
+        }
+        "activity_series" => {
+            for zone in ["UTC", "Europe/Berlin"] {
+                let mut body = activity::new_body(zone).unwrap();
+                out.push(body.clone());
+                let mut locate = |ts: i64| utc_period(Unit::Day, ts).map(|p| p.index);
+                for h in hs.iter().take(4) {
+                    grow_loop(&mut body, |b| {
+                        activity::add_customer(b, &h.customer(), &mut locate)
                     });
                 }
                 out.push(S::compact(&body).unwrap_or(body));
