@@ -22,6 +22,16 @@ SELECT to_char(period_start, 'YYYY-MM') AS month, customers_start AS "start", ne
 FROM periods((SELECT period_series_agg(h, 'month') FROM customer_histories));
 
 \echo
+\echo 'Daily active customers and stickiness on the 1st of each month from February 1997 (the log'
+\echo 'starts in January, whose four-week windows are not full): DAU = customers who ordered that day, WAU / MAU = customers'
+\echo 'who ordered on one of the 7 / 28 days ending that day (rolling windows, exact counts);'
+\echo 'DAU/MAU = the share of the last four weeks'' customers who ordered that day'
+SELECT date AS day, dau, wau, mau, round(100 * dau_mau::numeric, 2) AS "DAU/MAU %",
+       round(100 * wau_mau::numeric, 1) AS "WAU/MAU %"
+FROM periods((SELECT activity_series_agg(h) FROM customer_histories))
+WHERE extract(day from date) = 1 AND date >= '1997-02-01';
+
+\echo
 \echo 'Quarterly retention: of the customers who ordered in the quarter before, the share who'
 \echo 'ordered again (one-step form, straight from the orders table)'
 SELECT to_char(q, 'YYYY-"Q"Q') AS quarter, customers_start(s) AS "active before", retained(s), churned(s),
@@ -59,5 +69,6 @@ FROM s, c;
 \echo 'The same figures straight from the orders table (one-step aggregates) agree:'
 SELECT repeat_purchase_rate(customer_id) = (SELECT repeat_purchase_rate(customer_stats_agg(h)) FROM customer_histories) AS "repeat rate",
        median_time_between_purchases(customer_id, ordered_at) = (SELECT median_time_between_purchases(customer_stats_agg(h)) FROM customer_histories) AS "median gap",
-       period_series_agg(customer_id, ordered_at, amount, 'month')::text = (SELECT period_series_agg(h, 'month')::text FROM customer_histories) AS "monthly series"
+       period_series_agg(customer_id, ordered_at, amount, 'month')::text = (SELECT period_series_agg(h, 'month')::text FROM customer_histories) AS "monthly series",
+       activity_series_agg(customer_id, ordered_at) = (SELECT activity_series_agg(h) FROM customer_histories) AS "daily activity"
 FROM orders;
