@@ -112,6 +112,27 @@ HAND_SERIES = ("WITH cm AS (\n"
                + PERIOD_SERIES_TAIL.format(cm="cm"))
 HAND_SERIES_STORED = "WITH " + PERIOD_SERIES_TAIL.format(cm="customer_months")
 
+# Daily active customers with rolling windows, by hand: the best SQL we know for a distinct count
+# over a sliding window is not the join of each day with its 28 days of customer-days (28 times
+# the rows, then count(DISTINCT)) but the spans the extension counts (docs/orders.md, "How it
+# works"): per customer-day, the days since its previous and until its next active day; a span
+# of the w-day window starts on a day whose previous one is w or more days back and is left w
+# days after a day whose next one is w or more days ahead; WAU and MAU are running sums of
+# those moves. {day} is a customer-day's local date in each system's SQL.
+HAND_ACTIVITY = """WITH cd AS (
+    SELECT day, coalesce(day - lag(day) OVER w, 100000) AS before, coalesce(lead(day) OVER w - day, 100000) AS after
+    FROM (SELECT DISTINCT customer_id, {day} AS day FROM orders) d
+    WINDOW w AS (PARTITION BY customer_id ORDER BY day)),
+moves AS (
+    SELECT day, count(*) AS dau, count(*) FILTER (WHERE before >= 7) AS w, count(*) FILTER (WHERE before >= 28) AS m
+    FROM cd GROUP BY day
+    UNION ALL SELECT day + 7, 0, -count(*), 0 FROM cd WHERE after >= 7 GROUP BY day + 7
+    UNION ALL SELECT day + 28, 0, 0, -count(*) FROM cd WHERE after >= 28 GROUP BY day + 28),
+days AS (SELECT day, sum(dau) AS dau, sum(sum(w)) OVER o AS wau, sum(sum(m)) OVER o AS mau
+         FROM moves GROUP BY day WINDOW o AS (ORDER BY day))
+SELECT day, CAST(dau AS BIGINT), CAST(wau AS BIGINT), CAST(mau AS BIGINT) FROM days
+WHERE day <= (SELECT max(day) FROM cd)"""
+
 # Retention of Q4 2025 against Q3 2025: [ps, pe) = [2025-10-01, 2026-01-01), L = 92 days, so the
 # base period [ps - L, ps) is [2025-07-01, 2025-10-01).
 PS, PE, BASE = "2025-10-01", "2026-01-01", "2025-07-01"
@@ -132,6 +153,9 @@ CASES = [
     Case("period series by month, from stored histories",
          f"SELECT {PERIOD_COLUMNS} FROM periods((SELECT period_series_agg(h, 'month') FROM histories))",
          HAND_SERIES_STORED, FLOOR),
+    Case("daily active customers (DAU, rolling WAU and MAU), one step",
+         "SELECT date, dau, wau, mau FROM periods((SELECT activity_series_agg(customer_id, ordered_at) FROM orders))",
+         HAND_ACTIVITY.format(day="(ordered_at AT TIME ZONE 'UTC')::date"), FLOOR, SLOW),
     Case("repeat purchase rate, one step",
          "SELECT repeat_purchase_rate(customer_id) FROM orders",
          "SELECT count(*) FILTER (WHERE n >= 2)::float8 / count(*) "
@@ -259,10 +283,11 @@ def check(db, modes, whole_days):
 # ---- other systems ----------------------------------------------------------------------------
 # The figures DuckDB and ClickHouse users compute themselves, in each one's SQL, on the orders as
 # bench/engines.py loads them (time-ordered, as here): (case of CASES whose times they are
-# compared with, DuckDB SQL, ClickHouse SQL or None). The period series is DuckDB's only: the
-# hand-written SQL (lag() over each customer's months, generate_series) runs there unchanged,
-# ClickHouse would need a rewrite of its own (lagInFrame over an explicit frame), and the cohort
-# module already times ClickHouse's idiom for per-customer months.
+# compared with, DuckDB SQL, ClickHouse SQL or None). The period series and the daily activity
+# are DuckDB's only: their hand-written SQL (lag() and lead() over each customer's months or
+# days, generate_series) runs there unchanged, ClickHouse would need a rewrite of its own
+# (lagInFrame over an explicit frame), and the cohort module already times ClickHouse's idiom
+# for per-customer months.
 TS = "toDateTime('{} 00:00:00', 'UTC')"
 OTHERS = [
     ("repeat purchase rate, one step",
@@ -280,6 +305,8 @@ OTHERS = [
      f"GROUP BY customer_id HAVING min(ordered_at) < {TS.format(PS)}) "
      "SETTINGS max_threads = {threads}"),
     ("period series by month, one step", HAND_SERIES, None),
+    ("daily active customers (DAU, rolling WAU and MAU), one step",
+     HAND_ACTIVITY.format(day="CAST(ordered_at AS DATE)"), None),
 ]
 
 

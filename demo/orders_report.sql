@@ -22,10 +22,11 @@ SELECT to_char(period_start, 'YYYY-MM') AS month, customers_start AS "start", ne
 FROM periods((SELECT period_series_agg(h, 'month') FROM customer_histories));
 
 \echo
-\echo 'Daily active customers and stickiness on the 1st of each month from February 1997 (the log'
-\echo 'starts in January, whose four-week windows are not full): DAU = customers who ordered that day, WAU / MAU = customers'
-\echo 'who ordered on one of the 7 / 28 days ending that day (rolling windows, exact counts);'
-\echo 'DAU/MAU = the share of the last four weeks'' customers who ordered that day'
+\echo 'Daily active customers and stickiness on the 1st of each month from February 1997 (the'
+\echo 'log starts in January, whose four-week windows are not full): DAU = customers who ordered'
+\echo 'that day, WAU / MAU = customers who ordered on one of the 7 / 28 days ending that day'
+\echo '(rolling windows, exact counts); DAU/MAU = the share of the last four weeks'' customers who'
+\echo 'ordered that day'
 SELECT date AS day, dau, wau, mau, round(100 * dau_mau::numeric, 2) AS "DAU/MAU %",
        round(100 * wau_mau::numeric, 1) AS "WAU/MAU %"
 FROM periods((SELECT activity_series_agg(h) FROM customer_histories))
