@@ -122,9 +122,11 @@ SELECT q, sqlstate_of(q) FROM (VALUES
   ($$SELECT '(version:1,unit:"day",zone:"UTC",first_period:"2026-03-01",scale:0,active:[0,0],wau_span_starts:[0,0],wau_span_lasts:[0,0],mau_span_starts:[0,0],mau_span_lasts:[0,0])'::activity_series$$),
   -- [huge] a count past bigint
   ($$SELECT '(version:1,unit:"day",zone:"UTC",first_period:"2026-03-01",scale:0,active:[9223372036854775808,0],wau_span_starts:[1,0],wau_span_lasts:[1,0],mau_span_starts:[1,0],mau_span_lasts:[1,0])'::activity_series$$),
-  -- [range] more spans than active customers; WAU above MAU
+  -- [range] more spans than active customers; WAU above MAU; a scale (an activity series has
+  -- no amounts)
   ($$SELECT '(version:1,unit:"day",zone:"UTC",first_period:"2026-03-01",scale:0,active:[1,0],wau_span_starts:[2,0],wau_span_lasts:[2,0],mau_span_starts:[1,0],mau_span_lasts:[1,0])'::activity_series$$),
   ($$SELECT '(version:1,unit:"day",zone:"UTC",first_period:"2026-03-01",scale:0,active:[1,0,1,0],wau_span_starts:[1,0,1,0],wau_span_lasts:[1,0,1,0],mau_span_starts:[1,0,0,0],mau_span_lasts:[0,0,1,0])'::activity_series$$),
+  ($$SELECT '(version:1,unit:"day",zone:"UTC",first_period:"2026-03-01",scale:2,active:[1,0],wau_span_starts:[1,0],wau_span_lasts:[1,0],mau_span_starts:[1,0],mau_span_lasts:[1,0])'::activity_series$$),
   -- [time] a first day that is no date
   ($$SELECT '(version:1,unit:"day",zone:"UTC",first_period:"2026-02-30",scale:0,active:[1,0],wau_span_starts:[1,0],wau_span_lasts:[1,0],mau_span_starts:[1,0],mau_span_lasts:[1,0])'::activity_series$$),
   -- [name] an empty time zone name

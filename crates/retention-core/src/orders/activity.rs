@@ -165,6 +165,10 @@ impl Summary for ActiveDays {
         if series::calendar(b)?.0 != Unit::Day {
             return Err(inconsistent("the unit of an activity series is day"));
         }
+        // The layout's money scale: an activity series has no amounts.
+        if b[series::header_len(b) + 3] != 0 {
+            return Err(inconsistent("the scale of an activity series is 0"));
+        }
         let Some((lo, hi)) = t.active_range(b) else {
             return Ok(());
         };
@@ -370,6 +374,7 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("nest"));
+        assert!(bad("scale:0", "scale:2").contains("scale of an activity series"));
         let month = text.replace("unit:\"day\"", "unit:\"month\"");
         assert!(ActiveDays::from_text(&month).is_err());
     }
