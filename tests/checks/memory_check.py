@@ -46,7 +46,7 @@ FIXED = 1.5 * KB * KB
 
 
 def per_customer(entry, pending_entry):
-    return lambda customers, orders, runs: customers * (entry + 1) * 16 / 7 + PENDING * pending_entry + FIXED
+    return lambda customers, orders, runs, day_runs: customers * (entry + 1) * 16 / 7 + PENDING * pending_entry + FIXED
 
 
 def per_run(runs):
@@ -55,12 +55,13 @@ def per_run(runs):
     return runs * 49 * 16 / 7 + (runs / 64) * 48 + PENDING * 48 + FIXED
 
 
-def per_order(customers, orders, runs):
+def per_order(customers, orders, runs, day_runs):
     # 32-byte records in vectors that double; the largest partition's sort scratch on top.
     return orders * 32 * 2 + (orders / 64) * 32 * 2 + FIXED
 
 
-# (aggregate, query, bound(customers, orders, runs) in bytes, what the bound is per)
+# (aggregate, query, bound(customers, orders, runs, day_runs) in bytes, what the bound is per;
+# runs are customer-months, day runs customer-days)
 CASES = [
     ("repeat_purchase_rate", "SELECT repeat_purchase_rate(customer_id) FROM orders",
      per_customer(24, 32), "customer"),
@@ -75,9 +76,11 @@ CASES = [
     ("customer_stats_agg", "SELECT customer_stats_agg(customer_id, ordered_at, amount) IS NULL FROM orders",
      per_order, "order"),
     ("period_series_agg", "SELECT period_series_agg(customer_id, ordered_at, amount, 'month') IS NULL FROM orders",
-     lambda customers, orders, runs: per_run(runs), "run"),
+     lambda customers, orders, runs, day_runs: per_run(runs), "run"),
     ("cohort_agg", "SELECT cohort_agg(customer_id, ordered_at, amount, 'month') IS NULL FROM orders",
-     lambda customers, orders, runs: per_run(runs), "run"),
+     lambda customers, orders, runs, day_runs: per_run(runs), "run"),
+    ("activity_series_agg", "SELECT activity_series_agg(customer_id, ordered_at) IS NULL FROM orders",
+     lambda customers, orders, runs, day_runs: per_run(day_runs), "day run"),
 ]
 
 STATUS = ("SELECT " + " - ".join(f"(regexp_match(s, '{f}:\\s*(\\d+)'))[1]::bigint"
@@ -106,16 +109,17 @@ def main():
     assert int(DB.values("SELECT count(DISTINCT customer_id) FROM orders")) == customers
     # Months in the session's time zone, as the aggregates count them.
     runs = int(DB.values("SELECT count(*) FROM (SELECT DISTINCT customer_id, date_trunc('month', ordered_at) FROM orders) r"))
+    day_runs = int(DB.values("SELECT count(*) FROM (SELECT DISTINCT customer_id, date_trunc('day', ordered_at) FROM orders) r"))
     floor = peak_kb("SELECT count(*) FROM orders")
-    print(f"{orders:,} orders from {customers:,} customers in {runs:,} customer-months; "
+    print(f"{orders:,} orders from {customers:,} customers in {runs:,} customer-months, {day_runs:,} customer-days; "
           f"count(*) alone: {floor / KB:.1f} MB")
     print("| aggregate | kept (MB) | bytes per unit | documented bound (MB) | per |")
     print("|---|---:|---:|---:|---|")
     failures = []
     for name, sql, bound, unit in CASES:
         kept = max(peak_kb(sql) - floor, 0) * KB
-        limit = bound(customers, orders, runs)
-        n = {"customer": customers, "order": orders, "run": runs}[unit]
+        limit = bound(customers, orders, runs, day_runs)
+        n = {"customer": customers, "order": orders, "run": runs, "day run": day_runs}[unit]
         print(f"| {name} | {kept / KB / KB:.1f} | {kept / n:.1f} | {limit / KB / KB:.1f} | {unit} |")
         if kept > limit:
             failures.append(f"{name}: kept {kept / KB / KB:.1f} MB, documented bound {limit / KB / KB:.1f} MB")
