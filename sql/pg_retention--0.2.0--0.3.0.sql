@@ -3804,3 +3804,32 @@ COMMENT ON CAST (@extschema@.activity_series AS jsonb) IS
 CREATE CAST (@extschema@.activity_series AS json) WITH FUNCTION @extschema@.activity_series_json(@extschema@.activity_series);
 COMMENT ON CAST (@extschema@.activity_series AS json) IS
     'activity_series as JSON for drivers (the keys of its jsonb cast).';
+
+-- Issue 19 item 4: cohorts by acquisition date: acquisition_cohort_agg over histories, a
+-- cohort_summary like cohort_agg's (the cohort of a sign-up, first visit or campaign).
+CREATE FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text) RETURNS @extschema@.cohort_summary
+AS 'MODULE_PATHNAME', 'acquisition_cohort_history_trans' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text, text) RETURNS @extschema@.cohort_summary
+AS 'MODULE_PATHNAME', 'acquisition_cohort_history_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text) IS
+    'Transition function of acquisition_cohort_agg(h, acquired_at, granularity): adds one '
+    'customer to the cohort of its acquisition, periods in the session time zone.';
+COMMENT ON FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text, text) IS
+    'Transition function of acquisition_cohort_agg(h, acquired_at, granularity, time_zone): adds '
+    'one customer to the cohort of its acquisition.';
+CREATE AGGREGATE @extschema@.acquisition_cohort_agg(h @extschema@.customer_history, acquired_at timestamptz, granularity text) (
+    SFUNC = @extschema@.acquisition_cohort_history_trans, STYPE = @extschema@.cohort_summary,
+    FINALFUNC = @extschema@.cohort_summary_final, COMBINEFUNC = @extschema@.cohort_summary_combine, PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.acquisition_cohort_agg(h @extschema@.customer_history, acquired_at timestamptz, granularity text, time_zone text) (
+    SFUNC = @extschema@.acquisition_cohort_history_trans, STYPE = @extschema@.cohort_summary,
+    FINALFUNC = @extschema@.cohort_summary_final, COMBINEFUNC = @extschema@.cohort_summary_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.acquisition_cohort_agg(@extschema@.customer_history, timestamptz, text) IS
+    'First-time cohorts by acquisition date (sign-up, first visit, campaign) instead of first '
+    'order: a customer joins the cohort of the period of acquired_at (session TimeZone), is '
+    'active there whether or not it ordered, and its orders before acquired_at are not counted '
+    '(pass least(acquired_at, first_order_at(h)) to keep them). A NULL history (a customer who '
+    'never ordered, from a LEFT JOIN) counts in its cohort without orders; a NULL acquired_at '
+    'skips the row; no rows gives NULL. A cohort_summary: read with cohort_table(), '
+    'retention_curve().';
+COMMENT ON AGGREGATE @extschema@.acquisition_cohort_agg(@extschema@.customer_history, timestamptz, text, text) IS
+    'acquisition_cohort_agg(h, acquired_at, granularity) with periods in the given time zone.';

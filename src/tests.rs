@@ -277,6 +277,10 @@ mod tests {
         ("mrr_movements(numeric,numeric)", "amount, cost * 3", "o"),
         ("rollup(mrr_summary)", "s", "(SELECT mrr_movements(amount, cost * 3) s FROM o GROUP BY id) x"),
         ("cohort_agg(customer_history,text)", "h, 'month'", "h"),
+        ("acquisition_cohort_agg(customer_history,timestamp with time zone,text)",
+         "h, first_order_at(h) - interval '40 days', 'month'", "h"),
+        ("acquisition_cohort_agg(customer_history,timestamp with time zone,text,text)",
+         "h, first_order_at(h) + interval '1 day', 'week', 'Europe/Berlin'", "h"),
         ("cohort_agg(customer_history,text,text)", "h, 'month', 'UTC'", "h"),
         ("cohort_agg(customer_history,text,integer[])", "h, 'week', ARRAY[1, 4, 9]", "h"),
         ("cohort_agg(customer_history,text,text,integer[])", "h, 'week', 'Asia/Tokyo', ARRAY[2, 5]", "h"),
@@ -451,6 +455,11 @@ mod tests {
             "h",
         ),
         ("cohort_agg(customer_history,text)", "h, 'fortnight'", "h"),
+        (
+            "acquisition_cohort_agg(customer_history,timestamp with time zone,text,text)",
+            "h, first_order_at(h), 'month', 'Mars/Olympus'",
+            "h",
+        ),
         (
             "period_series_agg(customer_history,text,text)",
             "h, 'month', NULL",

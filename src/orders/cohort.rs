@@ -84,6 +84,39 @@ unsafe fn history_trans(fcinfo: FunctionCallInfo, recurring: bool) -> Datum {
     })
 }
 
+pg_fn!(
+    /// `(state, h, acquired_at, granularity [, zone])`: one customer in the cohort of its
+    /// acquisition (`acquisition_cohort_agg`). A NULL acquisition time skips the row; a NULL
+    /// history is a customer acquired who never ordered (a LEFT JOIN of sign-ups to
+    /// histories gives it), counted in its cohort without orders.
+    fn acquisition_cohort_history_trans(fcinfo) {
+        let zc = call_calendar(fcinfo, 3, nargs(fcinfo) > 4, None);
+        let (unit, zone) = (zc.unit(), zc.zone_name());
+        let Some(at) = arg(fcinfo, 2) else {
+            return skip_row(fcinfo);
+        };
+        let acquired =
+            retention_core::time::check_timestamp(at.value() as i64, "acquired_at").or_report();
+        let mut scratch = Scratch::new_in(current_alloc());
+        let c = match arg(fcinfo, 1) {
+            Some(h) => decode(h, &mut scratch),
+            None => retention_core::orders::Customer {
+                orders: &[],
+                scale: 0,
+                display: 0,
+                flags: 0,
+                extras: Default::default(),
+            },
+        };
+        let (datum, body) = word_state::<Cohorts>(fcinfo, arg(fcinfo, 0), false, || {
+            cohort::new_body(unit, zone, false, &[])
+        });
+        series::check_calendar(body, unit, zone).or_report();
+        update::<Cohorts>(datum, body, |b| {
+            cohort::add_acquired(b, &c, acquired, &mut |ts| zc.index(ts))
+        })
+    }
+);
 pg_fn!(fn cohort_history_trans(fcinfo) { history_trans(fcinfo, false) });
 pg_fn!(fn recurring_cohort_history_trans(fcinfo) { history_trans(fcinfo, true) });
 

@@ -269,3 +269,32 @@ COMMENT ON AGGREGATE @extschema@.recurring_cohort_agg(anyelement, timestamptz, @
     'precision and real amounts (same as the numeric form): double precision and real amounts '
     'are taken as their shortest decimal (amount::text::numeric); NaN and infinities are '
     'error 22023.';
+
+-- Cohorts by acquisition date (issue 19 item 4): the cohort of a customer's sign-up, first
+-- visit or campaign rather than of its first order.
+CREATE FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text) RETURNS @extschema@.cohort_summary
+AS 'MODULE_PATHNAME', 'acquisition_cohort_history_trans' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text, text) RETURNS @extschema@.cohort_summary
+AS 'MODULE_PATHNAME', 'acquisition_cohort_history_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text) IS
+    'Transition function of acquisition_cohort_agg(h, acquired_at, granularity): adds one '
+    'customer to the cohort of its acquisition, periods in the session time zone.';
+COMMENT ON FUNCTION @extschema@.acquisition_cohort_history_trans(@extschema@.cohort_summary, @extschema@.customer_history, timestamptz, text, text) IS
+    'Transition function of acquisition_cohort_agg(h, acquired_at, granularity, time_zone): adds '
+    'one customer to the cohort of its acquisition.';
+CREATE AGGREGATE @extschema@.acquisition_cohort_agg(h @extschema@.customer_history, acquired_at timestamptz, granularity text) (
+    SFUNC = @extschema@.acquisition_cohort_history_trans, STYPE = @extschema@.cohort_summary,
+    FINALFUNC = @extschema@.cohort_summary_final, COMBINEFUNC = @extschema@.cohort_summary_combine, PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.acquisition_cohort_agg(h @extschema@.customer_history, acquired_at timestamptz, granularity text, time_zone text) (
+    SFUNC = @extschema@.acquisition_cohort_history_trans, STYPE = @extschema@.cohort_summary,
+    FINALFUNC = @extschema@.cohort_summary_final, COMBINEFUNC = @extschema@.cohort_summary_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.acquisition_cohort_agg(@extschema@.customer_history, timestamptz, text) IS
+    'First-time cohorts by acquisition date (sign-up, first visit, campaign) instead of first '
+    'order: a customer joins the cohort of the period of acquired_at (session TimeZone), is '
+    'active there whether or not it ordered, and its orders before acquired_at are not counted '
+    '(pass least(acquired_at, first_order_at(h)) to keep them). A NULL history (a customer who '
+    'never ordered, from a LEFT JOIN) counts in its cohort without orders; a NULL acquired_at '
+    'skips the row; no rows gives NULL. A cohort_summary: read with cohort_table(), '
+    'retention_curve().';
+COMMENT ON AGGREGATE @extschema@.acquisition_cohort_agg(@extschema@.customer_history, timestamptz, text, text) IS
+    'acquisition_cohort_agg(h, acquired_at, granularity) with periods in the given time zone.';

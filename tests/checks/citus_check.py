@@ -240,6 +240,9 @@ SHAPES = [
     ("stored histories: retention_agg, customer_stats_agg, mrr_series_agg with a zone",
      "SELECT retention_agg(h, %s, %s)::text, customer_stats_agg(h)::text, mrr_series_agg(h, 'month', 'UTC')::text "
      "FROM {histories}" % (FEB, MAR)),
+    ("stored histories: acquisition_cohort_agg(h, acquired_at, zone), cohort_table()",
+     "SELECT (cohort_table(s, '1998-07-01 UTC')).* FROM (SELECT acquisition_cohort_agg(h, "
+     "first_order_at(h) - interval '10 days', 'month', '%s') AS s FROM {histories}) x" % ZONE),
     ("stored histories: activity_series_agg(h, zone)",
      "SELECT activity_series_agg(h, 'UTC')::text FROM {histories}"),
     ("stored histories: cohort_agg(h, zone), cohort_table()",
@@ -328,6 +331,7 @@ PARTIAL = [
     "retention_agg(h, '1997-02-01', '1997-03-01') FROM histories", "customer_stats_agg(h) FROM histories",
     "mrr_series_agg(h, 'month', 'UTC') FROM histories",
     "activity_series_agg(h, 'UTC') FROM histories",
+    "acquisition_cohort_agg(h, first_order_at(h) - interval '7 days', 'month', 'UTC') FROM histories",
     "cohort_agg(h, 'month') FROM histories", "cohort_agg(h, 'month', 'UTC') FROM histories",
     "cohort_agg(h, 'month', 'UTC', '{1,3}') FROM histories",
     "recurring_cohort_agg(h, 'month', 'UTC') FROM histories",

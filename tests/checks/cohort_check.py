@@ -12,6 +12,30 @@ Witnesses of each figure:
 And the properties of the summaries: a rollup of the summaries of three groups of customers
 (customer_id % 3) equals the summary of all; a partial parallel plan equals the serial one.
 
+Acquisition cohorts, acquisition_cohort_agg(h, signed_up_at, 'month' [, zone]) over the
+table acquired = signups LEFT JOIN histories:
+  data       sign-ups drawn with a fixed seed (ACQ_SEED) for every CDNOW customer and for 60
+             extra customers whose orders fall at any microsecond (some at one instant, some
+             at a month start), half of them without an amount; plus 600 customers who signed
+             up and never ordered (a NULL history). 2 % of the sign-ups are NULL (the row is
+             skipped). A sign-up is before the first order, equal to one of the customer's
+             order times (that order counts), between two orders, after the last one (its
+             cohort may lie after the data), an order's time +- 1 us, or at a month start in
+             UTC or New York +- 0, 1 us or an hour.
+  extension  cohort_table() and both retention_curve() modes, month granularity, zones
+             'UTC' and 'America/New_York', as of 1998-04-01; every column, compared as above.
+  reference  acquisition_reference() here: pandas written from the rule, sharing only the
+             Wilson interval, the decimal contexts and retention_curve() (over the rows) with
+             cohort_reference.py. A customer is in the cohort of its sign-up's month and
+             active there; its orders at or after the sign-up count as in cohort_agg, the
+             earlier ones not at all; its last active month is its last counted order's, or
+             its cohort's. The grid ends at the last month in which anybody is active.
+And: the form without a zone (the session's, UTC) = zone 'UTC'; combine() of the summaries
+of parts (customer_id % 3; h IS NULL; sign-up before the first order) = the whole (text);
+acquisition_cohort_agg(h, first_order_at(h), g [, zone]) = cohort_agg(h, g [, zone]) (both
+operator = and text) for month, week and quarter, UTC and New York, over the histories and
+over acquired (NULL histories skipped by both); a partial parallel plan = the serial one.
+
 Runs inside `scripts/cluster.sh` (tests/sql_tier.sh; PGHOST, PGPORT, PGUSER set) with
 pg_retention installed, using the Python of .venv (pandas):
 
@@ -32,18 +56,24 @@ exactly (microseconds since the epoch).
 
 A cohort none of whose orders up to a period has an amount has an unknown cumulative
 revenue: NULL in both, as SQL's sum() of no amounts. CDNOW has an amount on every order,
-so only the fixtures reach this case.
+so only the fixtures reach this case, and the acquisition cohorts: a cell whose active
+customers are there by their sign-up alone, or have only orders without an amount.
 
 Prints one line per compared column (or per text comparison) and exits 1 on any failure.
 """
+import bisect
 import csv
+import datetime
 import io
 import json
 import os
+import random
 import sys
 import tempfile
 import time
 from decimal import Decimal
+
+import pandas as pd
 
 from common import REFERENCE_DIR, Database
 
@@ -301,19 +331,25 @@ def check_parallel(rep):
     whole = texts(names)
     for n in names:
         table, call = v[n]
-        plan = "\n".join(r["QUERY PLAN"] for r in DB.rows(
-            PARALLEL + "DROP TABLE IF EXISTS parallel_result; "
-            "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
-            "CREATE TABLE parallel_result AS SELECT %s AS s FROM %s" % (call, table)))
-        partial = "Partial Aggregate" in plan
-        launched = [int(l.split(":")[1]) for l in plan.splitlines() if "Workers Launched" in l]
-        ok = partial and bool(launched) and launched[0] > 0
-        rep.result("%s: Partial Aggregate, workers" % call, ok,
-                   "partial" if partial else "no partial", "launched %s" % launched)
-        if not ok:
-            print(plan)
-        rep.text("%s: parallel = serial" % call, DB.one("SELECT s::text FROM parallel_result")["s"], whole[n])
+        rep.text("%s: parallel = serial" % call, parallel_text(rep, call, table), whole[n])
     DB.rows("DROP TABLE parallel_result;")
+
+
+def parallel_text(rep, call, table):
+    """The text of `call` over `table` in a partial aggregate plan with workers launched
+    (a result line), left in the table parallel_result."""
+    plan = "\n".join(r["QUERY PLAN"] for r in DB.rows(
+        PARALLEL + "DROP TABLE IF EXISTS parallel_result; "
+        "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
+        "CREATE TABLE parallel_result AS SELECT %s AS s FROM %s" % (call, table)))
+    partial = "Partial Aggregate" in plan
+    launched = [int(l.split(":")[1]) for l in plan.splitlines() if "Workers Launched" in l]
+    ok = partial and bool(launched) and launched[0] > 0
+    rep.result("%s: Partial Aggregate, workers" % call, ok,
+               "partial" if partial else "no partial", "launched %s" % launched)
+    if not ok:
+        print(plan)
+    return DB.one("SELECT s::text FROM parallel_result")["s"]
 
 
 def check_plain_sql(rep, refs):
@@ -446,6 +482,282 @@ def check_fixtures(rep):
         DB.rows("DROP TABLE %(t)s, %(t)s_h;" % {"t": table})
 
 
+# ---------------------------------------------------------------- acquisition cohorts
+
+ACQ_SEED = 20260419
+ACQ_ZONES = ("UTC", "America/New_York")
+ACQ_NEVER = range(100001, 100601)       # signed up, never ordered: NULL history
+ACQ_EXTRA = range(200001, 200061)       # orders at any microsecond, some without an amount
+US = 10**6
+DAY = 86400 * US
+ACQ_FROM = "1996-11-01"                 # the span of the sign-ups of customers without orders
+ACQ_TO = "1998-12-31"
+
+
+def us_of(text):
+    return pd.Timestamp(text, tz="UTC").value // 1000
+
+
+def iso_of_us(us):
+    return (datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+            + datetime.timedelta(microseconds=us)).isoformat()
+
+
+def month_starts():
+    """Every month start from 1996-06 to 1999-06, in UTC and in New York, as microseconds."""
+    out = []
+    for m in range(1996 * 12 + 5, 1999 * 12 + 6):
+        for zone in ACQ_ZONES:
+            out.append(pd.Timestamp(m // 12, m % 12 + 1, 1).tz_localize(zone).value // 1000)
+    return sorted(out)
+
+
+def acquisition_data(orders_csv):
+    """(orders, signups, kinds). orders: CDNOW's plus ACQ_EXTRA's as (customer_id, ordered_at
+    in microseconds, amount Decimal or None); signups: customer_id -> microseconds or None;
+    kinds: how each sign-up was drawn -> how many."""
+    rng = random.Random(ACQ_SEED)
+    orders = []
+    with open(orders_csv, newline="") as f:
+        for r in csv.DictReader(f):
+            orders.append((int(r["customer_id"]), us_of(r["ordered_at"]), Decimal(r["amount"])))
+    starts = month_starts()
+    lo, hi = us_of("1997-01-01"), us_of("1998-07-01")
+    for c in ACQ_EXTRA:
+        times = []
+        for _ in range(rng.randint(1, 4)):
+            if times and rng.random() < 0.15:
+                t = rng.choice(times)                     # two orders at one instant
+            elif rng.random() < 0.25:
+                t = rng.choice([s for s in starts if lo <= s < hi]) + rng.choice([-1, 0, 1])
+            else:
+                t = rng.randrange(lo, hi)
+            times.append(t)
+            amount = None if rng.random() < 0.5 else Decimal(rng.randrange(0, 10000)) / 100
+            orders.append((c, t, amount))
+    by_customer = {}
+    for c, t, _ in orders:
+        by_customer.setdefault(c, set()).add(t)
+    signups, kinds = {}, {}
+
+    def near_boundary(t):
+        """A month start (UTC or New York) next to t, give or take 0, 1 us or an hour."""
+        i = bisect.bisect_right(starts, t)
+        s = starts[max(0, min(len(starts) - 1, i - rng.randint(0, 1)))]
+        return s + rng.choice([-3600 * US, -1, 0, 1, 3600 * US])
+
+    for c in sorted(by_customer):
+        times = sorted(by_customer[c])
+        kind = rng.choices(["null", "before", "equal", "between", "after", "tick", "boundary"],
+                           weights=[2, 20, 15, 20, 15, 10, 18])[0]
+        if kind == "between" and len(times) < 2:
+            kind = "after"
+        if kind == "null":
+            t = None
+        elif kind == "before":
+            t = times[0] - rng.randrange(1, 120 * DAY)
+        elif kind == "equal":
+            t = rng.choice(times)
+        elif kind == "between":
+            i = rng.randrange(len(times) - 1)
+            t = rng.randrange(times[i] + 1, times[i + 1])
+        elif kind == "after":
+            t = times[-1] + rng.randrange(1, 200 * DAY)
+        elif kind == "tick":
+            t = rng.choice(times) + rng.choice([-1, 1])
+        else:
+            t = near_boundary(rng.choice(times))
+        signups[c] = t
+        kinds[kind] = kinds.get(kind, 0) + 1
+    a, b = us_of(ACQ_FROM), us_of(ACQ_TO)
+    for c in ACQ_NEVER:
+        r = rng.random()
+        kind = "never ordered, null" if r < 0.02 else "never ordered, boundary" if r < 0.35 \
+            else "never ordered"
+        t = rng.randrange(a, b)
+        signups[c] = None if r < 0.02 else near_boundary(t) if r < 0.35 else t
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return orders, signups, kinds
+
+
+def acquisition_reference(orders, signups, zone, as_of):
+    """The rows of cohort_table(acquisition_cohort_agg(h, signed_up_at, 'month', zone), as_of),
+    from the rule written anew with pandas: a customer with a sign-up is in the cohort of its
+    sign-up's month in the zone and active there; its orders at or after the sign-up count
+    (active in a month = one counted order there; orders and revenue of the counted orders),
+    the others not at all; its last active month is that of its last counted order, or its
+    cohort's. The grid ends at the last month in which anybody is active, every cohort's rows
+    run from its own month to that one. Revenue of a cell without a priced order is None."""
+    def month(us):
+        local = pd.to_datetime(us, unit="us", utc=True).dt.tz_convert(zone)
+        return local.dt.year * 12 + local.dt.month - 1
+
+    s = pd.DataFrame([(c, t) for c, t in signups.items() if t is not None],
+                     columns=["customer_id", "signed_up"])
+    s["cohort"] = month(s["signed_up"])
+    o = pd.DataFrame(orders, columns=["customer_id", "ordered_at", "amount"]).merge(s, on="customer_id")
+    o = o[o["ordered_at"] >= o["signed_up"]].copy()   # the counted orders
+    o["period"] = month(o["ordered_at"])
+    size = s.groupby("cohort").size()
+    # Active: the counted orders' (customer, month), and every member in its cohort's month.
+    pairs = pd.concat([o[["customer_id", "cohort", "period"]],
+                       s[["customer_id", "cohort"]].assign(period=s["cohort"])]).drop_duplicates()
+    active = pairs.groupby(["cohort", "period"]).size()
+    last = pairs.groupby("customer_id")["period"].max().rename("last").reset_index() \
+        .merge(s[["customer_id", "cohort"]], on="customer_id")
+    lasts = {c: sorted(v) for c, v in last.groupby("cohort")["last"]}
+    n_orders = o.groupby(["cohort", "period"]).size()
+    money = {}
+    for c, p, a in zip(o["cohort"], o["period"], o["amount"]):
+        if a is not None:
+            e = money.setdefault((c, p), [0, Decimal(0)])
+            e[0] += 1
+            e[1] = cohort_reference.EXACT.add(e[1], a)
+    grid_last = int(pairs["period"].max())
+    as_of_ts = pd.Timestamp(as_of, tz="UTC")
+    starts = {}
+
+    def start(m):
+        if m not in starts:
+            starts[m] = pd.Timestamp(m // 12, m % 12 + 1, 1).tz_localize(zone)
+        return starts[m]
+
+    rows = []
+    for c in sorted(size.index):
+        n = int(size[c])
+        first_revenue = cumulative = None
+        for p in range(int(c), grid_last + 1):
+            act = int(active.get((c, p), 0))
+            orders_n = int(n_orders.get((c, p), 0))
+            revenue = money[(c, p)][1] if (c, p) in money else None
+            if p == c:
+                first_revenue = revenue
+            if revenue is not None:
+                cumulative = revenue if cumulative is None \
+                    else cohort_reference.EXACT.add(cumulative, revenue)
+            on_or_after = len(lasts[c]) - bisect.bisect_left(lasts[c], p)
+            lower, upper = cohort_reference.wilson_interval(act, n, 0.95)
+            rows.append({
+                "cohort_start": start(c).isoformat(), "period_offset": p - int(c),
+                "period_start": start(p).isoformat(), "period_end": start(p + 1).isoformat(),
+                "cohort_size": n, "active": act, "retention": act / n,
+                "retention_lower": lower, "retention_upper": upper,
+                "active_on_or_after": on_or_after, "retention_on_or_after": on_or_after / n,
+                "orders": orders_n, "revenue": cohort_reference.dec_str(revenue),
+                "revenue_retention": None if revenue is None or not first_revenue
+                else float(cohort_reference.DIVIDE.divide(revenue, first_revenue)),
+                "cumulative_revenue_per_customer": None if cumulative is None
+                else str(cohort_reference.QUOTIENT.divide(cumulative, Decimal(n))),
+                "matured": bool(start(p + 1) <= as_of_ts)})
+    counted = o.groupby("customer_id")["period"].min()
+    without = int((s["cohort"] != s["customer_id"].map(counted)).sum())
+    return {"table": rows, "members": len(s), "without": without, "counted": len(o),
+            "curve_on": cohort_reference.retention_curve(rows, "on"),
+            "curve_on_or_after": cohort_reference.retention_curve(rows, "on or after")}
+
+
+def acquisition_calls():
+    """name -> the acquisition_cohort_agg call over the table acquired, built serially."""
+    v = {"session": "acquisition_cohort_agg(h, signed_up_at, 'month')"}
+    for zone in ACQ_ZONES:
+        v[zone] = "acquisition_cohort_agg(h, signed_up_at, 'month', %s)" % quote(zone)
+    return v
+
+
+def load_acquisition(tmp, orders, signups):
+    """The tables acq_extra_orders, signups, acq_histories (CDNOW's orders and the extra
+    ones), acquired (signups LEFT JOIN acq_histories) and acq_summaries(name, s)."""
+    paths = {k: os.path.join(tmp, k + ".csv") for k in ("acq_extra", "signups")}
+    with open(paths["acq_extra"], "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["customer_id", "ordered_at", "amount"])
+        for c, t, a in orders:
+            if c in ACQ_EXTRA:
+                w.writerow([c, iso_of_us(t), "" if a is None else a])
+    with open(paths["signups"], "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["customer_id", "signed_up_at"])
+        for c, t in sorted(signups.items()):
+            w.writerow([c, "" if t is None else iso_of_us(t)])
+    calls = acquisition_calls()
+    DB.rows("""
+CREATE TABLE acq_extra_orders (customer_id integer, ordered_at timestamptz, amount numeric(10,2));
+\\copy acq_extra_orders FROM '%s' WITH (FORMAT csv, HEADER true)
+CREATE TABLE signups (customer_id integer, signed_up_at timestamptz);
+\\copy signups FROM '%s' WITH (FORMAT csv, HEADER true)
+CREATE TABLE acq_histories AS
+SELECT customer_id, customer_history_agg(ordered_at, amount) AS h
+FROM (SELECT * FROM orders UNION ALL SELECT * FROM acq_extra_orders) o GROUP BY customer_id;
+CREATE TABLE acquired AS
+SELECT customer_id, signed_up_at, h FROM signups LEFT JOIN acq_histories USING (customer_id);
+-- Not the histories' column: sorting its sample takes most of a minute in a debug build.
+ANALYZE acq_histories (customer_id), acquired (customer_id, signed_up_at);
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE TABLE acq_summaries AS
+SELECT unnest(ARRAY[%s]) AS name, unnest(ARRAY[%s]) AS s FROM acquired;
+""" % (paths["acq_extra"], paths["signups"], ", ".join(quote(n) for n in calls),
+       ", ".join(calls.values())), single_transaction=True)
+
+
+def acq_summary(name):
+    return "SELECT s FROM acq_summaries WHERE name = %s" % quote(name)
+
+
+def check_acquisition(rep, tmp, orders_csv):
+    """acquisition_cohort_agg: the reference's grid for random sign-ups, the first order as
+    the acquisition, combine() of parts, a partial parallel plan."""
+    orders, signups, kinds = acquisition_data(orders_csv)
+    load_acquisition(tmp, orders, signups)
+    n = DB.one("""
+SELECT count(*) AS n, count(h) AS h, count(signed_up_at) AS t,
+       (SELECT count(DISTINCT customer_id) FROM acquired
+        JOIN (SELECT customer_id, ordered_at FROM orders UNION ALL
+              SELECT customer_id, ordered_at FROM acq_extra_orders) o USING (customer_id)
+        WHERE ordered_at = signed_up_at) AS eq
+FROM acquired""")
+    print("\nacquisition data (seed %d): %s sign-ups, %s with a history, %s with a time, %s equal "
+          "to one of the customer's orders; drawn as %s"
+          % (ACQ_SEED, n["n"], n["h"], n["t"], n["eq"],
+             ", ".join("%s %d" % kv for kv in sorted(kinds.items()))))
+    for zone in ACQ_ZONES:
+        rep.section("acquisition cohorts, month, %s, as of %s: cohort_table and curves vs pandas"
+                    % (zone, AS_OF))
+        ref = acquisition_reference(orders, signups, zone, AS_OF)
+        t = ref["table"]
+        print("  reference: %d cells, %d cohorts, %d members, %d of them without an order in "
+              "the cohort's month; %d of %d orders counted; %d cells active with revenue NULL"
+              % (len(t), sum(r["period_offset"] == 0 for r in t), ref["members"], ref["without"],
+                 ref["counted"], len(orders), sum(r["active"] > 0 and r["revenue"] is None for r in t)))
+        compare_all(rep, "acquisition %s" % zone, acq_summary(zone), ref, AS_OF, False)
+    rep.section("acquisition cohorts: session TimeZone (UTC) = 'UTC'; combine() of parts = whole")
+    t = DB.one("SELECT (%s)::text AS a, (%s)::text AS b" % (acq_summary("session"), acq_summary("UTC")))
+    rep.text("%s = zone 'UTC'" % acquisition_calls()["session"], t["a"], t["b"])
+    for zone in ACQ_ZONES:
+        call = acquisition_calls()[zone]
+        for split in ("customer_id % 3", "h IS NULL", "signed_up_at < first_order_at(h)"):
+            r = DB.one("SELECT (SELECT combine(s)::text FROM (SELECT %s AS s FROM acquired GROUP BY %s) t) "
+                       "AS a, (%s)::text AS b" % (call, split, acq_summary(zone)))
+            rep.text("combine(%s GROUP BY %s) = whole" % (call, split), r["a"], r["b"])
+    rep.section("acquisition at the first order = first-order cohorts (cohort_agg), over histories")
+    for table, g, zone in (("acq_histories", "month", None), ("acq_histories", "month", "UTC"),
+                           ("acq_histories", "month", "America/New_York"),
+                           ("acq_histories", "week", "UTC"), ("acq_histories", "week", "America/New_York"),
+                           ("acq_histories", "quarter", "America/New_York"), ("acquired", "month", "UTC")):
+        z = "" if zone is None else ", " + quote(zone)
+        a = "acquisition_cohort_agg(h, first_order_at(h), '%s'%s)" % (g, z)
+        b = "cohort_agg(h, '%s'%s)" % (g, z)
+        r = DB.one("SELECT a::text AS a, b::text AS b, (a = b)::text AS eq FROM "
+                   "(SELECT %s AS a, %s AS b FROM %s) x" % (a, b, table))
+        rep.exact("%s = %s over %s" % (a, b, table), r["eq"], "true", "operator =")
+        rep.text("%s: text = %s over %s" % (a, b, table), r["a"], r["b"])
+    rep.section("acquisition cohorts: partial parallel plans = serial plans (text)")
+    for zone in ACQ_ZONES:
+        call = acquisition_calls()[zone]
+        serial = DB.one("SELECT s::text AS s FROM acq_summaries WHERE name = %s" % quote(zone))["s"]
+        rep.text("%s: parallel = serial" % call, parallel_text(rep, call, "acquired"), serial)
+    DB.rows("DROP TABLE parallel_result;")
+
+
 def quote(text):
     return "'" + text.replace("'", "''") + "'"
 
@@ -475,6 +787,7 @@ def main():
             check_rollup(rep)
             check_parallel(rep)
             check_fixtures(rep)
+            check_acquisition(rep, tmp, paths["orders"])
             refs = {key: cdnow_check.reference_json(h) for key, h in handles.items()}
             check_cdnow_reference(rep, refs)
             check_plain_sql(rep, refs)

@@ -365,6 +365,9 @@ FORMS_BY_FAMILY = {
              lambda call: call["name"] in ("cohort_agg", "recurring_cohort_agg")
              and not cohorts_of_histories(call),
              ["negative", "null", "empty", "name", "time", "huge", "nan", "mixed", "type", "distinct"], ""),
+        form("acquisition_cohort_agg(h, acquired_at, granularity [, time_zone])", ["acquisition_cohort_agg"],
+             f("acquisition_cohort_agg"), ["null", "empty", "name", "time", "huge", "mixed"],
+             "a history, a time and names"),
         form("cohort_summary text input", ["cohort_summary"], type_input("cohort_summary"),
              ["text", "negative", "empty", "time", "name", "huge", "range"],
              NOT_PARSED + "; numbers are exact decimals or counts (no NaN)"),

@@ -330,3 +330,58 @@ FROM unnest((SELECT funnel_table(t, 3) FROM (VALUES
 -- The grid at the counters' limits: per-customer revenue 10^38 / (2^63 - 1).
 SELECT cohort_size, active, retention, orders, revenue, cumulative_revenue_per_customer
 FROM cohort_table('(version:1,unit:"month",zone:"UTC",recurring:0,first_period:"2026-01-01",periods:1,scale:0,brackets:[],active:[9223372036854775807],orders:[9223372036854775807],priced_orders:[9223372036854775807],revenue:[99999999999999999999999999999999999999],last:[9223372036854775807],bracket_active:[])'::cohort_summary, '2026-03-01');
+
+-- Cohorts by acquisition date (acquisition_cohort_agg). Sign-ups: A Jan 5, B Jan 20 (never
+-- orders: no history, so the LEFT JOIN gives NULL), C Feb 1 (an order on Dec 15 before it,
+-- not counted), D Feb 10 (its one order on Feb 9, before it: not counted). Orders: A Jan 10
+-- (10), Feb 10 (20); C Mar 3 (3).
+-- January cohort {A, B}: both active in January (A ordered, B by its sign-up), 1 order,
+-- revenue 10; A in February: 1 of 2, revenue 20; nobody in March. February cohort {C, D}:
+-- both active in February without orders; C in March: 1 of 2, revenue 3.
+CREATE TABLE acq_orders (customer text, ordered_at timestamptz, amount numeric);
+INSERT INTO acq_orders VALUES ('A', '2026-01-10', 10), ('A', '2026-02-10', 20), ('C', '2025-12-15', 9),
+                              ('C', '2026-03-03', 3), ('D', '2026-02-09', 1);
+CREATE TABLE signups (customer text, signed_up_at timestamptz);
+INSERT INTO signups VALUES ('A', '2026-01-05'), ('B', '2026-01-20'), ('C', '2026-02-01'), ('D', '2026-02-10');
+CREATE TABLE acq_histories AS
+SELECT s.customer, s.signed_up_at, h.h
+FROM signups s LEFT JOIN (SELECT customer, customer_history_agg(ordered_at, amount) AS h FROM acq_orders GROUP BY customer) h
+  USING (customer);
+SELECT cohort_start::date AS cohort, period_start::date AS period, cohort_size, active, retention, orders, revenue
+FROM cohort_table((SELECT acquisition_cohort_agg(h, signed_up_at, 'month') FROM acq_histories), '2026-06-01');
+-- The rule for earlier orders: least(acquired_at, first_order_at(h)) keeps them. C's cohort
+-- becomes December (its order then), D's Feb 9 counts in February: December {C} active in
+-- December and March; February {D} 1 order.
+SELECT cohort_start::date AS cohort, period_start::date AS period, cohort_size, active, orders
+FROM cohort_table((SELECT acquisition_cohort_agg(h, least(signed_up_at, first_order_at(h)), 'month', 'UTC')
+                   FROM acq_histories WHERE customer IN ('C', 'D')), '2026-06-01')
+WHERE active > 0;
+-- Equal to the first-order cohorts when every customer is acquired with its first order;
+-- combine() of parts equals the whole; the text form reads back.
+SELECT (SELECT acquisition_cohort_agg(h, first_order_at(h), 'month') FROM cohort_histories)
+         = (SELECT cohort_agg(h, 'month') FROM cohort_histories) AS first_order_same,
+       (SELECT combine(s) FROM (SELECT acquisition_cohort_agg(h, signed_up_at, 'month') s FROM acq_histories
+                                GROUP BY customer < 'C') x)
+         = (SELECT acquisition_cohort_agg(h, signed_up_at, 'month') FROM acq_histories) AS combine_same,
+       (SELECT s::text::cohort_summary = s FROM (SELECT acquisition_cohort_agg(h, signed_up_at, 'month') s
+                                                 FROM acq_histories) x) AS text_same;
+SELECT q, sqlstate_of(q) FROM (VALUES
+  -- [null] acquisition_cohort_agg: a NULL acquired_at skips the row; a NULL history counts
+  -- the customer without orders; a NULL granularity or zone
+  ($$SELECT cohort_size FROM cohort_table((SELECT acquisition_cohort_agg(h, NULL, 'month') FROM acq_histories))$$),
+  ($$SELECT cohort_size FROM cohort_table((SELECT acquisition_cohort_agg(NULL::customer_history, now(), 'month')))$$),
+  ($$SELECT acquisition_cohort_agg(h, signed_up_at, NULL) FROM acq_histories$$),
+  ($$SELECT acquisition_cohort_agg(h, signed_up_at, 'month', NULL) FROM acq_histories$$),
+  -- [empty] no rows gives NULL
+  ($$SELECT acquisition_cohort_agg(h, signed_up_at, 'month') FROM acq_histories WHERE false$$),
+  -- [name] an unknown granularity or time zone
+  ($$SELECT acquisition_cohort_agg(h, signed_up_at, 'fortnight') FROM acq_histories$$),
+  ($$SELECT acquisition_cohort_agg(h, signed_up_at, 'month', 'Mars/Olympus_Mons') FROM acq_histories$$),
+  -- [time] an infinite acquisition time
+  ($$SELECT acquisition_cohort_agg(h, 'infinity', 'month') FROM acq_histories$$),
+  -- [huge] a grid past 2,000,000 cells
+  ($$SELECT acquisition_cohort_agg(h, t, 'day') FROM acq_histories, (VALUES (timestamptz '2000-01-01')) v(t)$$),
+  -- [mixed] the granularity changes within a group; combined with recurring cohorts
+  ($$SELECT acquisition_cohort_agg(h, signed_up_at, g) FROM acq_histories, (VALUES ('month'), ('week')) v(g)$$),
+  ($$SELECT combine(s) FROM (SELECT acquisition_cohort_agg(h, signed_up_at, 'month') FROM acq_histories UNION ALL SELECT recurring_cohort_agg(h, 'month') FROM acq_histories) v(s)$$)
+) v(q);

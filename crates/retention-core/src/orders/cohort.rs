@@ -228,6 +228,36 @@ pub fn add_customer_runs(b: &mut [u64], runs: &[Run], scale: u8, display: u16) -
     Ok(None)
 }
 
+/// Count one customer in the cohort of its acquisition (sign-up, first visit, campaign)
+/// rather than of its first order: the cohort is the period of `acquired_at`, the customer
+/// is active there whether or not it ordered (acquisition is its period-0 event, as a
+/// product's "start event"), and its orders before `acquired_at` are not counted. A
+/// first-time table only. On `Some(grown)`, nothing was changed: retry on it.
+pub fn add_acquired(
+    b: &mut [u64],
+    c: &Customer<'_>,
+    acquired_at: i64,
+    locate: &mut dyn FnMut(i64) -> Result<i64>,
+) -> Result<Grow> {
+    let cohort = locate(acquired_at)?;
+    let from = c.orders.partition_point(|o| o.ts < acquired_at);
+    let since = Customer {
+        orders: &c.orders[from..],
+        ..*c
+    };
+    let mut runs = series::runs(&since, locate)?;
+    if runs.first().map(|r| r.index) != Some(cohort) {
+        let none = Run {
+            index: cohort,
+            orders: 0,
+            priced: 0,
+            amount: 0,
+        };
+        runs.insert(0, none);
+    }
+    add_customer_runs(b, &runs, c.scale, c.display)
+}
+
 /// The cohorts a customer belongs to, each as its runs from the cohort's period on:
 /// first-time cohorts start at the first run, recurring ones at every run.
 pub fn cohorts_of(runs: &[Run], recurring: bool) -> impl Iterator<Item = &[Run]> {
@@ -559,9 +589,11 @@ impl Summary for Cohorts {
                 if pi < ci && cell.iter().any(|w| *w != 0) {
                     return Err(inconsistent("a cell before its cohort's period"));
                 }
+                // A cohort's own period may count customers without an order there: those
+                // of an acquisition cohort ([`add_acquired`]).
                 let ok = cell[ACTIVE] <= size
                     && cell[PRICED] <= cell[ORDERS]
-                    && cell[ACTIVE] <= cell[ORDERS]
+                    && (cell[ACTIVE] <= cell[ORDERS] || pi == ci)
                     && (cell[ACTIVE] > 0 || cell[ORDERS] == 0)
                     && cell[LAST] <= cell[ACTIVE]
                     && read_i128(&cell[REVENUE..]) >= 0;
